@@ -1,0 +1,171 @@
+"""Actor mentions: aliases, ambiguous names, coordinated names, examples and back-references.
+
+* Overlapping names keep the longest ("Sinaloa Cartel" beats the state "Sinaloa").
+* An ambiguous name ("Juárez", "La Familia", "Golfo") is an actor only next to a group word
+  (cartel, cártel, gang, faction, grupo, organización) or when no place reading fits.
+* "the Sinaloa and Jalisco cartels" gives both cartels: a place name coordinated with a
+  cartel alias becomes that place's cartel when such an alias exists.
+* Groups listed as examples or comparisons ("such as", "like", "como", "as ISIS did") are
+  marked ``example`` and are not actors of events.
+* "the cartel", "the group", "la organización criminal" point back to the nearest group named
+  in the same or the three previous sentences.
+"""
+from __future__ import annotations
+
+import re
+
+from cartelscope.extract.context import ActorRef, DocContext
+from cartelscope.extract.textmatch import Match
+from cartelscope.knowledge import norm
+
+GROUP_KINDS = frozenset({"cartel", "faction", "cell", "armed_wing", "gang", "foreign_group", "coalition"})
+FORCE_KINDS = frozenset({"state_force", "self_defense"})
+_GROUP_WORD = re.compile(r"\b(?:cartel|cartels|carteles|gang|faction|grupo|organizacion|organization|cartel's)\b")
+_COORD = re.compile(r"^\s*(?:,|and|y|e|&)\s*(?:the\s+|el\s+|la\s+)?$")
+_MONTH_CONTEXT = re.compile(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blast|\bpasado|\bof|\bhasta|\bmid|\bearly|\blate)\s*$")
+
+
+def overlap_free(matches: list[Match], categories: set[str]) -> list[Match]:
+    """Longest non-overlapping matches among ``categories`` (ties: actor before place)."""
+    pref = {"actor": 0, "ambiguous": 1, "place": 2}
+    cands = [m for m in matches if m.category in categories]
+    cands.sort(key=lambda m: (-(m.end - m.start), pref.get(m.category, 3), m.start))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for m in cands:
+        if any(m.start < e and s < m.end for s, e in taken if (s, e) != (m.start, m.end)):
+            continue
+        taken.append((m.start, m.end))
+        out.append(m)
+    out.sort(key=lambda m: (m.start, m.category))
+    return out
+
+
+def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
+    """Settle ambiguous spans; returns (actor matches, place matches)."""
+    chosen = overlap_free(ctx.matches, {"actor", "place", "ambiguous"})
+    spans: dict[tuple[int, int], list[Match]] = {}
+    for m in chosen:
+        spans.setdefault((m.start, m.end), []).append(m)
+    actor_ms: list[Match] = []
+    place_ms: list[Match] = []
+    for (s, e), ms in sorted(spans.items()):
+        cats = {m.category for m in ms}
+        actor_here = [m for m in ms if m.category == "actor"]
+        if "ambiguous" in cats or (actor_here and "place" in cats):
+            reading = _ambiguous_reading(ctx, s, e, actor_here)
+            if reading == "actor" and actor_here:
+                actor_ms.extend(actor_here[:1] if len(actor_here) > 1 else actor_here)
+            elif reading == "place":
+                place_ms.extend(m for m in ms if m.category == "place")
+            continue
+        actor_ms.extend(actor_here)
+        place_ms.extend(m for m in ms if m.category == "place")
+    return actor_ms, place_ms
+
+
+def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -> str | None:
+    before = ctx.folded[max(0, s - 25):s]
+    after = ctx.folded[e:e + 25]
+    if _GROUP_WORD.search(after[:14]) or re.search(r"(?:cartel|gang|grupo)\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?$", before):
+        return "actor"
+    has_place = bool(ctx.pack.place_index.get(ctx.folded[s:e].strip()))
+    surface = ctx.text[s:e]
+    if not actor_ms:
+        return "place" if has_place else None
+    if _MONTH_CONTEXT.search(before) and norm(surface) in _MONTHS:
+        return None
+    if has_place:
+        if re.search(r"^\s*,\s*[A-Z]", ctx.text[e:e + 4]) or re.search(
+                r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|rumbo a)\s+$", before):
+            return "place"
+        kinds = {ctx.pack.actors[m.key].kind for m in actor_ms}
+        if "person" in kinds and surface[:1].isupper():
+            return "actor"
+        return "place"
+    return "actor" if surface[:1].isupper() or surface.isupper() else None
+
+
+_MONTHS = {"mayo", "may", "marzo", "abril", "junio", "julio", "agosto"}
+
+
+def mentions(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> list[ActorRef]:
+    refs = [ActorRef(m.start, m.end, m.key, ctx.sentence_of(m.start), ctx.text[m.start:m.end]) for m in actor_ms]
+    refs += _coordinated(ctx, actor_ms, place_ms)
+    refs.sort(key=lambda r: r.start)
+    _mark_examples(ctx, refs)
+    refs += _back_references(ctx, refs)
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> list[ActorRef]:
+    """'the Sinaloa and Jalisco cartels': the first place becomes its cartel too."""
+    out = []
+    index = ctx.pack.actor_index
+    by_start = sorted(actor_ms, key=lambda m: m.start)
+    for p in place_ms:
+        nxt = next((a for a in by_start if a.start >= p.end), None)
+        if nxt is None or nxt.start - p.end > 6:
+            continue
+        if not _COORD.match(ctx.folded[p.end:nxt.start]):
+            continue
+        tail = ctx.folded[nxt.start:nxt.end]
+        if not re.search(r"\bcartels?\b|\bcarteles\b", tail):
+            continue
+        name = ctx.folded[p.start:p.end]
+        for form in (f"{name} cartel", f"cartel de {name}", f"{name} cartels"):
+            ids = index.get(norm(form))
+            if ids:
+                out.append(ActorRef(p.start, p.end, ids[0], ctx.sentence_of(p.start), ctx.text[p.start:p.end],
+                                    via="coordination"))
+                break
+    return out
+
+
+def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
+    cues = [m for m in ctx.matches if m.category == "cue" and m.key == "example_list"]
+    if not cues:
+        return
+    for r in refs:
+        for c in cues:
+            if c.end > r.start or ctx.sentence_of(c.start) != r.sentence:
+                continue
+            between = ctx.folded[c.end:r.start]
+            # only other names, commas, conjunctions and articles may stand between cue and name
+            rest = between
+            for other in refs:
+                if c.end <= other.start and other.end <= r.start:
+                    rest = rest.replace(ctx.folded[other.start:other.end], " ")
+            if re.fullmatch(r"[\s,;:]*(?:(?:the|el|la|los|las|and|y|or|o|as|de|del)\b[\s,;:]*)*", rest):
+                r.example = True
+                break
+
+
+def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
+    out = []
+    groups = [r for r in refs if not r.example and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
+    for m in ctx.matches:
+        if m.category != "cue" or m.key != "generic_group_nouns":
+            continue
+        if any(r.start <= m.start < r.end or m.start <= r.start < m.end for r in refs):
+            continue
+        after = ctx.text[m.end:m.end + 3]
+        if re.match(r"\s+[A-Z]", after) and not re.match(r"\s+(?:In|On|And|The|El|La|En)\b", ctx.text[m.end:m.end + 5]):
+            continue  # "the cartel Los X": a name follows, the alias matcher handles it
+        i = ctx.sentence_of(m.start)
+        prior = [g for g in groups if g.start < m.start and i - 3 <= g.sentence <= i]
+        if not prior:
+            continue
+        target = prior[-1]
+        out.append(ActorRef(m.start, m.end, target.actor_id, i, ctx.text[m.start:m.end], via="coref"))
+    return out
+
+
+def person_groups(ctx: DocContext, actor_id: str, prefer_faction: bool = False) -> list[str]:
+    """Groups a person leads (per the knowledge pack); factions first when asked."""
+    actor = ctx.pack.actors[actor_id]
+    led = [lead.actor for lead in actor.leads if lead.actor in ctx.pack.actors]
+    if prefer_faction:
+        led.sort(key=lambda a: ctx.pack.actors[a].kind != "faction")
+    return led

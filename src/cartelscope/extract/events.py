@@ -1,0 +1,275 @@
+"""Events in the ACLED typology, one per distinct incident, each with its evidence.
+
+A sentence is an event candidate when a codebook rule or trigger fires in it. It is *not* an
+event when it describes a trend, forecast or ongoing war (``not_event_cues``), when it is
+speculative or denied, or when it names neither an actor nor a place. Mentions of the same
+incident in one article (the headline and the body, say) merge into one event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from cartelscope.extract import certainty as cert
+from cartelscope.extract import numbers
+from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
+from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
+from cartelscope.extract.dates import find_dates
+from cartelscope.model import Evidence, ExtractedEvent, Place
+
+SPLIT_BY_STATE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+HEDGED_OWNER = re.compile(r"(?:possibly|probably|allegedly|suspected(?:ly)?|presuntamente|posiblemente|"
+                          r"probablemente|supuestamente|linked to|ligad[oa]s? a|vinculad[oa]s? (?:a|con))\W+(?:\w+\W+){0,4}$")
+
+
+@dataclass
+class Classification:
+    event_type: str
+    sub_event_type: str
+    tags: list[str]
+    rule: str
+    anchor: int
+    civilian_targeting: bool
+
+
+def _lang_ok(ctx: DocContext, m) -> bool:
+    return m.entry.lang in (None, ctx.lang) or ctx.lang == "other"
+
+
+def classify(ctx: DocContext, i: int) -> Classification | None:
+    ms = [m for m in ctx.by_sentence[i] if _lang_ok(ctx, m)]
+    present: dict[str, int] = {}
+    for m in ms:
+        if m.category == "group":
+            present.setdefault(m.key, m.start)
+    types = {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types}
+    best = None
+    for rule in ctx.pack.rules:
+        if all(g in present for g in rule.requires_all) and not any(g in present for g in rule.requires_none):
+            if best is None or rule.priority > best.priority:
+                best = rule
+    if best is not None:
+        t = types[(best.event_type, best.sub_event_type)]
+        return Classification(best.event_type, best.sub_event_type, list(best.tags), f"rule:{best.id}",
+                              min(present[g] for g in best.requires_all), t.civilian_targeting)
+    trig = [m for m in ms if m.category == "trigger"]
+    if not trig:
+        return None
+    scored = []
+    for m in trig:
+        et, sub = m.key.split("|", 1)
+        t = types.get((et, sub))
+        if t:
+            scored.append((t.priority, -m.start, t, m))
+    if not scored:
+        return None
+    _, _, t, m = max(scored, key=lambda x: (x[0], x[1]))
+    return Classification(t.event_type, t.sub_event_type, list(t.tags), f"trigger:{ctx.folded[m.start:m.end]}",
+                          m.start, t.civilian_targeting)
+
+
+def is_not_event(ctx: DocContext, i: int) -> bool:
+    text = ctx.sentences[i].text.rstrip()
+    if text.endswith("?"):
+        return True
+    return any(m.category == "notevent" and _lang_ok(ctx, m) for m in ctx.by_sentence[i])
+
+
+def event_actors(ctx: DocContext, i: int) -> list[str]:
+    """Groups and forces acting in sentence ``i``; persons count as the group they lead."""
+    out: list[str] = []
+    for r in ctx.actors_in(i):
+        actor = ctx.pack.actors[r.actor_id]
+        if HEDGED_OWNER.search(ctx.folded[max(0, r.start - 60):r.start]):
+            continue
+        if actor.kind in FORCE_KINDS and _attributing(ctx, i, r):
+            continue
+        ids = [r.actor_id]
+        if actor.kind == "person":
+            ids = person_groups(ctx, r.actor_id)[:1]
+        elif actor.kind == "coalition":
+            ids = list(actor.members)
+        for a in ids:
+            kind = ctx.pack.actors[a].kind
+            if (kind in GROUP_KINDS or kind in FORCE_KINDS) and a not in out:
+                out.append(a)
+    return out
+
+
+_SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
+                         r"informó|informo|inform|dijo|señaló|senalo|indicó|indico|confirmó|confirmo|reportó|reporto|"
+                         r"detalló|detallo|precisó|preciso|explicó|explico|dio a conocer)\b")
+
+
+def _attributing(ctx: DocContext, i: int, r: ActorRef) -> bool:
+    """A force named as the source of the report ("informó la Fiscalía", "the Army said")."""
+    for m in ctx.by_sentence[i]:
+        if m.category == "cue" and m.key.startswith("attribution:") and m.start <= r.start and r.start - m.end <= 20:
+            return True
+    return bool(_SAID_AFTER.match(ctx.text[r.end:r.end + 30]))
+
+
+def _mexican(places: list[PlaceRef]) -> list[PlaceRef]:
+    return [p for p in places if p.place.kind != "foreign" and p.place.state]
+
+
+def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
+    return ctx.places_in(i)
+
+
+def _best_place(places: list[PlaceRef]) -> Place | None:
+    if not places:
+        return None
+    rank = {"locality": 3, "municipality": 3, "region": 1, "state": 0, "foreign": 2}
+    # the most specific mention; among equals the first
+    best = max(places, key=lambda p: (rank.get(p.place.kind, 0), -p.start))
+    return best.place
+
+
+def _date_for(ctx: DocContext, i: int) -> tuple[str | None, int | None]:
+    for j in (i, i - 1):
+        if j < 0 or (j != i and ctx.sentences[j].paragraph != ctx.sentences[i].paragraph):
+            continue
+        s = ctx.sentences[j]
+        for d in find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start):
+            if d.start < 120 and d.value and d.value == getattr(ctx, "pub_text", None):
+                continue  # the dateline's publication date, not the event's
+            if d.value and d.kind != "year" or (d.value and j == i):
+                precision = {"day": 1, "week": 2, "month": 2, "year": 3}.get(d.precision or "", None)
+                return d.value, precision
+    return None, None
+
+
+def detect(ctx: DocContext, default_place: Place | None = None) -> list[ExtractedEvent]:
+    events: list[ExtractedEvent] = []
+    for s in ctx.sentences:
+        i = s.index
+        c = classify(ctx, i)
+        if c is None or is_not_event(ctx, i):
+            continue
+        certainty = cert.of_sentence(ctx, i, c.anchor)
+        if certainty.level in ("speculative", "denied"):
+            continue
+        actors = event_actors(ctx, i)
+        places = sentence_places(ctx, i)
+        if not places and i > 0 and ctx.sentences[i - 1].paragraph == s.paragraph:
+            places = [p for p in sentence_places(ctx, i - 1) if p.place.kind != "foreign"]
+        mexican = _mexican(places)
+        if not actors and not places:
+            continue
+        date, precision = _date_for(ctx, i)
+        tactics = sorted({m.key for m in ctx.by_sentence[i] if m.category == "tactic" and _lang_ok(ctx, m)})
+        tactics = _implied_tactics(c, tactics)
+        deaths = numbers.fatalities(ctx, i)
+        evidence = Evidence(s.text, s.start, s.end, c.rule)
+        targets: list[Place | None]
+        states = sorted({p.place.state for p in mexican})
+        if len(states) >= 2 and c.event_type in SPLIT_BY_STATE_TYPES:
+            targets = [_best_place([p for p in mexican if p.place.state == st]) for st in states]
+        elif mexican:
+            targets = [_best_place(mexican)]
+        elif places:
+            targets = [_best_place(places)]
+        else:
+            targets = [default_place]
+        for place in targets:
+            events.append(ExtractedEvent(
+                event_type=c.event_type, sub_event_type=c.sub_event_type, actors=list(actors),
+                actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
+                assoc_actors=actors[2:], place=place, date=date, date_precision=precision,
+                fatalities=deaths, tactics=tactics, tags=list(c.tags), certainty=certainty.level,
+                attribution=certainty.attribution, civilian_targeting=c.civilian_targeting,
+                evidence=[evidence],
+            ))
+    merged = merge_same_incident(events)
+    for e in merged:
+        e.summary = summarize(ctx, e)
+    return merged
+
+
+_TYPE_TACTIC = {"Air/drone strike": "drone", "Remote explosive/landmine/IED": "ied", "Grenade": "grenade"}
+
+
+def _implied_tactics(c: Classification, tactics: list[str]) -> list[str]:
+    implied = _TYPE_TACTIC.get(c.sub_event_type)
+    out = set(tactics)
+    if implied and not (implied == "ied" and {"landmine", "car_bomb"} & out):
+        out.add(implied)
+    for tag in c.tags:
+        if tag in ("car_bomb", "mass_grave", "blockade"):
+            out.add(tag)
+        if tag == "narco_message":
+            out.add("banner")
+    return sorted(out)
+
+
+def _compatible(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return False
+    pa, pb = a.place, b.place
+    if pa and pb:
+        if pa.state != pb.state or pa.country != pb.country:
+            return False
+        ma, mb = pa.municipality_code, pb.municipality_code
+        if ma and mb and ma != mb:
+            return False
+    elif (pa and pa.state) or (pb and pb.state):
+        # one has a state, the other none: same incident only if actors agree
+        if not (set(a.actors) & set(b.actors)):
+            return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.actors and b.actors and not (set(a.actors) & set(b.actors)):
+        return False
+    return True
+
+
+def merge_same_incident(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    out: list[ExtractedEvent] = []
+    for e in events:
+        target = next((o for o in out if _compatible(o, e)), None)
+        if target is None:
+            out.append(e)
+            continue
+        for a in e.actors:
+            if a not in target.actors:
+                target.actors.append(a)
+        target.actor1 = target.actors[0] if target.actors else None
+        target.actor2 = target.actors[1] if len(target.actors) > 1 else None
+        target.assoc_actors = target.actors[2:]
+        if e.place and (target.place is None or _more_specific(e.place, target.place)):
+            target.place = e.place
+        if e.date and (not target.date or len(e.date) > len(target.date)):
+            target.date, target.date_precision = e.date, e.date_precision
+        if e.fatalities is not None:
+            target.fatalities = e.fatalities if target.fatalities is None else min(target.fatalities, e.fatalities)
+        target.tactics = sorted(set(target.tactics) | set(e.tactics))
+        target.tags = sorted(set(target.tags) | set(e.tags))
+        target.evidence.extend(e.evidence)
+        if target.certainty != "asserted" and e.certainty == "asserted":
+            target.certainty = "asserted"
+    return out
+
+
+def _more_specific(a: Place, b: Place) -> bool:
+    return a.geo_precision < b.geo_precision
+
+
+def summarize(ctx: DocContext, e: ExtractedEvent) -> str:
+    names = [ctx.pack.actors[a].name for a in e.actors]
+    where = ""
+    if e.place:
+        where = e.place.municipality or e.place.name
+        if e.place.state and e.place.kind != "state":
+            st = ctx.pack.states.get(e.place.state)
+            where = f"{where}, {st.name if st else e.place.state}"
+    parts = [e.sub_event_type]
+    if names:
+        parts.append("involving " + ", ".join(names))
+    if where:
+        parts.append("in " + where)
+    if e.date:
+        parts.append("on " + e.date)
+    if e.fatalities:
+        parts.append(f"({e.fatalities} dead)")
+    return " ".join(parts)

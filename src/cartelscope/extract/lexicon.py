@@ -1,0 +1,97 @@
+"""Compiles a knowledge pack into one phrase matcher (see :mod:`textmatch`).
+
+Each phrase becomes an :class:`Entry` with a category:
+
+``actor`` (key: actor id), ``place`` (key: normalised name, looked up in the pack's place index),
+``ambiguous`` (key: normalised name), ``trigger`` (key: "Event type|Sub-event type"),
+``group`` (a codebook trigger group), ``notevent``, ``tactic`` (key: tactic id), ``cue`` (key:
+cue list name, e.g. ``hedging``, ``attribution:officials``), ``rel`` (key: relation kind),
+``num`` (key: integer value), ``vague`` (key: integer value), ``bound`` (key: bound kind),
+``fatal``, ``injury``, ``fatalverb``.
+"""
+from __future__ import annotations
+
+from cartelscope.extract.textmatch import Entry, PhraseMatcher, fold_phrase
+from cartelscope.knowledge import KnowledgePack, norm
+
+# Locality names that are everyday words in news text; they still resolve through states,
+# municipalities and explicit "Name, State" patterns, but never on their own.
+MIN_LOCALITY_CHARS = 4
+
+_CACHE: dict[int, tuple[KnowledgePack, PhraseMatcher]] = {}
+
+
+def _lang_lists(value) -> list[tuple[str | None, list[str]]]:
+    if isinstance(value, dict):
+        return [(lang if lang in ("en", "es") else None, list(v or [])) for lang, v in value.items()
+                if isinstance(v, list)]
+    if isinstance(value, list):
+        return [(None, value)]
+    return []
+
+
+def _case_sensitive_acronym(alias: str) -> bool:
+    return len(alias) <= 3 or not alias.isupper()
+
+
+def build(pack: KnowledgePack) -> PhraseMatcher:
+    """The matcher for ``pack``; cached for the pack's lifetime."""
+    hit = _CACHE.get(id(pack))
+    if hit and hit[0] is pack:
+        return hit[1]
+    pm = PhraseMatcher()
+    for actor in pack.actors.values():
+        for alias, kind in actor.names():
+            if kind == "acronyms" and _case_sensitive_acronym(alias):
+                pm.add(alias, Entry("actor", actor.id, None, alias))
+            else:
+                pm.add(alias, Entry("actor", actor.id))
+    for amb in pack.ambiguous:
+        pm.add(amb.name, Entry("ambiguous", norm(amb.name)))
+    stop = {fold_phrase(w) for w in pack.cues.get("place_stopwords", [])}
+    for key, refs in pack.place_index.items():
+        if key in stop:
+            continue
+        kinds = {r.kind for r in refs}
+        if kinds == {"locality"} and len(key) < MIN_LOCALITY_CHARS:
+            continue
+        pm.add(key, Entry("place", key))
+    for t in pack.event_types:
+        for lang, phrases in _lang_lists(t.triggers):
+            pm.add_all(phrases, Entry("trigger", f"{t.event_type}|{t.sub_event_type}", lang))
+    for name, phrases in pack.trigger_groups.items():
+        for lang, ps in _lang_lists(phrases):
+            pm.add_all(ps, Entry("group", name, lang))
+    for lang, ps in _lang_lists(pack.not_event_cues):
+        pm.add_all(ps, Entry("notevent", "", lang))
+    for tactic in pack.tactics:
+        for lang, ps in _lang_lists(tactic.triggers):
+            pm.add_all(ps, Entry("tactic", tactic.id, lang))
+    for name, value in pack.cues.items():
+        if name == "relations":
+            for kind, phrases in value.items():
+                for lang, ps in _lang_lists(phrases):
+                    pm.add_all(ps, Entry("rel", kind, lang))
+        elif name == "attribution" and isinstance(value, list):
+            for item in value:
+                for lang, ps in _lang_lists({k: v for k, v in item.items() if k in ("en", "es")}):
+                    pm.add_all(ps, Entry("cue", f"attribution:{item.get('kind', 'other')}", lang))
+        elif name != "place_stopwords":
+            for lang, ps in _lang_lists(value):
+                pm.add_all(ps, Entry("cue", name, lang))
+    nums = pack.numbers
+    for lang, table in (nums.get("number_words") or {}).items():
+        for word, value in (table or {}).items():
+            pm.add(str(word), Entry("num", str(value), lang))
+    for lang, table in (nums.get("vague_quantities") or {}).items():
+        for word, value in (table or {}).items():
+            pm.add(str(word), Entry("vague", str(value), lang))
+    for kind, phrases in (nums.get("bounds") or {}).items():
+        for lang, ps in _lang_lists(phrases):
+            pm.add_all(ps, Entry("bound", kind, lang))
+    for cat, key in (("fatal", "fatality_nouns"), ("injury", "injury_nouns"), ("fatalverb", "fatality_verbs")):
+        for lang, ps in _lang_lists(nums.get(key)):
+            pm.add_all(ps, Entry(cat, "", lang))
+    pm.build()
+    _CACHE[id(pack)] = (pack, pm)
+    return pm

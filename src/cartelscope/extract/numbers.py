@@ -1,0 +1,54 @@
+"""Death tolls in a sentence, following ACLED's rule of the lowest credible figure.
+
+A count is a number (digits or number words in the document's language, or a vague quantity
+such as "decenas" coded as the pack's numbers.yaml says) that a fatality noun follows within
+a few words ("cinco muertos", "at least a dozen bodies") or a fatality verb precedes ("killed
+12 people", "dejó cinco muertos"). Injury counts ("heridos", "wounded") are not deaths.
+"""
+from __future__ import annotations
+
+import re
+
+from cartelscope.extract.context import DocContext
+
+_DIGITS = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+MAX_GAP_WORDS = 4
+
+
+def fatalities(ctx: DocContext, i: int) -> int | None:
+    """The lowest credible death toll stated in sentence ``i``, or None."""
+    sent = ctx.sentences[i]
+    ms = ctx.by_sentence[i]
+    lang = ctx.lang
+    numbers: list[tuple[int, int, int]] = []  # start, end, value
+    for m in ms:
+        if m.category in ("num", "vague") and (m.entry.lang in (None, lang) or lang == "other"):
+            numbers.append((m.start, m.end, int(m.key)))
+    for d in _DIGITS.finditer(sent.text):
+        token = d.group()
+        if _YEAR.match(token):
+            continue
+        numbers.append((sent.start + d.start(), sent.start + d.end(), int(token)))
+    if not numbers:
+        return None
+    fatal = [m for m in ms if m.category == "fatal"]
+    verbs = [m for m in ms if m.category == "fatalverb"]
+    injury = [m for m in ms if m.category == "injury"]
+    found: list[int] = []
+    for start, end, value in numbers:
+        for f in fatal:
+            if f.start >= end and _words(ctx.folded[end:f.start]) <= MAX_GAP_WORDS and not any(
+                    end <= j.start < f.start for j in injury):
+                found.append(value)
+                break
+        else:
+            for v in verbs:
+                if v.end <= start and _words(ctx.folded[v.end:start]) <= 3:
+                    found.append(value)
+                    break
+    return min(found) if found else None
+
+
+def _words(gap: str) -> int:
+    return len(re.findall(r"\w+", gap))

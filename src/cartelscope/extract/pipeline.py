@@ -1,0 +1,158 @@
+"""The extractor: text (and optionally a publication date) in, an Extraction out.
+
+Steps: fold the text and match every known phrase in one pass; split sentences; settle names
+into actors and places; resolve places; find back-references; classify event sentences and
+merge mentions of one incident; find relations; mark certainty. Deterministic and free of I/O.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cartelscope import knowledge
+from cartelscope.extract import actors as actors_mod
+from cartelscope.extract import certainty as cert
+from cartelscope.extract import events as events_mod
+from cartelscope.extract import lexicon
+from cartelscope.extract import places as places_mod
+from cartelscope.extract import relations as relations_mod
+from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS
+from cartelscope.extract.context import DocContext
+from cartelscope.extract.dates import find_pub_date, parse_pub_date
+from cartelscope.extract.sentences import split
+from cartelscope.extract.textmatch import fold
+from cartelscope.ingest.text import detect_language
+from cartelscope.knowledge import norm
+from cartelscope.model import ActorMention, Candidate, Extraction
+
+EXTRACTOR_VERSION = "cartelscope-rules/0.1"
+
+_CANDIDATE = re.compile(
+    r"\b(?:(?:C[aá]rtel|Cartel|Grupo|Cartel de los|C[aá]rtel de los)\s+(?:de\s+|del\s+)?"
+    r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"
+    r"|(?:Los|Las)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]{2,}(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?)"
+)
+
+
+class Extractor:
+    """Holds the compiled knowledge; ``extract()`` is pure and thread-safe."""
+
+    version = EXTRACTOR_VERSION
+
+    def __init__(self, pack: knowledge.KnowledgePack | None = None):
+        self.pack = pack or knowledge.load()
+        self.matcher = lexicon.build(self.pack)
+
+    def __call__(self, doc) -> Extraction:
+        """Adapter for ingest: takes a Document."""
+        return self.extract(doc.text, published=doc.published, lang=doc.lang)
+
+    def context(self, text: str, published: str | None = None, lang: str | None = None) -> DocContext:
+        folded = fold(text)
+        lang = lang if lang in ("en", "es") else detect_language(text)
+        pub_text = find_pub_date(folded[:400])
+        pub = parse_pub_date(published) or parse_pub_date(pub_text)
+        sentences = split(text)
+        matches = self.matcher.find(text, folded)
+        ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
+        ctx.by_sentence = [[] for _ in sentences]
+        for m in matches:
+            if sentences:
+                ctx.by_sentence[ctx.sentence_of(m.start)].append(m)
+        ctx.pub_text = pub_text  # type: ignore[attr-defined]
+        return ctx
+
+    def extract(self, text: str, published: str | None = None, lang: str | None = None) -> Extraction:
+        ctx = self.context(text, published, lang)
+        result = Extraction(lang=ctx.lang, pub_date=published or ctx.pub_text,  # type: ignore[attr-defined]
+                            extractor_version=self.version)
+        if not ctx.sentences:
+            return result
+        actor_ms, place_ms = actors_mod.split_names(ctx)
+        ctx.places = places_mod.resolve(ctx, place_ms)
+        ctx.actors = actors_mod.mentions(ctx, actor_ms, place_ms)
+        events = events_mod.detect(ctx)
+        relations = relations_mod.detect(ctx, events)
+        result.events = events
+        result.relations = relations
+        result.actors = self._actor_mentions(ctx, events, relations)
+        result.states = self._states(ctx, events)
+        result.hedged = cert.document_hedged(ctx)
+        result.candidates = self._candidates(ctx)
+        return result
+
+    def _actor_mentions(self, ctx: DocContext, events, relations) -> list[ActorMention]:
+        involved = {a for e in events for a in e.actors} | {x for r in relations for x in (r.a, r.b)}
+        by_id: dict[str, ActorMention] = {}
+        for ref in ctx.actors:
+            actor = self.pack.actors[ref.actor_id]
+            if ref.example and ref.actor_id not in involved:
+                continue
+            if actor.kind == "foreign_group" and ref.actor_id not in involved:
+                continue
+            if actor.kind == "coalition":
+                continue
+            m = by_id.get(ref.actor_id)
+            if m is None:
+                aliases = sorted({alias for alias, _ in actor.names()})
+                m = by_id[ref.actor_id] = ActorMention(ref.actor_id, actor.name, actor.kind, aliases)
+            m.spans.append((ref.start, ref.end))
+            if ref.surface not in m.surface:
+                m.surface.append(ref.surface)
+        for a in involved:
+            if a not in by_id:
+                actor = self.pack.actors[a]
+                by_id[a] = ActorMention(a, actor.name, actor.kind, sorted({x for x, _ in actor.names()}))
+        return sorted(by_id.values(), key=lambda m: (m.spans[0][0] if m.spans else 10**9, m.id))
+
+    def _states(self, ctx: DocContext, events) -> list[str]:
+        states = {e.place.state for e in events if e.place and e.place.state and e.place.kind != "foreign"}
+        for s in ctx.sentences:
+            i = s.index
+            violent = events_mod.classify(ctx, i) is not None or any(
+                m.category == "rel" and m.key in ("rivalry",) for m in ctx.by_sentence[i])
+            if not violent:
+                continue
+            c = cert.of_sentence(ctx, i)
+            if c.level in ("speculative", "denied"):
+                continue
+            if not ctx.actors_in(i):
+                continue
+            for p in ctx.places_in(i):
+                if p.place.kind != "foreign" and p.place.state:
+                    states.add(p.place.state)
+        return sorted(states)
+
+    def _candidates(self, ctx: DocContext) -> list[Candidate]:
+        known_spans = [(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places]
+        found: dict[str, Candidate] = {}
+        for m in _CANDIDATE.finditer(ctx.text):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in known_spans):
+                continue
+            name = m.group().strip()
+            key = norm(name)
+            if key in self.pack.actor_index or key in self.pack.place_index:
+                continue
+            i = ctx.sentence_of(s)
+            c = found.setdefault(key, Candidate(name, key, [], ctx.sentences[i].text if ctx.sentences else ""))
+            c.spans.append((s, e))
+        return [c for c in found.values() if _looks_like_group(c.normalized)]
+
+
+_GROUP_HINT = re.compile(r"^(?:cartel|grupo)\b")
+
+
+def _looks_like_group(key: str) -> bool:
+    return bool(_GROUP_HINT.match(key)) or key.startswith(("los ", "las "))
+
+
+_DEFAULT: Extractor | None = None
+
+
+def extract(text: str, published: str | None = None, lang: str | None = None) -> Extraction:
+    """Extract with the default knowledge pack (loaded once per process)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Extractor()
+    return _DEFAULT.extract(text, published=published, lang=lang)

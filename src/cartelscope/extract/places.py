@@ -1,0 +1,198 @@
+"""Place mentions resolved to state, municipality and locality, with coordinates and precision.
+
+A name that several places share is settled, in order, by: a state written right after it
+("Juárez, Michoacán"), other places and states in the same or the previous sentences, and the
+article's dominant state. Places abroad keep their country and never get a Mexican state.
+A locality or municipality that stays ambiguous with no such context is dropped rather than
+guessed.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from cartelscope.extract.context import DocContext, PlaceRef
+from cartelscope.extract.textmatch import Match
+from cartelscope.knowledge import norm
+from cartelscope.knowledge.pack import PlaceRef as IndexRef
+from cartelscope.model import Place
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|outside|from|into|towards?|across|en|cerca de|rumbo a|hacia|desde|"
+    r"municipio de|municipality of|city of|ciudad de|town of|village of|poblado de|comunidad de|"
+    r"localidad de|colonia|community of|port of|puerto de|capital|alcaldia|alcaldía)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?)$"
+)
+
+
+def _capitalised(text: str, start: int) -> bool:
+    ch = text[start]
+    return ch.isupper() or ch.isdigit()
+
+
+def candidates(ctx: DocContext, m: Match) -> list[IndexRef]:
+    return list(ctx.pack.place_index.get(m.key, []))
+
+
+def to_place(ctx: DocContext, ref: IndexRef) -> Place:
+    pack = ctx.pack
+    if ref.kind == "state":
+        s = pack.states[ref.id]
+        return Place(s.name, "state", state=s.iso, lat=s.lat, lon=s.lon, geo_precision=3, place_id=s.iso)
+    if ref.kind == "municipality":
+        mu = pack.municipalities[ref.id]
+        return Place(mu.name, "municipality", state=mu.state_iso, municipality=mu.name,
+                     municipality_code=mu.inegi, lat=mu.lat, lon=mu.lon, geo_precision=2, place_id=mu.inegi)
+    if ref.kind == "locality":
+        loc = next(x for x in pack.localities if x.id == ref.id) if ref.id not in _loc_cache(pack) else _loc_cache(pack)[ref.id]
+        mu = pack.municipalities.get(loc.municipality_inegi or "")
+        return Place(loc.name, "locality", state=loc.state_iso, municipality=mu.name if mu else None,
+                     municipality_code=mu.inegi if mu else None, lat=loc.lat, lon=loc.lon,
+                     geo_precision=1, place_id=f"geonames:{loc.id}")
+    if ref.kind == "region":
+        r = pack.regions[ref.id]
+        return Place(r.name, "region", state=r.states[0] if len(r.states) == 1 else None,
+                     geo_precision=3, place_id=f"region:{r.id}")
+    f = pack.foreign[ref.id]
+    return Place(f.name, "foreign", country=f.country, lat=f.lat, lon=f.lon, geo_precision=2,
+                 place_id=f"foreign:{f.id}")
+
+
+_LOC_CACHE: dict[int, dict] = {}
+
+
+def _loc_cache(pack) -> dict:
+    key = id(pack)
+    if key not in _LOC_CACHE:
+        _LOC_CACHE[key] = {loc.id: loc for loc in pack.localities}
+    return _LOC_CACHE[key]
+
+
+def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
+    """Resolve place matches (already freed of overlaps with actor names) into PlaceRefs."""
+    text = ctx.text
+    mentions: list[tuple[Match, list[IndexRef]]] = []
+    for m in place_matches:
+        refs = candidates(ctx, m)
+        if not refs:
+            continue
+        if not _capitalised(text, m.start) and not _lowercase_document(ctx):
+            continue
+        mentions.append((m, refs))
+
+    # States named anywhere count towards the dominant state; so do unambiguous municipalities.
+    weight: Counter[str] = Counter()
+    for m, refs in mentions:
+        states = {r.state for r in refs if r.kind in ("state", "municipality") and r.state}
+        if len(states) == 1:
+            weight[next(iter(states))] += 2 if any(r.kind == "state" for r in refs) else 1
+    ctx.dominant_state = weight.most_common(1)[0][0] if weight else None
+
+    sent_idx = [ctx.sentence_of(m.start) for m, _ in mentions]
+    state_sets = [{r.state for r in refs if r.state} for _, refs in mentions]
+
+    def near_states(k: int) -> Counter:
+        """States of the *other* mentions around mention k (same sentence counts double)."""
+        c: Counter = Counter()
+        i = sent_idx[k]
+        for j, states in enumerate(state_sets):
+            if j == k or not states or not (i - 2 <= sent_idx[j] <= i + 1):
+                continue
+            w = (2 if sent_idx[j] == i else 1) * (2 if len(states) == 1 else 1)
+            for st in states:
+                c[st] += w
+        return c
+
+    resolved: list[PlaceRef] = []
+    for idx, (m, refs) in enumerate(mentions):
+        i = ctx.sentence_of(m.start)
+        explicit = _explicit_state(ctx, m, mentions, idx)
+        choice = _choose(ctx, m, refs, i, explicit, near_states(idx))
+        if choice is None:
+            continue
+        place = to_place(ctx, choice)
+        resolved.append(PlaceRef(m.start, m.end, place, i, text[m.start:m.end], explicit is not None))
+    return resolved
+
+
+def _lowercase_document(ctx: DocContext) -> bool:
+    letters = [c for c in ctx.text[:4000] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.01
+
+
+def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
+    """The state written right after a place: 'Juárez, Michoacán' or 'Tapalpa (Jalisco)'."""
+    if idx + 1 >= len(mentions):
+        return None
+    nxt, refs = mentions[idx + 1]
+    gap = ctx.text[m.end:nxt.start]
+    if len(gap) > 4 or not re.fullmatch(r"\s*[,(]\s*|\s+", gap):
+        return None
+    for r in refs:
+        if r.kind == "state":
+            return r.id
+    for r in refs:
+        if r.kind == "foreign":
+            return "foreign:" + r.id
+    return None
+
+
+def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: str | None,
+            near: Counter) -> IndexRef | None:
+    kinds = {r.kind for r in refs}
+    before = ctx.folded[max(0, m.start - 40):m.start]
+    city_of = re.search(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$", before)
+    if "state" in kinds and not city_of:
+        return next(r for r in refs if r.kind == "state")
+    if explicit:
+        if explicit.startswith("foreign:"):
+            foreign = [r for r in refs if r.kind == "foreign"]
+            return foreign[0] if foreign else None
+        pick = [r for r in refs if r.state == explicit and r.kind != "state"]
+        if pick:
+            return _best(pick)
+    foreign = [r for r in refs if r.kind == "foreign"]
+    mexican = [r for r in refs if r.kind != "foreign"]
+    if mexican:
+        supported = [r for r in mexican if r.state and near.get(r.state, 0) > 0]
+        if supported:
+            return max(supported, key=lambda r: (near[r.state], _rank(r)))
+        if ctx.dominant_state:
+            dom = [r for r in mexican if r.state == ctx.dominant_state]
+            if dom:
+                return _best(dom)
+        if near and not foreign:
+            return None  # other places around are elsewhere: a colonia or a homonym, not a guess
+    if foreign and (not mexican or max(r.weight for r in foreign) >= max(r.weight for r in mexican)):
+        return foreign[0]
+    if not mexican:
+        return None
+    states = {r.state for r in mexican}
+    locative = bool(_LOCATIVE.search(before))
+    if len(states) == 1:
+        best = _best(mexican)
+        if best.kind == "municipality" or locative or best.kind == "region":
+            return best
+        if best.kind == "locality" and best.weight >= 1.01:  # a town of 100,000+ people
+            return best
+        return None
+    prominent = [r for r in mexican if r.kind == "locality" and r.weight >= 1.03]
+    if len(prominent) == 1 and locative:
+        return prominent[0]
+    return None
+
+
+_ORDER = {"municipality": 3, "locality": 2, "region": 1, "state": 0, "foreign": 0}
+
+
+def _rank(r: IndexRef) -> tuple:
+    return (_ORDER.get(r.kind, 0), r.weight)
+
+
+def _best(refs: list[IndexRef]) -> IndexRef:
+    return max(refs, key=_rank)
+
+
+def place_key(place: Place | None) -> tuple:
+    if place is None:
+        return (None, None)
+    return (place.state, place.municipality_code or (norm(place.name) if place.kind not in ("state",) else None))

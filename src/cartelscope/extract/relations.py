@@ -1,0 +1,136 @@
+"""Relations between actors: alliance, rivalry, faction_of, split, leader_of, ceasefire, supplies.
+
+A relation cue in a sentence links the actors on either side of it: the nearest name before
+the cue with each name after it ("CJNG is fighting the United Cartels and La Familia"), the two
+names before it ("X and Y are at war"), or the two after it ("the war between X and Y").
+Speculative, denied and past relations ("former ally", "historical rival") are not output.
+Battles between two groups and agreements between them also give rivalry and alliance.
+"""
+from __future__ import annotations
+
+import re
+
+from cartelscope.extract import certainty as cert
+from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
+from cartelscope.extract.context import ActorRef, DocContext
+from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
+
+SYMMETRIC = frozenset({"alliance", "rivalry", "ceasefire", "split"})
+PAST_WINDOW = 40
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
+
+
+def _key(r: ExtractedRelation) -> tuple:
+    if r.kind in SYMMETRIC:
+        return (r.kind, frozenset((r.a, r.b)))
+    return (r.kind, r.a, r.b)
+
+
+def _as_party(ctx: DocContext, ref: ActorRef, kind: str, other: str | None = None) -> str | None:
+    """The actor a mention stands for in a group relation (persons become their faction)."""
+    actor = ctx.pack.actors[ref.actor_id]
+    if kind == "leader_of":
+        return ref.actor_id
+    if actor.kind == "person":
+        led = person_groups(ctx, ref.actor_id, prefer_faction=True)
+        return led[0] if led else None
+    if actor.kind in GROUP_KINDS or (kind in ("alliance", "supplies") and actor.kind in FORCE_KINDS):
+        return ref.actor_id
+    return None
+
+
+def _past(ctx: DocContext, pos: int, i: int) -> bool:
+    s = ctx.sentences[i]
+    window_start = max(s.start, pos - PAST_WINDOW)
+    return any(m.category == "cue" and m.key == "past_relation" and window_start <= m.start <= pos + 2
+               for m in ctx.by_sentence[i])
+
+
+def _same_clause(ctx: DocContext, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return not _CLAUSE_BREAK.search(ctx.folded[lo:hi])
+
+
+def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelation]:
+    found: dict[tuple, ExtractedRelation] = {}
+
+    def add(kind: str, a: str | None, b: str | None, i: int, level: str) -> None:
+        if not a or not b or a == b:
+            return
+        pa, pb = ctx.pack.actors[a], ctx.pack.actors[b]
+        if kind in ("rivalry", "alliance", "ceasefire") and (pa.parent == b or pb.parent == a):
+            return
+        if kind == "leader_of" and (pa.kind != "person" or pb.kind == "person"):
+            return
+        s = ctx.sentences[i]
+        rel = ExtractedRelation(kind, a, b, certainty=level, evidence=[Evidence(s.text, s.start, s.end, f"cue:{kind}")])
+        k = _key(rel)
+        if k in found:
+            found[k].evidence.append(rel.evidence[0])
+        else:
+            found[k] = rel
+
+    for s in ctx.sentences:
+        i = s.index
+        cues = [m for m in ctx.by_sentence[i] if m.category == "rel" and (m.entry.lang in (None, ctx.lang) or ctx.lang == "other")]
+        if not cues:
+            continue
+        c = cert.of_sentence(ctx, i, cues[0].start)
+        if c.level in ("speculative", "denied"):
+            continue
+        refs = [r for r in ctx.actors_in(i)]
+        if len(refs) < 2:
+            continue
+        for cue in cues:
+            kind = cue.key
+            if _past(ctx, cue.start, i):
+                continue
+            left = [r for r in refs if r.end <= cue.start and _same_clause(ctx, r.end, cue.start)]
+            right = [r for r in refs if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
+            if kind == "leader_of":
+                persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
+                groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
+                if persons and groups:
+                    p = min(persons, key=lambda r: abs(r.start - cue.start))
+                    other_side = [g for g in groups if (g.start < cue.start) != (p.start < cue.start)]
+                    g = min(other_side or groups, key=lambda r: abs(r.start - cue.start))
+                    add("leader_of", p.actor_id, g.actor_id, i, c.level)
+                continue
+            if kind == "faction_of":
+                if left and right:
+                    add("faction_of", _as_party(ctx, left[-1], kind), _as_party(ctx, right[0], kind), i, c.level)
+                    for extra in right[1:]:
+                        if ctx.pack.actors[extra.actor_id].parent == right[0].actor_id:
+                            add("faction_of", extra.actor_id, right[0].actor_id, i, c.level)
+                elif len(right) >= 2:
+                    parent = right[0]
+                    for f in right[1:]:
+                        add("faction_of", _as_party(ctx, f, kind), _as_party(ctx, parent, kind), i, c.level)
+                continue
+            if left and right:
+                a = _as_party(ctx, left[-1], kind)
+                for r in right:
+                    add(kind, a, _as_party(ctx, r, kind, a), i, c.level)
+            elif len(left) >= 2:
+                add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, c.level)
+            elif len(right) >= 2:
+                add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
+
+    for e in events:
+        groups = [a for a in e.actors if ctx.pack.actors[a].kind in GROUP_KINDS]
+        if len(groups) < 2:
+            continue
+        kind = {"Battles": "rivalry"}.get(e.event_type)
+        if e.sub_event_type == "Agreement":
+            kind = "alliance"
+        if kind:
+            ev = e.evidence[0]
+            for j in range(1, len(groups)):
+                a, b = groups[0], groups[j]
+                rel = ExtractedRelation(kind, a, b, certainty=e.certainty,
+                                        evidence=[Evidence(ev.sentence, ev.start, ev.end, f"event:{e.sub_event_type}")])
+                found.setdefault(_key(rel), rel)
+    for r in found.values():
+        if r.certainty == "alleged" and r.kind in SYMMETRIC:
+            r.certainty = "reported"
+    return list(found.values())

@@ -1,0 +1,134 @@
+"""One-pass phrase matching over folded text with an Aho-Corasick automaton.
+
+Every phrase the knowledge pack knows (actor aliases, place names, event triggers, cues,
+tactics, number words) is compiled once into a single automaton over *folded* text: lower case,
+accents stripped, hyphens and curly quotes made plain, one character for one character, so a
+match's span in the folded text is its span in the original. Matches are checked for word
+boundaries afterwards; a phrase ending in ``*`` matches any word ending.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+import ahocorasick
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x2100):
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
+        if len(base) == 1 and base != ch:
+            table[code] = base
+        elif len(base) != 1:
+            low = ch.lower()
+            if len(low) == 1 and low != ch:
+                table[code] = low
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    for dash in "\u2010\u2011\u2012\u2013\u2014\u2015-":
+        table[ord(dash)] = " "
+    table[ord("\u2019")] = "'"
+    table[ord("\u2018")] = "'"
+    table[ord("\u201c")] = '"'
+    table[ord("\u201d")] = '"'
+    table[ord("\u00ab")] = '"'
+    table[ord("\u00bb")] = '"'
+    table[ord("\n")] = "\n"
+    return table
+
+
+FOLD = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, same length as ``text``."""
+    return text.translate(FOLD)
+
+
+def fold_phrase(phrase: str) -> str:
+    return " ".join(fold(phrase).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a phrase means: a category ('actor', 'place', 'trigger', 'cue', ...) and a payload."""
+
+    category: str
+    key: str
+    lang: str | None = None
+    case_sensitive: str | None = None  # exact original spelling required (short acronyms)
+    prefix: bool = False  # phrase ended in '*'
+
+
+@dataclass(slots=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+    @property
+    def key(self) -> str:
+        return self.entry.key
+
+
+class PhraseMatcher:
+    """Builds the automaton once; ``find(text)`` returns every bounded match."""
+
+    def __init__(self) -> None:
+        self._auto = ahocorasick.Automaton()
+        self._entries: dict[str, list[Entry]] = {}
+        self._built = False
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        prefix = phrase.endswith("*")
+        phrase = phrase.rstrip("*").strip()
+        key = fold_phrase(phrase)
+        if len(key) < 2:
+            return
+        if prefix:
+            entry = Entry(entry.category, entry.key, entry.lang, entry.case_sensitive, True)
+        bucket = self._entries.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def add_all(self, phrases: Iterable[str], entry: Entry) -> None:
+        for p in phrases:
+            self.add(p, entry)
+
+    def build(self) -> None:
+        for key, entries in self._entries.items():
+            self._auto.add_word(key, (len(key), tuple(entries)))
+        self._auto.make_automaton()
+        self._built = True
+
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        if not self._built:
+            self.build()
+        folded = folded if folded is not None else fold(text)
+        n = len(folded)
+        out: list[Match] = []
+        for end_index, (length, entries) in self._auto.iter(folded):
+            start = end_index - length + 1
+            end = end_index + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            right_ok = end >= n or not folded[end].isalnum()
+            for entry in entries:
+                e = end
+                if entry.prefix:
+                    while e < n and folded[e].isalnum():
+                        e += 1
+                elif not right_ok:
+                    continue
+                if entry.case_sensitive is not None and text[start:e] != entry.case_sensitive:
+                    continue
+                out.append(Match(start, e, entry))
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return out

@@ -1,0 +1,132 @@
+"""The Python API: one object over a store, the knowledge pack and the extractor.
+
+    >>> import cartelscope
+    >>> cs = cartelscope.open("cartelscope.db")
+    >>> cs.ingest(["articles/"])
+    >>> cs.events_frame(state="MX-MIC", since="2024-01-01")
+
+Every CLI verb is a thin call into a method here.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from cartelscope import config, knowledge
+from cartelscope.errors import CartelscopeError
+from cartelscope.ingest.pipeline import IngestReport, ingest, ingest_items
+from cartelscope.store.repository import Store
+
+
+class Scope:
+    def __init__(self, db: str | None = None, *, knowledge: str | None = None):
+        self.db = db or config.get("db")
+        self._knowledge_dir = knowledge
+        self.store = Store(self.db)
+        self._extractor = None
+
+    # -- components ----------------------------------------------------------------------
+    @property
+    def knowledge(self) -> knowledge.KnowledgePack:
+        return knowledge_load(self._knowledge_dir)
+
+    @property
+    def extractor(self):
+        if self._extractor is None:
+            from cartelscope.extract.pipeline import Extractor
+
+            self._extractor = Extractor(self.knowledge)
+        return self._extractor
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Scope":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def ingest(self, sources: list[str], *, allow_private: bool = False,
+               on_item: Callable[[str, str], None] | None = None) -> IngestReport:
+        """Ingest files, folders, URLs or feeds; extraction runs on each new document."""
+        return ingest(self.store, sources, allow_private=allow_private, extractor=self.extractor,
+                      on_item=on_item, resolver=self.resolver())
+
+    def ingest_records(self, items, **kw) -> IngestReport:
+        return ingest_items(self.store, items, extractor=self.extractor, resolver=self.resolver(), **kw)
+
+    def resolver(self):
+        try:
+            from cartelscope.resolve import EventResolver
+        except ImportError:  # resolution not installed in this build
+            return None
+        return EventResolver()
+
+    # -- reading -------------------------------------------------------------------------
+    def _actor_filter(self, actor: str | None):
+        if not actor:
+            return None
+        actor_id = self.knowledge.resolve_actor(actor)
+        if actor_id is None:
+            raise CartelscopeError(f"unknown actor {actor!r}: try `cartelscope knowledge lookup {actor!r}`")
+        ids = [actor_id] + [a.id for a in self.knowledge.actors.values() if a.parent == actor_id]
+        return ids
+
+    def _state_filter(self, state: str | None):
+        if not state:
+            return None
+        iso = self.knowledge.resolve_state(state)
+        if iso is None:
+            raise CartelscopeError(f"unknown state {state!r}: use an ISO code such as MX-MIC or a state name")
+        return iso
+
+    def events(self, *, actor=None, state=None, **filters) -> list[dict]:
+        return self.store.events(actor=self._actor_filter(actor), state=self._state_filter(state), **filters)
+
+    def documents(self, **filters) -> list[dict]:
+        return self.store.documents(**filters)
+
+    def actors(self, **filters) -> list[dict]:
+        return self.store.actors(**filters)
+
+    def relations(self, *, actor=None, **filters) -> list[dict]:
+        return self.store.relations(actor=self._actor_filter(actor), **filters)
+
+    def stats(self) -> dict[str, Any]:
+        return self.store.stats()
+
+    # -- pandas --------------------------------------------------------------------------
+    def events_frame(self, **filters):
+        import pandas as pd
+
+        rows = self.events(**filters)
+        for r in rows:
+            r["actor_ids"] = [a["id"] for a in r["actors"]]
+            r["actors"] = "; ".join(a["name"] for a in r["actors"])
+            r["source_urls"] = [s["url"] for s in r["sources"]]
+            r["n_sources"] = len(r["sources"])
+            del r["sources"]
+        return pd.DataFrame(rows)
+
+    def actors_frame(self, **filters):
+        import pandas as pd
+
+        return pd.DataFrame(self.actors(**filters))
+
+    def relations_frame(self, **filters):
+        import pandas as pd
+
+        rows = self.relations(**filters)
+        for r in rows:
+            r["n_sources"] = len(r.pop("sources"))
+        return pd.DataFrame(rows)
+
+    def documents_frame(self, **filters):
+        import pandas as pd
+
+        return pd.DataFrame(self.documents(**filters))
+
+
+def knowledge_load(folder):
+    return knowledge.load(folder)
