@@ -345,5 +345,20 @@ def knowledge_validate(knowledge: Optional[str] = KnowledgeOpt):
     typer.echo(f"ok: {len(pack.actors)} actors, {len(pack.municipalities)} municipalities")
 
 
+
+
+def _register_plugins() -> None:
+    """Commands that live with their package (import/export, serve, review)."""
+    from cartelscope.api.cli import register as register_api
+    from cartelscope.interop.cli import register as register_interop
+    from cartelscope.resolve.cli import register as register_resolve
+
+    for register in (register_interop, register_api, register_resolve):
+        register(app)
+
+
+_register_plugins()
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,0 +1,1 @@
+"""Importers (UCDP GED, ACLED) and exporters (ACLED CSV, UCDP, GeoJSON, GraphML, GEXF, STIX, PLOVER, Parquet)."""
