@@ -77,13 +77,21 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
         return None
     if has_place:
         if re.search(r"^\s*,\s*[A-Z]", ctx.text[e:e + 4]) or re.search(
-                r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|rumbo a)\s+$", before):
+                r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|rumbo a|"
+                r"comunidad de|poblado de|localidad de)\s+$", before):
             return "place"
-        kinds = {ctx.pack.actors[m.key].kind for m in actor_ms}
-        if "person" in kinds and surface[:1].isupper():
-            return "actor"
-        return "place"
-    return "actor" if surface[:1].isupper() or surface.isupper() else None
+        refs = ctx.pack.place_index.get(ctx.folded[s:e].strip(), [])
+        if any(r.kind in ("state", "municipality") for r in refs):
+            kinds = {ctx.pack.actors[m.key].kind for m in actor_ms}
+            return "actor" if "person" in kinds and surface[:1].isupper() else "place"
+        # only a village or a place abroad shares the name: a capitalised mention is the actor
+        return "actor" if surface[:1].isupper() else "place"
+    # no place shares the name: a common noun ("soldiers", "marinos") is the force unless a
+    # group's name stands right before it ("CJNG soldiers")
+    prior = [m for m in ctx.matches if m.category == "actor" and 0 <= s - m.end <= 2]
+    if any(ctx.pack.actors[m.key].kind not in FORCE_KINDS for m in prior):
+        return None
+    return "actor"
 
 
 _MONTHS = {"mayo", "may", "marzo", "abril", "junio", "julio", "agosto"}

@@ -37,6 +37,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("en_mdy", re.compile(_M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b")),
     ("en_dmy", re.compile(r"\b(?P<d>\d{1,2})\s+" + _M_EN + r",?\s+(?P<y>(?:19|20)\d{2})\b")),
     ("es_dmy", re.compile(r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b")),
+    ("of_dmy", re.compile(r"\b(?P<d>\d{1,2})\s+of\s+" + _M_EN.replace(r"\.?", "") + r"\s+of\s+(?P<y>(?:19|20)\d{2})\b")),
     ("slash", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b")),
     ("es_dm", re.compile(r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\b")),
     ("en_md", re.compile(r"\b" + _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d{2})")),
@@ -120,7 +121,7 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str 
     if kind in ("iso", "slash"):
         d = _safe(int(g["y"]), int(g["m"]), int(g["d"]))
         return (d.isoformat(), "day") if d else (None, None)
-    if kind in ("en_mdy", "en_dmy", "es_dmy"):
+    if kind in ("en_mdy", "en_dmy", "es_dmy", "of_dmy"):
         d = _safe(int(g["y"]), MONTHS[g["mon"]], int(g["d"]))
         return (d.isoformat(), "day") if d else (None, None)
     if kind in ("en_my", "es_my"):
@@ -170,7 +171,7 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str 
 
 def find_pub_date(folded_head: str) -> str | None:
     """A publication date printed at the top of an article (dateline or byline), or None."""
-    for kind in ("iso", "en_mdy", "en_dmy", "es_dmy", "slash"):
+    for kind in ("iso", "en_mdy", "en_dmy", "es_dmy", "of_dmy", "slash"):
         pat = dict(PATTERNS)[kind]
         m = pat.search(folded_head)
         if m:

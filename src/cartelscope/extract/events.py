@@ -93,7 +93,24 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
             kind = ctx.pack.actors[a].kind
             if (kind in GROUP_KINDS or kind in FORCE_KINDS) and a not in out:
                 out.append(a)
-    return out
+    # a faction named with its parent ("La Mayiza, the Sinaloa Cartel faction") acts as the faction
+    parents = {ctx.pack.actors[a].parent for a in out}
+    return [a for a in out if a not in parents]
+
+
+_BLAME = re.compile(r"\b(?:blamed|attributed|responsib\w*|atribuy\w*|atribu\w*|responsabiliz\w*|señal\w* a|acus\w*|"
+                    r"behind the attack|detrás del ataque|claimed responsibility|se adjudic\w*|linked the attack)\b")
+
+
+def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
+    """Actors the next sentence of the paragraph blames for the incident ("Officials blamed X")."""
+    j = i + 1
+    if j >= len(ctx.sentences) or ctx.sentences[j].paragraph != ctx.sentences[i].paragraph:
+        return []
+    s = ctx.sentences[j]
+    if not _BLAME.search(ctx.folded[s.start:s.end]):
+        return []
+    return [a for a in event_actors(ctx, j) if ctx.pack.actors[a].kind in GROUP_KINDS]
 
 
 _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
@@ -140,8 +157,36 @@ def _date_for(ctx: DocContext, i: int) -> tuple[str | None, int | None]:
     return None, None
 
 
-def detect(ctx: DocContext, default_place: Place | None = None) -> list[ExtractedEvent]:
+def main_place(ctx: DocContext) -> PlaceRef | None:
+    """The article's own place: the first Mexican town or municipality in its first sentences
+    (headline, dateline, lead), used for event sentences that name no place."""
+    early = [p for p in ctx.places if p.sentence <= 3 and p.place.kind != "foreign" and p.place.state]
+    specific = [p for p in early if p.place.kind in ("municipality", "locality")]
+    if specific:
+        return specific[0]
+    states = {p.place.state for p in early}
+    return early[0] if len(states) == 1 else None
+
+
+_ONE_SIDED_TRIGGER = re.compile(r"\b(?:ataque|attack|agresi|atac|asesin|massacre|masacre|shot dead|gunned|dispar)")
+
+
+def _one_sided(ctx: DocContext, i: int, c: Classification, actors: list[str]) -> Classification:
+    """An 'armed attack' with a single armed side named is violence against civilians, not a clash."""
+    if (c.event_type, c.sub_event_type) != ("Battles", "Armed clash") or not c.rule.startswith("trigger:"):
+        return c
+    if len(actors) >= 2 or any(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors):
+        return c
+    if not _ONE_SIDED_TRIGGER.search(c.rule):
+        return c
+    if any(m.category == "group" and m.key in ("state_force_or_operation", "clash_words") for m in ctx.by_sentence[i]):
+        return c
+    return Classification("Violence against civilians", "Attack", c.tags, c.rule + "+one_sided", c.anchor, True)
+
+
+def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[ExtractedEvent]:
     events: list[ExtractedEvent] = []
+    default_place = default_place or main_place(ctx)
     for s in ctx.sentences:
         i = s.index
         c = classify(ctx, i)
@@ -151,19 +196,28 @@ def detect(ctx: DocContext, default_place: Place | None = None) -> list[Extracte
         if certainty.level in ("speculative", "denied"):
             continue
         actors = event_actors(ctx, i)
+        if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
+            actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
         places = sentence_places(ctx, i)
-        if not places and i > 0 and ctx.sentences[i - 1].paragraph == s.paragraph:
+        if not places and i > 0:
             places = [p for p in sentence_places(ctx, i - 1) if p.place.kind != "foreign"]
         mexican = _mexican(places)
+        if not places and default_place is not None:
+            places = [default_place]
         if not actors and not places:
             continue
+        c = _one_sided(ctx, i, c, actors)
         date, precision = _date_for(ctx, i)
         tactics = sorted({m.key for m in ctx.by_sentence[i] if m.category == "tactic" and _lang_ok(ctx, m)})
         tactics = _implied_tactics(c, tactics)
         deaths = numbers.fatalities(ctx, i)
         evidence = Evidence(s.text, s.start, s.end, c.rule)
         targets: list[Place | None]
-        states = sorted({p.place.state for p in mexican})
+        states = sorted({p.place.state for p in mexican if p.place.kind == "state"})
+        named = set(states)
+        if named:
+            # places must agree with the states the sentence names
+            mexican = [p for p in mexican if p.place.state in named] or mexican
         if len(states) >= 2 and c.event_type in SPLIT_BY_STATE_TYPES:
             targets = [_best_place([p for p in mexican if p.place.state == st]) for st in states]
         elif mexican:

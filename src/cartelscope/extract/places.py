@@ -95,11 +95,9 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         c: Counter = Counter()
         i = sent_idx[k]
         for j, states in enumerate(state_sets):
-            if j == k or not states or not (i - 2 <= sent_idx[j] <= i + 1):
+            if j == k or len(states) != 1 or not (i - 2 <= sent_idx[j] <= i + 1):
                 continue
-            w = (2 if sent_idx[j] == i else 1) * (2 if len(states) == 1 else 1)
-            for st in states:
-                c[st] += w
+            c[next(iter(states))] += {0: 3, 1: 2, -1: 2}.get(sent_idx[j] - i, 1)
         return c
 
     resolved: list[PlaceRef] = []
@@ -114,9 +112,18 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     return resolved
 
 
+_STREET_BEFORE = re.compile(r"\b(?:colonia|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
+                            r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional)\s+$")
+_STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market)\b")
+
+
 def _lowercase_document(ctx: DocContext) -> bool:
     letters = [c for c in ctx.text[:4000] if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.01
+
+
+_EXPLICIT_GAP = re.compile(r"\s*[,(]?\s*(?:(?:in|en)\s+(?:the\s+state\s+of\s+|el\s+estado\s+de\s+)?|"
+                           r"(?:state of|estado de)\s+)?")
 
 
 def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
@@ -124,8 +131,8 @@ def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
     if idx + 1 >= len(mentions):
         return None
     nxt, refs = mentions[idx + 1]
-    gap = ctx.text[m.end:nxt.start]
-    if len(gap) > 4 or not re.fullmatch(r"\s*[,(]\s*|\s+", gap):
+    gap = ctx.folded[m.end:nxt.start]
+    if len(gap) > 30 or not _EXPLICIT_GAP.fullmatch(gap):
         return None
     for r in refs:
         if r.kind == "state":
@@ -141,6 +148,13 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
     kinds = {r.kind for r in refs}
     before = ctx.folded[max(0, m.start - 40):m.start]
     city_of = re.search(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$", before)
+    after = ctx.folded[m.end:m.end + 20]
+    if _STREET_BEFORE.search(before) or _STREET_AFTER.match(after):
+        # "colonia Guerrero", "the Morelos neighborhood": a street or district, not the state
+        refs = [r for r in refs if r.kind not in ("state", "municipality")]
+        if not refs or explicit is None:
+            return None
+        kinds = {r.kind for r in refs}
     if "state" in kinds and not city_of:
         return next(r for r in refs if r.kind == "state")
     if explicit:

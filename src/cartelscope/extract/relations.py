@@ -20,6 +20,50 @@ PAST_WINDOW = 40
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
 
 
+# "led by", "loyal to", "liderado por", "al mando de": the group comes before the cue, the person after
+_PASSIVE_LEAD = re.compile(r"\b(?:by|por|to|a|under|bajo|mando de|ordenes de|órdenes de)$|\bloyal\b|\bleal")
+
+
+LEADER_REACH = 60
+_DESCRIPTOR = re.compile(r"(?:faction|wing|cell|faccion|celula|brazo armado|escision|splinter|offshoot)\s+(?:of|del|de la|de los|de)\s+(?:the\s+|el\s+|la\s+)?$")
+
+
+def _distance(ref: ActorRef, cue) -> int:
+    return ref.start - cue.end if ref.start >= cue.end else cue.start - ref.end
+
+
+def _descriptor(ctx: DocContext, ref: ActorRef) -> bool:
+    """'... a faction of the Sinaloa Cartel': the parent only describes the faction here."""
+    return bool(_DESCRIPTOR.search(ctx.folded[max(0, ref.start - 30):ref.start]))
+
+
+def _plausible_faction(ctx: DocContext, child: str, parent: str) -> bool:
+    """A stated faction link must not contradict the knowledge pack: a cartel with no parent
+    of its own is not made a faction, and a known parent must match."""
+    c, p = ctx.pack.actors[child], ctx.pack.actors[parent]
+    if c.kind == "person" or p.kind == "person" or child == parent:
+        return False
+    if c.parent:
+        return c.parent == parent
+    return c.kind in ("faction", "cell", "armed_wing", "gang")
+
+
+def _known_factions(ctx: DocContext, add) -> None:
+    """A faction and its known parent named in a sentence that calls something a faction."""
+    for s in ctx.sentences:
+        i = s.index
+        if not any(m.category == "cue" and m.key == "faction_nouns" and ctx.folded[m.start:m.end].startswith(("faction", "faccion"))
+                   for m in ctx.by_sentence[i]):
+            continue
+        ids = {r.actor_id for r in ctx.actors_in(i)}
+        for a in ids:
+            actor = ctx.pack.actors[a]
+            if actor.parent in ids and actor.parent_relation == "faction_of":
+                c = cert.of_sentence(ctx, i)
+                if c.level not in ("speculative", "denied"):
+                    add("faction_of", a, actor.parent, i, c.level)
+
+
 def _key(r: ExtractedRelation) -> tuple:
     if r.kind in SYMMETRIC:
         return (r.kind, frozenset((r.a, r.b)))
@@ -78,7 +122,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         c = cert.of_sentence(ctx, i, cues[0].start)
         if c.level in ("speculative", "denied"):
             continue
-        refs = [r for r in ctx.actors_in(i)]
+        refs = [r for r in ctx.actors_in(i) if not _descriptor(ctx, r)]
         if len(refs) < 2:
             continue
         for cue in cues:
@@ -91,21 +135,17 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
                 groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
                 if persons and groups:
-                    p = min(persons, key=lambda r: abs(r.start - cue.start))
-                    other_side = [g for g in groups if (g.start < cue.start) != (p.start < cue.start)]
-                    g = min(other_side or groups, key=lambda r: abs(r.start - cue.start))
-                    add("leader_of", p.actor_id, g.actor_id, i, c.level)
+                    passive = bool(_PASSIVE_LEAD.search(ctx.folded[cue.start:cue.end]))
+                    p_side = [r for r in persons if (r.start > cue.start) == passive] or persons
+                    g_side = [g for g in groups if (g.start < cue.start) == passive] or groups
+                    p = min(p_side, key=lambda r: _distance(r, cue))
+                    g = min(g_side, key=lambda r: _distance(r, cue))
+                    if _distance(p, cue) <= LEADER_REACH and _distance(g, cue) <= LEADER_REACH:
+                        add("leader_of", p.actor_id, g.actor_id, i, c.level)
                 continue
             if kind == "faction_of":
-                if left and right:
-                    add("faction_of", _as_party(ctx, left[-1], kind), _as_party(ctx, right[0], kind), i, c.level)
-                    for extra in right[1:]:
-                        if ctx.pack.actors[extra.actor_id].parent == right[0].actor_id:
-                            add("faction_of", extra.actor_id, right[0].actor_id, i, c.level)
-                elif len(right) >= 2:
-                    parent = right[0]
-                    for f in right[1:]:
-                        add("faction_of", _as_party(ctx, f, kind), _as_party(ctx, parent, kind), i, c.level)
+                if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
+                    add("faction_of", left[-1].actor_id, right[0].actor_id, i, c.level)
                 continue
             if left and right:
                 a = _as_party(ctx, left[-1], kind)
@@ -115,6 +155,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, c.level)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
+
+    _known_factions(ctx, add)
 
     for e in events:
         groups = [a for a in e.actors if ctx.pack.actors[a].kind in GROUP_KINDS]
