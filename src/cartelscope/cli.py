@@ -19,9 +19,9 @@ knowledge_app = typer.Typer(help="The knowledge pack: actors, places, codebook."
 app.add_typer(db_app, name="db")
 app.add_typer(knowledge_app, name="knowledge")
 
-DB_HELP = "SQLite path or postgresql:// URL [env CARTELSCOPE_DB; default ./cartelscope.db]"
+DB_HELP = "SQLite path or postgresql:// URL (env CARTELSCOPE_DB; default ./cartelscope.db)"
 DbOpt = typer.Option(None, "--db", help=DB_HELP, show_default=False)
-KnowledgeOpt = typer.Option(None, "--knowledge", help="Folder of user knowledge files [env CARTELSCOPE_KNOWLEDGE]",
+KnowledgeOpt = typer.Option(None, "--knowledge", help="Folder of user knowledge files (env CARTELSCOPE_KNOWLEDGE)",
                             show_default=False)
 FormatOpt = typer.Option("table", "--format", "-f", help="table, csv, json or jsonl")
 
@@ -47,15 +47,21 @@ def open_scope(db: str | None, knowledge: str | None = None):
 
 
 def guarded(fn):
-    """Turn library errors into one clear line and a non-zero exit."""
+    """Turn library and database errors into one clear line and a non-zero exit."""
     import functools
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from sqlalchemy.exc import DBAPIError, OperationalError
+
         try:
             return fn(*args, **kwargs)
         except CartelscopeError as exc:
             fail(str(exc))
+        except (DBAPIError, OperationalError) as exc:
+            from cartelscope.store.repository import explain_db_error
+
+            fail(explain_db_error(kwargs.get("db") or config.get("db"), exc))
         except BrokenPipeError:  # pragma: no cover - e.g. piping into head
             sys.stderr.close()
             raise typer.Exit(0)
@@ -76,7 +82,8 @@ def main(version: bool = typer.Option(False, "--version", callback=version_callb
 
 
 # -- ingest and extract ----------------------------------------------------------------------
-def _count_local(sources: list[str]) -> int | None:
+def _count_items(sources: list[str]) -> int | None:
+    """Items the progress bar expects, or None (unknown: URLs, feeds, JSON arrays)."""
     from cartelscope.ingest.sources import FILE_KINDS, is_url
 
     total = 0
@@ -84,10 +91,19 @@ def _count_local(sources: list[str]) -> int | None:
         if is_url(s):
             return None
         p = Path(s)
-        if p.is_dir():
-            total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FILE_KINDS)
-        else:
-            total += 1
+        files = [f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FILE_KINDS] if p.is_dir() else [p]
+        for f in files:
+            suffix = f.suffix.lower()
+            if suffix == ".json":
+                return None
+            if suffix == ".jsonl":
+                try:
+                    with f.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
     return total
 
 
@@ -97,37 +113,41 @@ def ingest(
     sources: List[str] = typer.Argument(..., help="Files, folders, http(s) article URLs or RSS/Atom feed URLs"),
     db: Optional[str] = DbOpt,
     knowledge: Optional[str] = KnowledgeOpt,
-    allow_private: bool = typer.Option(False, "--allow-private", help="Allow private/loopback addresses"),
+    allow_private: bool = typer.Option(False, "--allow-private",
+                                       help="Allow private, loopback and link-local addresses "
+                                            "(env CARTELSCOPE_ALLOW_PRIVATE)"),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar"),
     format: str = typer.Option("table", "--format", "-f", help="table or json for the final counts"),
 ):
-    """Ingest articles, extract events and relations, and store them with their evidence."""
-    scope = open_scope(db, knowledge)
+    """Ingest articles, extract events and relations, and store them with their evidence.
+
+    Each problem prints one line "failed: WHERE: WHAT"; the batch goes on; exit code 1 if any failed.
+    """
+    _check_format(format, ("table", "json"))
     allow_private = allow_private or config.get("allow_private")
+    scope = open_scope(db, knowledge)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     console = Console(stderr=True)
-    total = _count_local(sources)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=console, disable=not progress, transient=True) as bar:
-        task = bar.add_task("ingesting", total=total)
-
-        def on_item(origin: str, status: str) -> None:
-            bar.advance(task)
-            if status == "failed":
-                pass
-
-        report = scope.ingest(sources, allow_private=allow_private, on_item=on_item)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      console=console, disable=not progress, transient=True) as bar:
+            task = bar.add_task("ingesting", total=_count_items(sources))
+            report = scope.ingest(sources, allow_private=allow_private, on_item=lambda _o, _s: bar.advance(task))
+    finally:
+        scope.close()
     for line in report.failures:
         typer.echo(f"failed: {line}", err=True)
-    counts = report.as_dict()
+    if report.stopped:
+        typer.echo(f"error: {report.stopped}", err=True)
     if format == "json":
-        typer.echo(json.dumps(counts, ensure_ascii=False))
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
         typer.echo(f"new {report.new}, duplicate {report.duplicate}, near-duplicate {report.near_duplicate}, "
                    f"failed {report.failed}")
-    scope.close()
+    if report.stopped and report.stopped.startswith("interrupted"):
+        raise typer.Exit(130)
     if not report.ok:
         raise typer.Exit(1)
 

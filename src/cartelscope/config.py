@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from cartelscope.errors import ConfigError
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -28,7 +30,24 @@ class Setting:
         try:
             return self.parse(raw)
         except ValueError as exc:
-            raise ValueError(f"{self.env}={raw!r}: {exc}") from None
+            raise ConfigError(f"{self.env}={raw!r}: {exc}") from None
+
+
+def _positive(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    def parse(raw: str):
+        value = kind(raw)
+        if value <= 0:
+            raise ValueError("must be greater than 0")
+        return value
+
+    return parse
+
+
+def _nonnegative_int(raw: str) -> int:
+    value = int(raw)
+    if value < 0:
+        raise ValueError("must be 0 or more")
+    return value
 
 
 def _bool(raw: str) -> bool:
@@ -43,11 +62,13 @@ SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in [
         Setting("db", "cartelscope.db", "Database: a SQLite path or a postgresql:// URL."),
+        Setting("sqlite_busy_timeout", 5.0, "Seconds to wait for a SQLite file locked by another process.",
+                _positive(float)),
         Setting("knowledge", None, "Folder of user knowledge files that extend or override the bundled pack."),
-        Setting("fetch_timeout", 20.0, "Seconds allowed for each HTTP request.", float),
-        Setting("fetch_max_bytes", 10 * 1024 * 1024, "Largest HTTP response body accepted, in bytes.", int),
-        Setting("fetch_max_redirects", 5, "Redirects followed per URL; each hop is checked again.", int),
-        Setting("max_file_bytes", 20 * 1024 * 1024, "Largest local file ingested, in bytes.", int),
+        Setting("fetch_timeout", 20.0, "Seconds allowed for each HTTP request, body included.", _positive(float)),
+        Setting("fetch_max_bytes", 10 * 1024 * 1024, "Largest HTTP response body accepted, in bytes.", _positive(int)),
+        Setting("fetch_max_redirects", 5, "Redirects followed per URL; each hop is checked again.", _nonnegative_int),
+        Setting("max_file_bytes", 20 * 1024 * 1024, "Largest local file, JSON line or article text ingested, in bytes.", _positive(int)),
         Setting("user_agent", "cartelscope/0.1 (+https://example.org/cartelscope)", "User-Agent header for fetches."),
         Setting("allow_private", False, "Allow fetching private, loopback and link-local addresses.", _bool),
         Setting("api_token", None, "Bearer token that enables the API's write endpoints."),
@@ -56,5 +77,5 @@ SETTINGS: dict[str, Setting] = {
 
 
 def get(name: str) -> Any:
-    """Current value of a setting (environment first, then default)."""
+    """Current value of a setting (environment first, then default); ConfigError if unusable."""
     return SETTINGS[name].value()

@@ -6,6 +6,10 @@ class CartelscopeError(Exception):
     """Base class: the message is shown to the user as is."""
 
 
+class ConfigError(CartelscopeError, ValueError):
+    """A CARTELSCOPE_* environment variable holds a value that cannot be used."""
+
+
 class StoreError(CartelscopeError):
     """The database cannot be opened, migrated or written."""
 

@@ -165,9 +165,21 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
         prior = [g for g in groups if g.start < m.start and i - 3 <= g.sentence <= i]
         if not prior:
             continue
-        target = prior[-1]
-        out.append(ActorRef(m.start, m.end, target.actor_id, i, ctx.text[m.start:m.end], via="coref"))
+        surface = ctx.folded[m.start:m.end]
+        if _PLURAL.search(surface):
+            distinct: list[str] = []
+            for g in reversed(prior):
+                if g.actor_id not in distinct:
+                    distinct.append(g.actor_id)
+            for actor_id in distinct[:2]:
+                out.append(ActorRef(m.start, m.end, actor_id, i, ctx.text[m.start:m.end], via="coref"))
+            continue
+        out.append(ActorRef(m.start, m.end, prior[-1].actor_id, i, ctx.text[m.start:m.end], via="coref"))
     return out
+
+
+_PLURAL = re.compile(r"\b(?:factions|groups|cartels|gangs|organizations|both|two|ambos|ambas|los dos|las dos|"
+                     r"grupos|carteles|facciones|organizaciones|bandas)\b")
 
 
 def person_groups(ctx: DocContext, actor_id: str, prefer_faction: bool = False) -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from cartelscope.extract.context import DocContext
 
 NEGATION_WINDOW = 40
+SPECULATION_REACH = 70  # a modal governs the clause around it, not the whole sentence
 
 
 @dataclass
@@ -30,7 +31,10 @@ def of_sentence(ctx: DocContext, i: int, anchor: int | None = None) -> Certainty
     ms = ctx.by_sentence[i]
     lang = ctx.lang
     attribution = next((m.key.split(":", 1)[1] for m in ms if m.category == "cue" and m.key.startswith("attribution:")), None)
-    if _cue(ms, "speculation", lang) or _cue(ms, "forecast", lang):
+    modal = _cue(ms, "speculation", lang) + _cue(ms, "forecast", lang)
+    if anchor is not None:
+        modal = [m for m in modal if abs(m.start - anchor) <= SPECULATION_REACH]
+    if modal:
         return Certainty("speculative", attribution)
     if anchor is not None:
         for m in _cue(ms, "negation", lang) + _cue(ms, "denial", lang):

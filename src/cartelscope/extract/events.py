@@ -36,8 +36,8 @@ def _lang_ok(ctx: DocContext, m) -> bool:
     return m.entry.lang in (None, ctx.lang) or ctx.lang == "other"
 
 
-def classify(ctx: DocContext, i: int) -> Classification | None:
-    ms = [m for m in ctx.by_sentence[i] if _lang_ok(ctx, m)]
+def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Classification | None:
+    ms = [m for m in ctx.by_sentence[i] if _lang_ok(ctx, m) and (span is None or span[0] <= m.start < span[1])]
     present: dict[str, int] = {}
     for m in ms:
         if m.category == "group":
@@ -189,59 +189,95 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     default_place = default_place or main_place(ctx)
     for s in ctx.sentences:
         i = s.index
-        c = classify(ctx, i)
-        if c is None or is_not_event(ctx, i):
+        if is_not_event(ctx, i):
             continue
-        certainty = cert.of_sentence(ctx, i, c.anchor)
-        if certainty.level in ("speculative", "denied"):
-            continue
-        actors = event_actors(ctx, i)
-        if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
-            actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
-        places = sentence_places(ctx, i)
-        if not places and i > 0:
-            places = [p for p in sentence_places(ctx, i - 1) if p.place.kind != "foreign"]
-        mexican = _mexican(places)
-        if not places and default_place is not None:
-            places = [default_place]
-        if not actors and not places:
-            continue
-        c = _one_sided(ctx, i, c, actors)
-        date, precision = _date_for(ctx, i)
-        tactics = sorted({m.key for m in ctx.by_sentence[i] if m.category == "tactic" and _lang_ok(ctx, m)})
-        tactics = _implied_tactics(c, tactics)
-        deaths = numbers.fatalities(ctx, i)
-        evidence = Evidence(s.text, s.start, s.end, c.rule)
-        targets: list[Place | None]
-        states = sorted({p.place.state for p in mexican if p.place.kind == "state"})
-        named = set(states)
-        if named:
-            # places must agree with the states the sentence names
-            mexican = [p for p in mexican if p.place.state in named] or mexican
-        if len(states) >= 2 and c.event_type in SPLIT_BY_STATE_TYPES:
-            targets = [_best_place([p for p in mexican if p.place.state == st]) for st in states]
-        elif mexican:
-            targets = [_best_place(mexican)]
-        elif places:
-            targets = [_best_place(places)]
-        else:
-            targets = [default_place]
-        for place in targets:
-            events.append(ExtractedEvent(
-                event_type=c.event_type, sub_event_type=c.sub_event_type, actors=list(actors),
-                actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
-                assoc_actors=actors[2:], place=place, date=date, date_precision=precision,
-                fatalities=deaths, tactics=tactics, tags=list(c.tags), certainty=certainty.level,
-                attribution=certainty.attribution, civilian_targeting=c.civilian_targeting,
-                evidence=[evidence],
-            ))
+        for c in clause_classes(ctx, i):
+            events.extend(_events_for(ctx, i, c, default_place))
     merged = merge_same_incident(events)
     for e in merged:
         e.summary = summarize(ctx, e)
     return merged
 
 
+def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
+    """One classification per sentence, or one per clause when semicolons join two incidents
+    ("X and Y announce alliance; banners in Culiacán celebrate the pact")."""
+    s = ctx.sentences[i]
+    cuts = [s.start + k for k, ch in enumerate(s.text) if ch == ";"]
+    if cuts:
+        bounds = [s.start, *cuts, s.end]
+        parts = [classify(ctx, i, (a, b)) for a, b in zip(bounds, bounds[1:])]
+        found = [c for c in parts if c is not None]
+        kinds = {(c.event_type, c.sub_event_type) for c in found}
+        if len(kinds) > 1:
+            return found
+    c = classify(ctx, i)
+    return [c] if c else []
+
+
+def _events_for(ctx: DocContext, i: int, c: Classification, default_place) -> list[ExtractedEvent]:
+    s = ctx.sentences[i]
+    events: list[ExtractedEvent] = []
+    certainty = cert.of_sentence(ctx, i, c.anchor)
+    if certainty.level in ("speculative", "denied"):
+        return events
+    actors = event_actors(ctx, i)
+    if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
+        actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
+    places = sentence_places(ctx, i)
+    if not places and i > 0:
+        places = [p for p in sentence_places(ctx, i - 1) if p.place.kind != "foreign"]
+    mexican = _mexican(places)
+    if not places and default_place is not None:
+        places = [default_place]
+    if not actors and not places:
+        return events
+    c = _one_sided(ctx, i, c, actors)
+    date, precision = _date_for(ctx, i)
+    tactics = sorted({m.key for m in ctx.by_sentence[i] if m.category == "tactic" and _lang_ok(ctx, m)})
+    tactics = _implied_tactics(c, tactics)
+    deaths = numbers.fatalities(ctx, i)
+    evidence = Evidence(s.text, s.start, s.end, c.rule)
+    targets: list[Place | None]
+    states = sorted({p.place.state for p in mexican if p.place.kind == "state"})
+    named = set(states)
+    if named:
+        # places must agree with the states the sentence names
+        mexican = [p for p in mexican if p.place.state in named] or mexican
+    if len(states) >= 2 and c.event_type in SPLIT_BY_STATE_TYPES:
+        targets = [_best_place([p for p in mexican if p.place.state == st]) for st in states]
+    elif mexican:
+        targets = [_best_place(mexican)]
+    elif places:
+        targets = [_best_place(places)]
+    else:
+        targets = [default_place]
+    for place in targets:
+        if _out_of_scope(ctx, place, actors):
+            continue
+        events.append(ExtractedEvent(
+            event_type=c.event_type, sub_event_type=c.sub_event_type, actors=list(actors),
+            actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
+            assoc_actors=actors[2:], place=place, date=date, date_precision=precision,
+            fatalities=deaths, tactics=tactics, tags=list(c.tags), certainty=certainty.level,
+            attribution=certainty.attribution, civilian_targeting=c.civilian_targeting,
+            evidence=[evidence],
+        ))
+    return events
+
+
 _TYPE_TACTIC = {"Air/drone strike": "drone", "Remote explosive/landmine/IED": "ied", "Grenade": "grenade"}
+
+
+IN_SCOPE_COUNTRIES = frozenset({"MX", "US"})
+
+
+def _out_of_scope(ctx: DocContext, place: Place | None, actors: list[str]) -> bool:
+    """Incidents abroad count only in the US (border, arrests, extraditions) or when a Mexican
+    group takes part; 'as ISIS did in Iraq' is a comparison, not an event of this conflict."""
+    if place is None or place.kind != "foreign" or place.country in IN_SCOPE_COUNTRIES:
+        return False
+    return not any(ctx.pack.actors[a].country == "MX" and ctx.pack.actors[a].kind in GROUP_KINDS for a in actors)
 
 
 def _implied_tactics(c: Classification, tactics: list[str]) -> list[str]:

@@ -110,7 +110,7 @@ class Extractor:
         for s in ctx.sentences:
             i = s.index
             violent = events_mod.classify(ctx, i) is not None or any(
-                m.category == "rel" and m.key in ("rivalry",) for m in ctx.by_sentence[i])
+                (m.category == "rel" and m.key == "rivalry") or m.category == "notevent" for m in ctx.by_sentence[i])
             if not violent:
                 continue
             c = cert.of_sentence(ctx, i)

@@ -20,11 +20,8 @@ PAST_WINDOW = 40
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
 
 
-# "led by", "loyal to", "liderado por", "al mando de": the group comes before the cue, the person after
-_PASSIVE_LEAD = re.compile(r"\b(?:by|por|to|a|under|bajo|mando de|ordenes de|órdenes de)$|\bloyal\b|\bleal")
-
-
 LEADER_REACH = 60
+_PASSIVE = re.compile(r"\b(?:by|por)$")
 _DESCRIPTOR = re.compile(r"(?:faction|wing|cell|faccion|celula|brazo armado|escision|splinter|offshoot)\s+(?:of|del|de la|de los|de)\s+(?:the\s+|el\s+|la\s+)?$")
 
 
@@ -135,10 +132,13 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
                 groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
                 if persons and groups:
-                    passive = bool(_PASSIVE_LEAD.search(ctx.folded[cue.start:cue.end]))
-                    p_side = [r for r in persons if (r.start > cue.start) == passive] or persons
-                    g_side = [g for g in groups if (g.start < cue.start) == passive] or groups
-                    p = min(p_side, key=lambda r: _distance(r, cue))
+                    after = [r for r in persons if r.start >= cue.end]
+                    # "led by X", "liderado por X": the leader follows the cue
+                    pool = after if _PASSIVE.search(ctx.folded[cue.start:cue.end]) and after else persons
+                    p = min(pool, key=lambda r: _distance(r, cue))
+                    # a group beyond the person, on the person's side, belongs to another clause
+                    g_side = [g for g in groups if not ((g.start > cue.start) == (p.start > cue.start)
+                                                        and _distance(g, cue) > _distance(p, cue))] or groups
                     g = min(g_side, key=lambda r: _distance(r, cue))
                     if _distance(p, cue) <= LEADER_REACH and _distance(g, cue) <= LEADER_REACH:
                         add("leader_of", p.actor_id, g.actor_id, i, c.level)

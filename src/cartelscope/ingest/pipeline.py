@@ -12,20 +12,24 @@ from cartelscope.model import Document
 
 @dataclass
 class IngestReport:
+    """Counts for one run. ``stopped`` is set when the database became unusable (read-only,
+    locked, server gone) or the run was interrupted; the sources after that point were not read."""
+
     new: int = 0
     duplicate: int = 0
     near_duplicate: int = 0
     failed: int = 0
     failures: list[str] = field(default_factory=list)
     document_ids: list[str] = field(default_factory=list)
+    stopped: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0
+        return self.failed == 0 and self.stopped is None
 
     def as_dict(self) -> dict:
         return {"new": self.new, "duplicate": self.duplicate, "near_duplicate": self.near_duplicate,
-                "failed": self.failed, "failures": self.failures}
+                "failed": self.failed, "failures": self.failures, "stopped": self.stopped}
 
 
 def to_document(item: Item) -> Document:
@@ -61,53 +65,65 @@ def ingest_items(
     """
     report = IngestReport()
 
-    def note(origin: str, status: str) -> None:
+    def failed(origin: str, message: str) -> None:
+        report.failed += 1
+        report.failures.append(f"{origin}: {message}")
         if on_item:
-            on_item(origin, status)
+            on_item(origin, "failed")
 
-    for item in items:
-        if isinstance(item, Failure):
-            report.failed += 1
-            report.failures.append(str(item))
-            note(item.origin, "failed")
-            continue
-        try:
-            doc = to_document(item)
-            if not doc.text:
-                raise CartelscopeError("empty text after cleaning")
-            check = store.check_duplicate(doc)
-            if check.status == "duplicate":
-                report.duplicate += 1
-                note(item.origin, "duplicate")
+    try:
+        for item in items:
+            if isinstance(item, Failure):
+                failed(item.origin, item.message)
                 continue
-            if check.status == "near_duplicate":
-                store.add_document(doc, None, near_duplicate_of=check.of)
-                report.near_duplicate += 1
-                report.document_ids.append(doc.id)
-                note(item.origin, "near_duplicate")
+            try:
+                status, doc_id = _ingest_one(store, item, extractor, resolver)
+            except StoreError as exc:
+                failed(item.origin, str(exc))
+                if _fatal(exc):
+                    report.stopped = f"stopped: {exc}; the remaining sources were not read"
+                    break
                 continue
-            extraction = extractor(doc) if extractor else None
-            store.add_document(doc, extraction, resolver=resolver)
-            report.new += 1
-            report.document_ids.append(doc.id)
-            note(item.origin, "new")
-        except StoreError as exc:
-            report.failed += 1
-            report.failures.append(f"{item.origin}: {exc}")
-            note(item.origin, "failed")
-            if _fatal(exc):
-                # the database itself is unusable: say so once per remaining item, keep counting
+            except CartelscopeError as exc:
+                failed(item.origin, str(exc))
                 continue
-        except CartelscopeError as exc:
-            report.failed += 1
-            report.failures.append(f"{item.origin}: {exc}")
-            note(item.origin, "failed")
+            except Exception as exc:  # noqa: BLE001 - a bug on one document must not end the batch
+                failed(item.origin, f"internal error ({type(exc).__name__}: {exc}); nothing stored for it")
+                continue
+            setattr(report, status, getattr(report, status) + 1)
+            if doc_id:
+                report.document_ids.append(doc_id)
+            if on_item:
+                on_item(item.origin, status)
+    except KeyboardInterrupt:
+        report.stopped = "interrupted; documents stored before this point are complete"
     return report
 
 
+def _ingest_one(store, item: Item, extractor, resolver) -> tuple[str, str | None]:
+    """Store one item (one transaction); returns (status, document id)."""
+    doc = to_document(item)
+    if not doc.text:
+        raise CartelscopeError("empty text after cleaning")
+    check = store.check_duplicate(doc)
+    if check.status == "duplicate":
+        return "duplicate", None
+    if check.status == "near_duplicate":
+        store.add_document(doc, None, near_duplicate_of=check.of)
+        return "near_duplicate", doc.id
+    extraction = extractor(doc) if extractor else None
+    store.add_document(doc, extraction, resolver=resolver)
+    return "new", doc.id
+
+
+_FATAL = ("read-only", "locked", "cannot connect", "cannot open", "server closed", "terminating connection",
+          "no such table", "disk is full", "disk i/o")
+
+
 def _fatal(exc: StoreError) -> bool:
-    text = str(exc)
-    return "read-only" in text or "cannot connect" in text
+    """Errors about the database itself, after which every further write would fail too."""
+    text = str(exc).lower()
+    return any(marker in text for marker in _FATAL)
 
 
 def ingest(store, sources: list[str], *, allow_private: bool = False, **kwargs) -> IngestReport:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -11,7 +12,33 @@ ActorKind = Literal[
     "foreign_group", "person", "coalition",
 ]
 ISO_STATE = re.compile(r"^MX-[A-Z]{3}$")
+INEGI_MUNICIPALITY = re.compile(r"^\d{5}$")
+
+# ACLED event types and sub-types (DESIGN.md; ACLED codebook), the only ones the codebook may use.
+ACLED_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Air/drone strike", "Grenade", "Remote explosive/landmine/IED",
+                                   "Shelling/artillery/missile attack", "Suicide bomb"),
+    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+}
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def iso_state(value: str) -> str:
+    if not ISO_STATE.match(value):
+        raise ValueError(f"state {value!r} is not an ISO 3166-2:MX code like MX-JAL")
+    return value
+
+
+def inegi_municipality(value: str) -> str:
+    if not INEGI_MUNICIPALITY.match(value):
+        raise ValueError(f"municipality code {value!r} is not a five-digit INEGI code")
+    return value
 
 
 def _date(value):
@@ -91,10 +118,7 @@ class Actor(Strict):
     @field_validator("states")
     @classmethod
     def _states(cls, v: list[str]) -> list[str]:
-        for s in v:
-            if not ISO_STATE.match(s):
-                raise ValueError(f"state {s!r} is not an ISO 3166-2:MX code like MX-JAL")
-        return v
+        return [iso_state(s) for s in v]
 
     def names(self) -> list[tuple[str, str]]:
         return [(self.name, "name"), *self.aliases.all()]
@@ -124,12 +148,7 @@ class State(Strict):
     lon: float | None = None
     line: int | None = Field(default=None, exclude=True)
 
-    @field_validator("iso")
-    @classmethod
-    def _iso(cls, v: str) -> str:
-        if not ISO_STATE.match(v):
-            raise ValueError(f"iso {v!r} is not an ISO 3166-2:MX code")
-        return v
+    _iso = field_validator("iso")(lambda v: iso_state(v))
 
 
 class Municipality(Strict):
@@ -140,16 +159,26 @@ class Municipality(Strict):
     lon: float | None = None
     variants: list[str] = Field(default_factory=list)
 
+    _inegi = field_validator("inegi")(lambda v: inegi_municipality(v))
+    _state = field_validator("state_iso")(lambda v: iso_state(v))
 
-class Locality(Strict):
+
+@dataclass(slots=True)
+class Locality:
+    """A GeoNames place. A plain slotted class, not a pydantic model: there are ~17,000 of them
+    and the CSV reader validates each row itself (see ``pack._locality``)."""
+
     id: str
     name: str
-    municipality_inegi: str | None = None
-    state_iso: str | None = None
+    municipality_inegi: str | None
+    state_iso: str | None
     lat: float
     lon: float
     population: int = 0
     source: str | None = None
+
+    def model_dump(self) -> dict:
+        return asdict(self)
 
 
 class Region(Strict):
@@ -189,6 +218,11 @@ class EventType(BaseModel):
     civilian_targeting: bool = False
     tags: list[str] = Field(default_factory=list)
     line: int | None = Field(default=None, exclude=True)
+
+
+def check_acled(event_type: str, sub_event_type: str) -> None:
+    if sub_event_type not in ACLED_TYPES.get(event_type, ()):
+        raise ValueError(f"{event_type!r} / {sub_event_type!r} is not an ACLED event type and sub-type")
 
 
 class Rule(BaseModel):

@@ -8,7 +8,9 @@ from typing import Any
 
 from cartelscope.errors import KnowledgeError
 from cartelscope.knowledge import models as m
-from cartelscope.knowledge.loader import DATA, merge, parse_entries, read_csv, read_yaml
+from pydantic import ValidationError
+
+from cartelscope.knowledge.loader import DATA, _describe, merge, parse_entries, read_csv, read_yaml
 from cartelscope.knowledge.normalize import norm
 
 PLACES = "places"
@@ -18,18 +20,49 @@ def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split("|") if v.strip()]
 
 
-def _muni_row(row: dict) -> dict:
-    return {"inegi": row["inegi"].zfill(5), "name": row["name"], "state_iso": row["state_iso"],
-            "lat": float(row["lat"]) if row.get("lat") else None,
-            "lon": float(row["lon"]) if row.get("lon") else None,
+def _float(row: dict, col: str, required: bool = False) -> float | None:
+    value = (row.get(col) or "").strip()
+    if not value:
+        if required:
+            raise ValueError(f"{col} is empty")
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise ValueError(f"{col} {value!r} is not a number") from None
+
+
+def _municipality(row: dict) -> m.Municipality:
+    data = {"inegi": (row["inegi"] or "").strip(), "name": (row["name"] or "").strip(),
+            "state_iso": (row["state_iso"] or "").strip(), "lat": _float(row, "lat"), "lon": _float(row, "lon"),
             "variants": _split(row.get("variants"))}
+    if not data["name"]:
+        raise ValueError("name is empty")
+    try:
+        return m.Municipality.model_validate(data)
+    except ValidationError as exc:
+        raise ValueError(_describe(exc)) from None
 
 
-def _locality_row(row: dict) -> dict:
-    return {"id": row["id"], "name": row["name"],
-            "municipality_inegi": (row.get("municipality_inegi") or "").zfill(5) or None,
-            "state_iso": row.get("state_iso") or None, "lat": float(row["lat"]), "lon": float(row["lon"]),
-            "population": int(float(row.get("population") or 0)), "source": row.get("source")}
+def _locality(row: dict) -> m.Locality:
+    ident, name = (row["id"] or "").strip(), (row["name"] or "").strip()
+    if not ident or not name:
+        raise ValueError("id and name must not be empty")
+    muni = m.inegi_municipality(row["municipality_inegi"].strip()) if row.get("municipality_inegi") else None
+    state = m.iso_state(row["state_iso"].strip()) if row.get("state_iso") else None
+    pop = (row.get("population") or "0").strip() or "0"
+    if not pop.isdigit():
+        raise ValueError(f"population {pop!r} is not a whole number")
+    return m.Locality(ident, name, muni, state, _float(row, "lat", True), _float(row, "lon", True), int(pop),
+                      (row.get("source") or "").strip() or None)
+
+
+MUNICIPALITY_COLUMNS = ("inegi", "name", "state_iso", "lat", "lon")
+LOCALITY_COLUMNS = ("id", "name", "municipality_inegi", "state_iso", "lat", "lon")
+# The files a knowledge folder may hold; anything else ending in .yaml/.yml/.csv is a mistake.
+KNOWN_FILES = frozenset({"actors.yaml", "ambiguous.yaml", "codebook.yaml", "tactics.yaml", "cues.yaml",
+                         "numbers.yaml", f"{PLACES}/states.yaml", f"{PLACES}/municipalities.csv",
+                         f"{PLACES}/localities.csv", f"{PLACES}/regions.yaml", f"{PLACES}/foreign.yaml"})
 
 
 @dataclass
@@ -66,6 +99,7 @@ class KnowledgePack:
     acronym_index: dict[str, list[str]] = field(default_factory=dict)
     place_index: dict[str, list[PlaceRef]] = field(default_factory=dict)
     ambiguous_index: dict[str, m.Ambiguity] = field(default_factory=dict)
+    _loc_by_id: dict[str, m.Locality] = field(default_factory=dict, repr=False)
 
     # -- building ------------------------------------------------------------------------
     @classmethod
@@ -82,44 +116,51 @@ class KnowledgePack:
             p = folder / name
             return p if p.exists() else None
 
+        if override:
+            _check_file_names(folder)
         if p := exists("actors.yaml"):
             new = parse_entries(p, read_yaml(p), m.Actor, "actor")
-            self.actors = {a.id: a for a in merge(list(self.actors.values()), new, "id")}
+            self.actors = {a.id: a for a in merge(list(self.actors.values()), new, "id", p)}
             self.sources.append(str(p))
         if p := exists("ambiguous.yaml"):
             new = parse_entries(p, read_yaml(p), m.Ambiguity, "ambiguous name")
-            self.ambiguous = merge(self.ambiguous, new, "name")
+            self.ambiguous = merge(self.ambiguous, new, "name", p)
             self.sources.append(str(p))
-        places = folder / PLACES
         if p := exists(f"{PLACES}/states.yaml"):
             new = parse_entries(p, read_yaml(p), m.State, "state")
-            self.states = {s.iso: s for s in merge(list(self.states.values()), new, "iso")}
+            self.states = {s.iso: s for s in merge(list(self.states.values()), new, "iso", p)}
             self.sources.append(str(p))
-        if (p := places / "municipalities.csv").exists():
-            new = read_csv(p, m.Municipality, _muni_row)
-            self.municipalities = {x.inegi: x for x in merge(list(self.municipalities.values()), new, "inegi")}
+        if p := exists(f"{PLACES}/municipalities.csv"):
+            new = read_csv(p, MUNICIPALITY_COLUMNS, self._known_state(_municipality))
+            self.municipalities = {x.inegi: x for x in merge(list(self.municipalities.values()), new, "inegi", p)}
             self.sources.append(str(p))
-        if (p := places / "localities.csv").exists():
-            self.localities = merge(self.localities, read_csv(p, m.Locality, _locality_row), "id")
+        if p := exists(f"{PLACES}/localities.csv"):
+            self.localities = merge(self.localities, read_csv(p, LOCALITY_COLUMNS, self._known_state(_locality)),
+                                    "id", p)
             self.sources.append(str(p))
         if p := exists(f"{PLACES}/regions.yaml"):
             new = parse_entries(p, read_yaml(p), m.Region, "region")
-            self.regions = {r.id: r for r in merge(list(self.regions.values()), new, "id")}
+            self.regions = {r.id: r for r in merge(list(self.regions.values()), new, "id", p)}
             self.sources.append(str(p))
         if p := exists(f"{PLACES}/foreign.yaml"):
             new = parse_entries(p, read_yaml(p), m.ForeignPlace, "foreign place")
-            self.foreign = {f.id: f for f in merge(list(self.foreign.values()), new, "id")}
+            self.foreign = {f.id: f for f in merge(list(self.foreign.values()), new, "id", p)}
             self.sources.append(str(p))
         if p := exists("codebook.yaml"):
             data = read_yaml(p) or {}
             if not isinstance(data, dict):
                 raise KnowledgeError(f"{p}: expected a mapping with event_types, rules, trigger_groups")
             types = parse_entries(p, data.get("event_types"), m.EventType, "event type")
+            for et in types:
+                try:
+                    m.check_acled(et.event_type, et.sub_event_type)
+                except ValueError as exc:
+                    raise KnowledgeError(f"{p}:{et.line}: {exc}") from None
             key = lambda t: (t.event_type, t.sub_event_type)  # noqa: E731
             merged = {key(t): t for t in self.event_types}
             merged.update({key(t): t for t in types})
             self.event_types = list(merged.values())
-            self.rules = merge(self.rules, parse_entries(p, data.get("rules"), m.Rule, "rule"), "id")
+            self.rules = merge(self.rules, parse_entries(p, data.get("rules"), m.Rule, "rule"), "id", p)
             for name, phrases in (data.get("trigger_groups") or {}).items():
                 if name == "__line__":
                     continue
@@ -129,7 +170,7 @@ class KnowledgePack:
             self.sources.append(str(p))
         if p := exists("tactics.yaml"):
             data = read_yaml(p) or {}
-            self.tactics = merge(self.tactics, parse_entries(p, data.get("tactics"), m.Tactic, "tactic"), "id")
+            self.tactics = merge(self.tactics, parse_entries(p, data.get("tactics"), m.Tactic, "tactic"), "id", p)
             self.sources.append(str(p))
         for name, target in (("cues.yaml", self.cues), ("numbers.yaml", self.numbers)):
             if p := exists(name):
@@ -141,6 +182,18 @@ class KnowledgePack:
                         continue
                     target[k] = _strip(v)
                 self.sources.append(str(p))
+        stop = self.cues.get("place_stopwords")
+        if isinstance(stop, dict):  # en/es lists in the file; one flat list for matching
+            self.cues["place_stopwords"] = [w for words in stop.values() for w in (words or [])]
+
+    def _known_state(self, build):
+        """Wrap a CSV row builder so a state code the pack does not know is a row error."""
+        def checked(row: dict):
+            entry = build(row)
+            if self.states and entry.state_iso and entry.state_iso not in self.states:
+                raise ValueError(f"state_iso {entry.state_iso!r} is not one of the 32 states")
+            return entry
+        return checked
 
     def _validate(self) -> None:
         def where(obj) -> str:
@@ -178,9 +231,7 @@ class KnowledgePack:
             for c in amb.candidates:
                 if c.type == "actor" and c.id not in self.actors:
                     raise KnowledgeError(f"{where(amb)}: ambiguous {amb.name!r} names unknown actor {c.id!r}")
-                if c.type == "place" and self.municipalities and c.id not in self.municipalities \
-                        and c.id not in self.states and c.id not in self.foreign and c.id not in self.regions \
-                        and not c.id.isdigit():
+                if c.type == "place" and not self._place_ref(c.id):
                     raise KnowledgeError(f"{where(amb)}: ambiguous {amb.name!r} names unknown place {c.id!r}")
         seen_rules = {(t.event_type, t.sub_event_type) for t in self.event_types}
         for r in self.rules:
@@ -277,6 +328,7 @@ class KnowledgePack:
         return [r for _, r in results]
 
     def _place_ref(self, place_id: str) -> list[PlaceRef]:
+        """The index entry of a place id: municipality, state, foreign place, region or locality."""
         if place_id in self.municipalities:
             mu = self.municipalities[place_id]
             return [PlaceRef("municipality", mu.inegi, mu.name, mu.state_iso, "MX", 2.0)]
@@ -286,7 +338,22 @@ class KnowledgePack:
         if place_id in self.foreign:
             f = self.foreign[place_id]
             return [PlaceRef("foreign", f.id, f.name, None, f.country, 2.0)]
+        if place_id in self.regions:
+            r = self.regions[place_id]
+            return [PlaceRef("region", r.id, r.name, r.states[0] if len(r.states) == 1 else None, "MX", 2.5)]
+        loc = self._locality_ids().get(place_id)
+        if loc is not None:
+            return [PlaceRef("locality", loc.id, loc.name, loc.state_iso, "MX", 1.0)]
         return []
+
+    def _locality_ids(self) -> dict[str, m.Locality]:
+        if len(self._loc_by_id) != len(self.localities):
+            self._loc_by_id = {loc.id: loc for loc in self.localities}
+        return self._loc_by_id
+
+    def locality(self, locality_id: str) -> m.Locality | None:
+        """The locality with this GeoNames id, or None."""
+        return self._locality_ids().get(locality_id)
 
     def stats(self) -> dict[str, Any]:
         by_kind = Counter(a.kind for a in self.actors.values())
@@ -333,3 +400,11 @@ def _phrases(path: Path, name: str, value: Any) -> dict[str, list[str]]:
     if not isinstance(value, dict) or not all(isinstance(v, list) for v in value.values()):
         raise KnowledgeError(f"{path}: trigger group {name!r} must map languages to phrase lists")
     return {lang: [str(p) for p in phrases] for lang, phrases in value.items()}
+
+
+def _check_file_names(folder: Path) -> None:
+    """A user folder may only hold the pack's file names: a misspelt file would be silently ignored."""
+    for p in sorted(folder.rglob("*")):
+        rel = p.relative_to(folder).as_posix()
+        if p.is_file() and p.suffix.lower() in (".yaml", ".yml", ".csv") and rel not in KNOWN_FILES:
+            raise KnowledgeError(f"{p}: not a knowledge file name; expected one of {', '.join(sorted(KNOWN_FILES))}")

@@ -1,5 +1,11 @@
 """Cross-document resolution: one incident from many reports, relation timelines, review.
 
-Not implemented yet: :class:`EventResolver` is absent, so every extracted event is stored as its
-own event (see :meth:`cartelscope.scope.Scope.resolver`).
+- :mod:`.events`: :class:`EventResolver`, called by ``Store.add_document`` for each extracted
+  event; matches it to a stored incident and recomputes the merged event.
+- :mod:`.relations`: relation timelines as bitemporal intervals.
+- :mod:`.review`: human decisions as reversible data.
 """
+from cartelscope.resolve.events import EventResolver
+from cartelscope.resolve.review import Reviews, ReviewError
+
+__all__ = ["EventResolver", "Reviews", "ReviewError"]

@@ -15,38 +15,60 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
+from cartelscope import config
 from cartelscope.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def url_for(db: str) -> str:
-    """SQLAlchemy URL for a user's ``--db`` value."""
+    """SQLAlchemy URL for a user's ``--db`` value.
+
+    A plain path is a SQLite file. ``sqlite:///PATH?mode=ro`` opens it read-only (SQLite's own
+    URI mode, which holds even for root, unlike file permissions).
+    """
     if db.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
-        scheme, rest = db.split("://", 1)
+        _scheme, rest = db.split("://", 1)
         return f"postgresql+psycopg://{rest}"
     if db.startswith("sqlite:"):
+        path, _, query = db.partition("?")
+        if query and "uri=true" not in query and not path.startswith("sqlite:///file:"):
+            file = path[len("sqlite:///"):]
+            return f"sqlite:///file:{os.path.abspath(file)}?{query}&uri=true"
         return db
     if "://" in db:
         raise StoreError(f"unsupported database URL {db!r}: use a SQLite path or postgresql://...")
     return f"sqlite:///{os.path.abspath(db)}"
 
 
+def sqlite_path(url: str) -> str | None:
+    """The file behind a SQLite URL, or None for memory databases and other engines."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split("///", 1)[-1].partition("?")[0]
+    if path.startswith("file:"):
+        path = path[len("file:"):]
+    return None if not path or path == ":memory:" else path
+
+
 def make_engine(db: str) -> Engine:
     url = url_for(db)
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
+        path = sqlite_path(url)
+        if path:
             parent = Path(path).parent
             if not parent.exists():
                 raise StoreError(f"{db}: folder {parent} does not exist")
-        engine = sa.create_engine(url, connect_args={"timeout": 5})
+            if Path(path).is_dir():
+                raise StoreError(f"{db}: is a folder, not a database file")
+        busy = config.get("sqlite_busy_timeout")
+        engine = sa.create_engine(url, connect_args={"timeout": busy})
 
         @sa.event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=5000")
+            cur.execute(f"PRAGMA busy_timeout={int(busy * 1000)}")
             cur.close()
 
         return engine

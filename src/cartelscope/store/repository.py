@@ -30,6 +30,7 @@ from cartelscope.store.schema import (
 
 NEAR_DUPLICATE_JACCARD = 0.5
 NEAR_DUPLICATE_CONTAINMENT = 0.8
+SYMMETRIC = ("alliance", "rivalry", "ceasefire", "split")
 
 
 def now() -> datetime:
@@ -156,13 +157,14 @@ class Store:
 
     def _write_extraction(self, conn: Connection, doc: Document, ex: Extraction, stamp, resolver) -> None:
         seen_day = doc.published or stamp.date().isoformat()
+        merged = _actor_map(conn)
         for mention in ex.actors:
             self._upsert_actor(conn, mention.id, mention.name, mention.kind, mention.aliases, seen_day,
                                len(mention.spans) or 1)
         for n, event in enumerate(ex.events):
-            self._write_event(conn, doc, ex, n, event, stamp, resolver)
+            self._write_event(conn, doc, ex, n, event, stamp, resolver, merged)
         for rel in ex.relations:
-            self._write_relation(conn, doc, ex, rel, stamp)
+            self._write_relation(conn, doc, ex, rel, stamp, merged)
         for cand in ex.candidates:
             self._upsert_candidate(conn, doc, cand, seen_day)
 
@@ -178,8 +180,14 @@ class Store:
                 last_seen=max(filter(None, [row.last_seen, day])),
                 mentions=actors.c.mentions + count))
 
-    def _write_event(self, conn, doc: Document, ex: Extraction, n: int, e: ExtractedEvent, stamp, resolver) -> str:
+    def _write_event(self, conn, doc: Document, ex: Extraction, n: int, e: ExtractedEvent, stamp, resolver,
+                     merged: dict[str, str] | None = None) -> str:
         place = e.place
+        canon = (lambda a: merged.get(a, a) if a else a) if merged else (lambda a: a)
+        reported = _unique(canon(a) for a in e.actors)
+        actor1 = canon(e.actor1 or (e.actors[0] if e.actors else None))
+        actor2 = canon(e.actor2)
+        assoc = [a for a in _unique(canon(a) for a in e.assoc_actors) if a not in (actor1, actor2)]
         values = dict(
             dataset="cartelscope",
             event_date=e.date,
@@ -187,9 +195,9 @@ class Store:
             year=int(e.date[:4]) if e.date else None,
             event_type=e.event_type,
             sub_event_type=e.sub_event_type,
-            actor1=e.actor1 or (e.actors[0] if e.actors else None),
-            actor2=e.actor2,
-            assoc_actors=list(e.assoc_actors),
+            actor1=actor1,
+            actor2=actor2 if actor2 != actor1 else None,
+            assoc_actors=assoc,
             country=(place.country if place else "MX") or "MX",
             admin1=place.state if place else None,
             admin2=place.municipality if place else None,
@@ -201,6 +209,7 @@ class Store:
             geo_precision=place.geo_precision if place else None,
             fatalities=e.fatalities,
             fatalities_low=e.fatalities,
+            fatalities_best=e.fatalities,
             fatalities_high=e.fatalities,
             tactics=list(e.tactics),
             tags=list(e.tags),
@@ -208,40 +217,48 @@ class Store:
             civilian_targeting=e.civilian_targeting,
             summary=e.summary,
         )
-        event_id = resolver.match(conn, values, e) if resolver is not None else None
-        if event_id is None:
+        event_id = resolver.match(conn, values, e, document_id=doc.id) if resolver is not None else None
+        attached = event_id is not None
+        if not attached:
             event_id = stable_id("ev", doc.sha256, n, e.event_type, e.sub_event_type)
             conn.execute(events.insert().values(id=event_id, status="active", created_at=stamp, updated_at=stamp, **values))
-            roles = [(e.actor1 or (e.actors[0] if e.actors else None), "actor1"), (e.actor2, "actor2")]
-            roles += [(a, "assoc") for a in e.assoc_actors]
-            roles += [(a, "assoc") for a in e.actors if a not in {e.actor1, e.actor2, *e.assoc_actors}]
+            roles = [(values["actor1"], "actor1"), (values["actor2"], "actor2")]
+            roles += [(a, "assoc") for a in assoc + reported]
             seen = set()
             for actor_id, role in roles:
                 if actor_id and actor_id not in seen:
                     seen.add(actor_id)
                     conn.execute(event_actors.insert().values(event_id=event_id, actor_id=actor_id, role=role))
-        elif resolver is not None:
-            resolver.absorb(conn, event_id, values, e, stamp)
-        for ev in e.evidence or [None]:
-            conn.execute(event_sources.insert().values(
-                event_id=event_id,
-                document_id=doc.id,
-                char_start=ev.start if ev else None,
-                char_end=ev.end if ev else None,
-                sentence=ev.sentence if ev else None,
-                extractor_version=ex.extractor_version,
-                reported_actors=list(e.actors),
-                reported_fatalities=e.fatalities,
-                certainty=e.certainty,
-                detail={"date": e.date, "state": values["admin1"], "place": values["location"],
-                        "tactics": list(e.tactics), "rule": ev.rule if ev else None},
-            ))
-            break  # one source row per document; the first evidence sentence carries the span
+        ev = e.evidence[0] if e.evidence else None  # one source row per document; the first sentence carries the span
+        report = {**values, "assoc_actors": [a for a in assoc + reported if a not in (values["actor1"], values["actor2"])],
+                  "_document": doc.id, "_published": doc.published}
+        conn.execute(event_sources.insert().values(
+            event_id=event_id,
+            document_id=doc.id,
+            char_start=ev.start if ev else None,
+            char_end=ev.end if ev else None,
+            sentence=ev.sentence if ev else None,
+            extractor_version=ex.extractor_version,
+            reported_actors=list(e.actors),
+            reported_fatalities=e.fatalities,
+            certainty=e.certainty,
+            detail={"date": e.date, "state": values["admin1"], "place": values["location"],
+                    "tactics": list(e.tactics), "rule": ev.rule if ev else None, "values": report},
+        ))
+        if resolver is not None:
+            if attached:
+                resolver.absorb(conn, event_id, values, e, stamp)
+            elif hasattr(resolver, "settle"):
+                resolver.settle(conn, event_id, stamp)
         return event_id
 
-    def _write_relation(self, conn, doc: Document, ex: Extraction, r: ExtractedRelation, stamp) -> None:
-        a, b = (r.a, r.b) if r.kind not in ("alliance", "rivalry", "ceasefire", "split") else tuple(sorted((r.a, r.b)))
-        reported = doc.published
+    def _write_relation(self, conn, doc: Document, ex: Extraction, r: ExtractedRelation, stamp,
+                        merged: dict[str, str] | None = None) -> None:
+        ra, rb = (merged.get(r.a, r.a), merged.get(r.b, r.b)) if merged else (r.a, r.b)
+        if ra == rb:
+            return  # the two ends were merged into one actor by review
+        a, b = (ra, rb) if r.kind not in SYMMETRIC else tuple(sorted((ra, rb)))
+        reported = doc.published or stamp.date().isoformat()
         rel_id = stable_id("rel", r.kind, a, b)
         row = conn.execute(sa.select(relations.c.first_reported, relations.c.last_reported, relations.c.valid_from)
                            .where(relations.c.id == rel_id)).first()
@@ -251,7 +268,8 @@ class Store:
                 first_reported=reported, last_reported=reported, certainty=r.certainty,
                 status="active", created_at=stamp, updated_at=stamp))
         else:
-            firsts = [x for x in (row.first_reported, reported) if x]
+            # status is left alone: a refuted relation stays refuted, its new sources are still kept
+            firsts = [x for x in (row.first_reported, row.last_reported, reported) if x]
             conn.execute(relations.update().where(relations.c.id == rel_id).values(
                 first_reported=min(firsts) if firsts else None,
                 last_reported=max(firsts) if firsts else None,
@@ -262,7 +280,7 @@ class Store:
                 relation_id=rel_id, document_id=doc.id,
                 char_start=ev.start if ev else None, char_end=ev.end if ev else None,
                 sentence=ev.sentence if ev else None, extractor_version=ex.extractor_version,
-                certainty=r.certainty, reported_on=reported, stated_from=r.valid_from))
+                certainty=r.certainty, reported_on=reported, stated_from=r.valid_from, stated_to=r.valid_to))
 
     def _upsert_candidate(self, conn, doc: Document, cand, day) -> None:
         row = conn.execute(sa.select(candidate_actors.c.first_seen, candidate_actors.c.last_seen)
@@ -339,7 +357,7 @@ class Store:
         if not include_rejected:
             q = q.where(events.c.status == "active")
         if actor:
-            ids = [actor] if isinstance(actor, str) else list(actor)
+            ids = self._with_merged([actor] if isinstance(actor, str) else list(actor))
             q = q.where(events.c.id.in_(sa.select(event_actors.c.event_id).where(event_actors.c.actor_id.in_(ids))))
         if state:
             q = q.where(events.c.admin1 == state)
@@ -363,6 +381,12 @@ class Store:
             ))
         return q.order_by(sa.case((events.c.event_date.is_(None), 1), else_=0), events.c.event_date.desc(), events.c.id)
 
+    def _with_merged(self, ids: list[str]) -> list[str]:
+        """The ids plus every actor id a review merged into one of them."""
+        with self._read() as conn:
+            merged = _actor_map(conn)
+        return sorted(set(ids) | {a for a, into in merged.items() if into in ids or merged.get(into) in ids})
+
     def events(self, *, limit=None, offset=0, with_sources=True, **filters) -> list[dict]:
         q = self.event_query(**filters)
         if limit:
@@ -385,15 +409,24 @@ class Store:
         if not rows:
             return rows
         ids = [r["id"] for r in rows]
-        names = {}
+        merged = _actor_map(conn)
+        names = dict(conn.execute(sa.select(actors.c.id, actors.c.name).where(actors.c.id.in_(set(merged.values())))).all()) if merged else {}
         acts: dict[str, list] = {i: [] for i in ids}
+        order = {"actor1": 0, "actor2": 1, "contested": 2, "assoc": 3}
         for chunk in _chunks(ids, 500):
             for ea in conn.execute(sa.select(event_actors.c.event_id, event_actors.c.actor_id, event_actors.c.role,
                                              actors.c.name).select_from(event_actors.outerjoin(actors, actors.c.id == event_actors.c.actor_id))
                                    .where(event_actors.c.event_id.in_(chunk))):
-                acts[ea.event_id].append({"id": ea.actor_id, "name": ea.name or ea.actor_id, "role": ea.role})
-                names[ea.actor_id] = ea.name or ea.actor_id
+                actor_id = merged.get(ea.actor_id, ea.actor_id)
+                name = names.get(actor_id) if actor_id != ea.actor_id else ea.name
+                entry = {"id": actor_id, "name": name or actor_id, "role": ea.role}
+                have = next((a for a in acts[ea.event_id] if a["id"] == actor_id), None)
+                if have is None:
+                    acts[ea.event_id].append(entry)
+                elif order.get(ea.role, 9) < order.get(have["role"], 9):
+                    have["role"] = ea.role
         srcs: dict[str, list] = {i: [] for i in ids}
+        blamed: dict[str, list] = {i: [] for i in ids}
         if with_sources:
             for chunk in _chunks(ids, 500):
                 q = (sa.select(event_sources, documents.c.url, documents.c.title, documents.c.source.label("outlet"),
@@ -401,15 +434,16 @@ class Store:
                      .select_from(event_sources.outerjoin(documents, documents.c.id == event_sources.c.document_id))
                      .where(event_sources.c.event_id.in_(chunk)).order_by(event_sources.c.id))
                 for s in conn.execute(q):
+                    detail = dict(s.detail or {})
+                    blamed[s.event_id].append((s.document_id, (detail.pop("values", None) or {}).get("actor1")))
                     srcs[s.event_id].append({
                         "document_id": s.document_id, "url": s.url, "title": s.title, "outlet": s.outlet,
                         "published": s.published, "sentence": s.sentence,
                         "char_span": [s.char_start, s.char_end] if s.char_start is not None else None,
                         "reported_actors": s.reported_actors, "reported_fatalities": s.reported_fatalities,
-                        "certainty": s.certainty, "extractor_version": s.extractor_version, "detail": s.detail,
+                        "certainty": s.certainty, "extractor_version": s.extractor_version, "detail": detail,
                     })
         out = []
-        order = {"actor1": 0, "actor2": 1, "assoc": 2}
         for r in rows:
             out.append({
                 "id": r["id"], "event_type": r["event_type"], "sub_event_type": r["sub_event_type"],
@@ -417,44 +451,56 @@ class Store:
                 "state": r["admin1"], "municipality": r["admin2"], "municipality_code": r["admin2_code"],
                 "location": r["location"], "country": r["country"], "lat": r["lat"], "lon": r["lon"],
                 "geo_precision": r["geo_precision"],
-                "actors": sorted(acts[r["id"]], key=lambda a: (order.get(a["role"], 3), a["id"])),
+                "actors": sorted(acts[r["id"]], key=lambda a: (order.get(a["role"], 9), a["id"])),
                 "fatalities": r["fatalities"], "fatalities_low": r["fatalities_low"],
+                "fatalities_best": r.get("fatalities_best"),
                 "fatalities_high": r["fatalities_high"], "tactics": r["tactics"], "tags": r["tags"],
                 "certainty": r["certainty"], "civilian_targeting": r["civilian_targeting"],
                 "summary": r["summary"], "dataset": r["dataset"], "dataset_id": r["dataset_id"],
                 "status": r["status"],
                 "sources": srcs[r["id"]],
             })
+            if with_sources:
+                out[-1]["attribution"] = _attribution(blamed[r["id"]], merged)
         return out
 
-    def actors(self, *, kind=None, text=None, limit=None) -> list[dict]:
+    def actors(self, *, kind=None, text=None, limit=None, include_merged=False) -> list[dict]:
+        """Actors, most mentioned first; an actor merged by review is folded into its target."""
         q = sa.select(actors).order_by(actors.c.mentions.desc(), actors.c.id)
         if kind:
             q = q.where(actors.c.kind == kind)
         if text:
             q = q.where(sa.func.lower(actors.c.name).like(f"%{text.lower()}%"))
-        if limit:
-            q = q.limit(limit)
         with self._read() as conn:
+            merged = _actor_map(conn)
             rows = [dict(r._mapping) for r in conn.execute(q)]
-            counts = dict(conn.execute(sa.select(event_actors.c.actor_id, sa.func.count(sa.distinct(event_actors.c.event_id)))
-                                       .group_by(event_actors.c.actor_id)).all())
+            pairs = conn.execute(sa.select(event_actors.c.actor_id, event_actors.c.event_id).distinct()).all()
+        counts: dict[str, set] = {}
+        for actor_id, event_id in pairs:
+            counts.setdefault(merged.get(actor_id, actor_id), set()).add(event_id)
+        out = []
         for r in rows:
-            r["events"] = int(counts.get(r["id"], 0))
-        return rows
+            r["merged_into"] = merged.get(r["id"])
+            if r["merged_into"] and not include_merged:
+                continue
+            r["events"] = len(counts.get(r["id"], ()))
+            out.append(r)
+        return out[:limit] if limit else out
 
-    def relations(self, *, actor=None, kind=None, since=None, until=None) -> list[dict]:
-        q = sa.select(relations).where(relations.c.status != "refuted").order_by(relations.c.kind, relations.c.a, relations.c.b)
-        if actor:
-            ids = [actor] if isinstance(actor, str) else list(actor)
-            q = q.where(sa.or_(relations.c.a.in_(ids), relations.c.b.in_(ids)))
-        if kind:
-            q = q.where(relations.c.kind == kind)
-        if since:
-            q = q.where(sa.or_(relations.c.last_reported >= since, relations.c.last_reported.is_(None)))
-        if until:
-            q = q.where(sa.or_(relations.c.first_reported <= until, relations.c.first_reported.is_(None)))
+    def relations(self, *, actor=None, kind=None, since=None, until=None, as_of=None, known_on=None,
+                  include_refuted=False) -> list[dict]:
+        """Relations with their sources and dated intervals (see :mod:`cartelscope.resolve.relations`).
+
+        ``as_of``: only relations with an interval holding on that date (valid time), and
+        ``valid_from``/``valid_to`` are that interval's. ``known_on``: only sources reported by
+        that date, and intervals rebuilt from them (reporting time). One row per relation."""
+        from cartelscope.resolve.relations import Statement, known_by, timeline
+
+        q = sa.select(relations).order_by(relations.c.kind, relations.c.a, relations.c.b)
+        if not include_refuted:
+            q = q.where(relations.c.status != "refuted")
         with self._read() as conn:
+            merged = _actor_map(conn)
             rows = [dict(r._mapping) for r in conn.execute(q)]
             names = dict(conn.execute(sa.select(actors.c.id, actors.c.name)).all())
             ids = [r["id"] for r in rows]
@@ -463,22 +509,95 @@ class Store:
                 for s in conn.execute(sa.select(relation_sources, documents.c.url, documents.c.title)
                                       .select_from(relation_sources.outerjoin(documents, documents.c.id == relation_sources.c.document_id))
                                       .where(relation_sources.c.relation_id.in_(chunk)).order_by(relation_sources.c.id)):
-                    srcs[s.relation_id].append({"document_id": s.document_id, "url": s.url, "title": s.title,
+                    if known_on and not known_by(s.reported_on, known_on):
+                        continue
+                    srcs[s.relation_id].append({"id": s.id, "document_id": s.document_id, "url": s.url, "title": s.title,
                                                 "sentence": s.sentence, "char_span": [s.char_start, s.char_end],
-                                                "certainty": s.certainty, "reported_on": s.reported_on})
+                                                "certainty": s.certainty, "reported_on": s.reported_on,
+                                                "stated_from": s.stated_from, "stated_to": s.stated_to})
+        # merged actors: fold rows onto canonical ids; the first row (by kind, a, b) keeps its id
+        grouped: dict[tuple, dict] = {}
         for r in rows:
-            r["a_name"] = names.get(r["a"], r["a"])
-            r["b_name"] = names.get(r["b"], r["b"])
+            a, b = merged.get(r["a"], r["a"]), merged.get(r["b"], r["b"])
+            if a == b:
+                continue
+            if r["kind"] in SYMMETRIC:
+                a, b = sorted((a, b))
+            key = (r["kind"], a, b)
+            if key in grouped:
+                grouped[key]["sources"].extend(srcs[r["id"]])
+                grouped[key]["merged_ids"].append(r["id"])
+            else:
+                grouped[key] = {**r, "a": a, "b": b, "sources": list(srcs[r["id"]]), "merged_ids": []}
+        pairs: dict[frozenset, list] = {}
+        for (k, a, b), r in grouped.items():
+            r["sources"].sort(key=lambda s: s["id"])
+            pairs.setdefault(frozenset((a, b)), []).extend(
+                Statement(k, s["stated_from"] or s["reported_on"], s["reported_on"], bool(s["stated_from"]),
+                          s["stated_to"], s["id"]) for s in r["sources"])
+        lines = {p: timeline(st) for p, st in pairs.items()}
+        want = set(self._with_merged([actor] if isinstance(actor, str) else list(actor))) if actor else None
+        out = []
+        for (k, a, b), r in grouped.items():
+            if want is not None and a not in want and b not in want or kind and k != kind:
+                continue
+            if known_on and not r["sources"]:
+                continue  # nothing about it had been reported by then
+            intervals = [iv for iv in lines.get(frozenset((a, b)), []) if iv.kind == k]
+            reported = [s["reported_on"] for s in r["sources"] if s["reported_on"]]
+            if known_on:
+                r["first_reported"], r["last_reported"] = (min(reported), max(reported)) if reported else (None, None)
+            if since and r["last_reported"] and r["last_reported"] < since:
+                continue
+            if until and r["first_reported"] and r["first_reported"][: len(until)] > until:
+                continue
+            current = intervals[-1] if intervals else None
+            if as_of:
+                holding = [iv for iv in intervals if iv.holds_on(as_of)]
+                if not holding:
+                    continue
+                current = holding[-1]
+            if current is not None:
+                r["valid_from"], r["valid_to"] = current.valid_from, current.valid_to
+            r["intervals"] = [iv.to_dict() for iv in intervals]
+            r["a_name"] = names.get(a, a)
+            r["b_name"] = names.get(b, b)
             r["created_at"] = r["created_at"].isoformat() if r.get("created_at") else None
             r["updated_at"] = r["updated_at"].isoformat() if r.get("updated_at") else None
-            r["sources"] = srcs[r["id"]]
-        return rows
+            for s in r["sources"]:
+                s.pop("id", None)
+            out.append(r)
+        return out
 
     def candidates(self, *, min_mentions: int = 1) -> list[dict]:
         with self._read() as conn:
             q = (sa.select(candidate_actors).where(candidate_actors.c.mentions >= min_mentions)
                  .order_by(candidate_actors.c.mentions.desc(), candidate_actors.c.normalized))
             return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _attribution(blamed: list[tuple], merged: dict[str, str]) -> list[dict]:
+    """Who each source blames: one entry per perpetrator named, with the documents naming it."""
+    by_actor: dict[str, list] = {}
+    for document_id, actor in blamed:
+        if actor:
+            by_actor.setdefault(merged.get(actor, actor), []).append(document_id)
+    return [{"actor": a, "documents": docs} for a, docs in sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+
+
+def _unique(items: Iterable) -> list:
+    out: list = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _actor_map(conn) -> dict[str, str]:
+    """Actor ids merged by review -> the id they were merged into."""
+    from cartelscope.resolve.review import actor_map
+
+    return actor_map(conn)
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:

@@ -123,6 +123,7 @@ events = Table(
     Column("fatalities", Integer, doc="lowest credible figure (ACLED rule)"),
     Column("fatalities_low", Integer),
     Column("fatalities_high", Integer),
+    Column("fatalities_best", Integer, doc="median of the figures sources report (lower median)"),
     Column("tactics", JSON, nullable=False, default=list),
     Column("tags", JSON, nullable=False, default=list),
     Column("certainty", String(12), nullable=False, doc="asserted | reported | hedged | denied"),
@@ -137,13 +138,14 @@ Index("ix_events_event_date", events.c.event_date)
 Index("ix_events_admin1", events.c.admin1)
 Index("ix_events_event_type", events.c.event_type)
 Index("ix_events_dataset", events.c.dataset, events.c.dataset_id)
+Index("ix_events_admin1_event_date", events.c.admin1, events.c.event_date)
 
 event_actors = Table(
     "event_actors",
     metadata,
     Column("event_id", String(40), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", String(80), primary_key=True),
-    Column("role", String(12), primary_key=True, doc="actor1 | actor2 | assoc"),
+    Column("role", String(12), primary_key=True, doc="actor1 | actor2 | assoc | contested"),
 )
 Index("ix_event_actors_actor_id", event_actors.c.actor_id)
 
@@ -198,9 +200,11 @@ relation_sources = Table(
     Column("certainty", String(12)),
     Column("reported_on", String(10), doc="publication date of the reporting document"),
     Column("stated_from", String(10), doc="date the text gives for the relation, if any"),
+    Column("stated_to", String(10), doc="end date the text gives for the relation, if any"),
     UniqueConstraint("relation_id", "document_id", "char_start", name="uq_relation_sources_span"),
 )
 Index("ix_relation_sources_relation_id", relation_sources.c.relation_id)
+Index("ix_relation_sources_document_id", relation_sources.c.document_id)
 
 candidate_actors = Table(
     "candidate_actors",
@@ -219,7 +223,7 @@ reviews = Table(
     "reviews",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("target_type", String(12), nullable=False, doc="event | relation | actor"),
+    Column("target_type", String(12), nullable=False, doc="event | relation | actor | candidate"),
     Column("target_id", String(80), nullable=False),
     Column("action", String(20), nullable=False),
     Column("payload", JSON, nullable=False, default=dict),
