@@ -31,6 +31,7 @@ class PlaceRef:
     sentence: int
     surface: str
     explicit_state: bool = False
+    bordering: bool = False  # "near the border with Jalisco": a reference point, not the location
 
 
 @dataclass

@@ -131,7 +131,8 @@ def _mexican(places: list[PlaceRef]) -> list[PlaceRef]:
 
 
 def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
-    return ctx.places_in(i)
+    places = ctx.places_in(i)
+    return [p for p in places if not p.bordering] or places
 
 
 def _best_place(places: list[PlaceRef]) -> Place | None:
@@ -192,7 +193,9 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
         if is_not_event(ctx, i):
             continue
         for c in clause_classes(ctx, i):
-            events.extend(_events_for(ctx, i, c, default_place))
+            for e in _events_for(ctx, i, c, default_place, events):
+                e._sentence = i  # type: ignore[attr-defined]
+                events.append(e)
     merged = merge_same_incident(events)
     for e in merged:
         e.summary = summarize(ctx, e)
@@ -215,7 +218,20 @@ def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
     return [c] if c else []
 
 
-def _events_for(ctx: DocContext, i: int, c: Classification, default_place) -> list[ExtractedEvent]:
+def _recent_event(events: list[ExtractedEvent], i: int, reach: int = 3) -> bool:
+    return any(i - reach <= getattr(e, "_sentence", -1) < i for e in events)
+
+
+STALE_YEARS = 2
+
+
+def _stale(ctx: DocContext, date: str | None) -> bool:
+    """Background: an incident dated years before the article is history, not news."""
+    return bool(ctx.pub and date and int(date[:4]) < ctx.pub.year - STALE_YEARS)
+
+
+def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
+                events_so_far: list[ExtractedEvent]) -> list[ExtractedEvent]:
     s = ctx.sentences[i]
     events: list[ExtractedEvent] = []
     certainty = cert.of_sentence(ctx, i, c.anchor)
@@ -225,6 +241,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place) -> li
     if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
     places = sentence_places(ctx, i)
+    if not actors and not places and _recent_event(events_so_far, i):
+        return events  # a detail of the incident just reported ("En el lugar se aseguraron...")
     if not places and i > 0:
         places = [p for p in sentence_places(ctx, i - 1) if p.place.kind != "foreign"]
     mexican = _mexican(places)
@@ -234,6 +252,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place) -> li
         return events
     c = _one_sided(ctx, i, c, actors)
     date, precision = _date_for(ctx, i)
+    if _stale(ctx, date):
+        return events
     tactics = sorted({m.key for m in ctx.by_sentence[i] if m.category == "tactic" and _lang_ok(ctx, m)})
     tactics = _implied_tactics(c, tactics)
     deaths = numbers.fatalities(ctx, i)
