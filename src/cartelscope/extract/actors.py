@@ -30,12 +30,14 @@ def overlap_free(matches: list[Match], categories: set[str]) -> list[Match]:
     pref = {"actor": 0, "ambiguous": 1, "place": 2}
     cands = [m for m in matches if m.category in categories]
     cands.sort(key=lambda m: (-(m.end - m.start), pref.get(m.category, 3), m.start))
-    taken: list[tuple[int, int]] = []
+    owner: dict[int, tuple[int, int]] = {}  # character -> the span that took it
     out = []
     for m in cands:
-        if any(m.start < e and s < m.end for s, e in taken if (s, e) != (m.start, m.end)):
+        span = (m.start, m.end)
+        if any(owner.get(k, span) != span for k in range(m.start, m.end)):
             continue
-        taken.append((m.start, m.end))
+        for k in range(m.start, m.end):
+            owner[k] = span
         out.append(m)
     out.sort(key=lambda m: (m.start, m.category))
     return out

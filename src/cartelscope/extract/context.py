@@ -1,6 +1,7 @@
 """Per-document working state shared by the extraction steps."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,16 +48,13 @@ class DocContext:
     actors: list[ActorRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
     dominant_state: str | None = None
+    cache: dict = field(default_factory=dict)
 
     def sentence_of(self, pos: int) -> int:
-        lo, hi = 0, len(self.sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.sentences[mid].start <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        starts = self.cache.get("starts")
+        if starts is None:
+            starts = self.cache["starts"] = [s.start for s in self.sentences]
+        return max(bisect_right(starts, pos) - 1, 0)
 
     def in_sentence(self, i: int, category: str, key: str | None = None) -> list[Match]:
         return [m for m in self.by_sentence[i] if m.category == category and (key is None or m.key == key)]

@@ -57,6 +57,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# cheap pre-check: a sentence with none of these words or digits holds no date
+_MAYBE_DATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) +
+                         r"|yesterday|ayer|anoche|today|tonight|hoy|manana|ago|hace|week|semana|month|mes|last night)\b")
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -103,6 +108,8 @@ def find_dates(folded: str, pub: date | None, offset: int = 0) -> list[DateMenti
     """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    if not _MAYBE_DATE.search(folded):
+        return out
     for kind, pat in PATTERNS:
         for m in pat.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):

@@ -37,12 +37,29 @@ def _lang_ok(ctx: DocContext, m) -> bool:
 
 
 def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Classification | None:
-    ms = [m for m in ctx.by_sentence[i] if _lang_ok(ctx, m) and (span is None or span[0] <= m.start < span[1])]
+    key = ("classify", i, span)
+    if key not in ctx.cache:
+        ctx.cache[key] = _classify(ctx, i, span)
+    return ctx.cache[key]
+
+
+def _types(ctx: DocContext) -> dict:
+    types = ctx.cache.get("types")
+    if types is None:
+        types = ctx.cache["types"] = {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types}
+    return types
+
+
+def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classification | None:
+    ms = [m for m in ctx.by_sentence[i] if (m.category == "group" or m.category == "trigger") and _lang_ok(ctx, m)
+          and (span is None or span[0] <= m.start < span[1])]
+    if not ms:
+        return None
     present: dict[str, int] = {}
     for m in ms:
         if m.category == "group":
             present.setdefault(m.key, m.start)
-    types = {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types}
+    types = _types(ctx)
     best = None
     for rule in ctx.pack.rules:
         if all(g in present for g in rule.requires_all) and not any(g in present for g in rule.requires_none):
@@ -206,7 +223,7 @@ def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
     """One classification per sentence, or one per clause when semicolons join two incidents
     ("X and Y announce alliance; banners in Culiacán celebrate the pact")."""
     s = ctx.sentences[i]
-    cuts = [s.start + k for k, ch in enumerate(s.text) if ch == ";"]
+    cuts = [m.start() + s.start for m in re.finditer(";", s.text)] if ";" in s.text else []
     if cuts:
         bounds = [s.start, *cuts, s.end]
         parts = [classify(ctx, i, (a, b)) for a, b in zip(bounds, bounds[1:])]

@@ -7,7 +7,7 @@ merge mentions of one incident; find relations; mark certainty. Deterministic an
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
 
 from cartelscope import knowledge
 from cartelscope.extract import actors as actors_mod
@@ -56,9 +56,11 @@ class Extractor:
         matches = self.matcher.find(text, folded)
         ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
         ctx.by_sentence = [[] for _ in sentences]
-        for m in matches:
-            if sentences:
-                ctx.by_sentence[ctx.sentence_of(m.start)].append(m)
+        if sentences:
+            starts = [s.start for s in sentences]
+            for m in matches:  # matches are sorted by start: walk the sentences once
+                k = bisect_right(starts, m.start) - 1
+                ctx.by_sentence[max(k, 0)].append(m)
         ctx.pub_text = pub_text  # type: ignore[attr-defined]
         return ctx
 

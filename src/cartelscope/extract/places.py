@@ -121,9 +121,18 @@ _STREET_BEFORE = re.compile(r"\b(?:colonia|col\.|fraccionamiento|barrio|calle|av
 _STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market)\b")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
+
+
 def _lowercase_document(ctx: DocContext) -> bool:
-    letters = [c for c in ctx.text[:4000] if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.01
+    """A blog typed all in lower case: capitalisation cannot tell places from words."""
+    if "lowercase" not in ctx.cache:
+        sample = ctx.text[:1500]
+        letters = len(_LETTER.findall(sample))
+        upper = len(_UPPER.findall(sample))
+        ctx.cache["lowercase"] = bool(letters) and upper / letters < 0.01
+    return ctx.cache["lowercase"]
 
 
 _EXPLICIT_GAP = re.compile(r"\s*[,(]?\s*(?:(?:in|en)\s+(?:the\s+state\s+of\s+|el\s+estado\s+de\s+)?|"

@@ -8,6 +8,7 @@ boundaries afterwards; a phrase ending in ``*`` matches any word ending.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -43,9 +44,26 @@ def _build_fold_table() -> dict[int, str]:
 FOLD = _build_fold_table()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold(text: str) -> str:
-    """Lower-case, accent-free, same length as ``text``."""
-    return text.translate(FOLD)
+    """Lower-case, accent-free, same length as ``text``.
+
+    ``str.translate`` with a large table looks up every character in Python; lower-casing in C
+    and then replacing only the few distinct non-ASCII characters present is several times
+    faster and gives the same result whenever lower-casing keeps the length.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        return text.translate(FOLD)
+    low = low.replace("-", " ")
+    if not low.isascii():
+        for ch in set(_NON_ASCII.findall(low)):
+            rep = FOLD.get(ord(ch))
+            if rep is not None and rep != ch:
+                low = low.replace(ch, rep)
+    return low
 
 
 def fold_phrase(phrase: str) -> str:
@@ -63,19 +81,20 @@ class Entry:
     prefix: bool = False  # phrase ended in '*'
 
 
-@dataclass(slots=True)
 class Match:
-    start: int
-    end: int
-    entry: Entry
+    """A phrase found at [start, end); category and key are copied from its entry for speed."""
 
-    @property
-    def category(self) -> str:
-        return self.entry.category
+    __slots__ = ("start", "end", "entry", "category", "key")
 
-    @property
-    def key(self) -> str:
-        return self.entry.key
+    def __init__(self, start: int, end: int, entry: Entry):
+        self.start = start
+        self.end = end
+        self.entry = entry
+        self.category = entry.category
+        self.key = entry.key
+
+    def __repr__(self) -> str:
+        return f"Match({self.start}, {self.end}, {self.category}:{self.key})"
 
 
 class PhraseMatcher:
