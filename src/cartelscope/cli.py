@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -280,17 +281,27 @@ def relations(
     type: Optional[str] = typer.Option(None, "--type", help="alliance, rivalry, faction_of, split, leader_of, ceasefire, supplies"),
     since: Optional[str] = typer.Option(None, "--since", help="Reported on or after"),
     until: Optional[str] = typer.Option(None, "--until", help="Reported on or before"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="What held on this date (valid time)"),
+    known_on: Optional[str] = typer.Option(None, "--known-on", help="Only what had been reported by this date"),
     format: str = FormatOpt,
     knowledge: Optional[str] = KnowledgeOpt,
 ):
-    """Relations between actors, with the sentences that state them."""
+    """Relations between actors over time, with the sentences that state them."""
     _check_format(format)
-    rows = open_scope(db, knowledge).relations(actor=actor, kind=type, since=since, until=until)
+    for flag, value in (("--as-of", as_of), ("--known-on", known_on)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            fail(f"{flag} {value!r} is not a date YYYY[-MM[-DD]]", 2)
+    rows = open_scope(db, knowledge).relations(actor=actor, kind=type, since=since, until=until,
+                                               as_of=as_of, known_on=known_on)
     if format in ("csv", "table"):
         for r in rows:
             r["sources"] = len(r["sources"])
-    emit(rows, format, ["kind", "a_name", "b_name", "first_reported", "last_reported", "certainty", "sources"],
-         title="relations")
+            r["intervals"] = "; ".join(f"{i.get('valid_from') or '?'}..{i.get('valid_to') or ''}"
+                                       for i in r.get("intervals") or [])
+    columns = ["kind", "a_name", "b_name", "valid_from", "valid_to", "first_reported", "sources"]
+    if format == "csv":
+        columns += ["intervals", "last_reported", "certainty", "status"]
+    emit(rows, format, columns, title="relations")
 
 
 @app.command()

@@ -6,6 +6,10 @@ from pathlib import Path
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.common.exceptions import StaleElementReferenceException
+
+# the dashboard re-renders parts of the page while a wait polls them
+STALE = (StaleElementReferenceException,)
 
 
 def wait_for(driver, css, count=1, timeout=20):
@@ -35,7 +39,7 @@ def test_map_shades_states_and_lists_events_on_click(server, browser):
     shot(browser, "map-sinaloa")
     Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=type]")).select_by_value("Battles")
     browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: "type=Battles" in d.current_url)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: "type=Battles" in d.current_url)
 
 
 def test_time_brush_sets_the_period_that_other_views_follow(server, browser):
@@ -46,20 +50,20 @@ def test_time_brush_sets_the_period_that_other_views_follow(server, browser):
     width = svg.size["width"]
     ActionChains(browser).move_to_element_with_offset(svg, int(width * 0.2), 0).click_and_hold() \
         .move_by_offset(int(width * 0.25), 0).release().perform()
-    WebDriverWait(browser, 10).until(lambda d: "since=" in d.current_url and "until=" in d.current_url)
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "period-total").text != total_before)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: "since=" in d.current_url and "until=" in d.current_url)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: d.find_element(By.ID, "period-total").text != total_before)
     assert bars and "–" in browser.find_element(By.ID, "period-text").text
     shot(browser, "time-brushed")
     browser.find_element(By.CSS_SELECTOR, "nav a[href^='/events']").click()
-    WebDriverWait(browser, 10).until(lambda d: "/events?" in d.current_url and "since=" in d.current_url)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: "/events?" in d.current_url and "since=" in d.current_url)
     count = wait_for(browser, "#events-count")[0]
-    WebDriverWait(browser, 10).until(lambda d: count.text)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: count.text)
     since = browser.current_url.split("since=")[1].split("&")[0]
     until = browser.current_url.split("until=")[1].split("&")[0]
     dates = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr td:first-child")]
     assert all(since <= d <= until for d in dates if d != "?")
     browser.find_element(By.ID, "period-clear").click()
-    WebDriverWait(browser, 10).until(lambda d: "since=" not in d.current_url)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: "since=" not in d.current_url)
 
 
 def test_events_table_filters_and_event_page_shows_evidence(server, browser):
@@ -67,7 +71,7 @@ def test_events_table_filters_and_event_page_shows_evidence(server, browser):
     wait_for(browser, "#events-table tbody tr", 10)
     Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=state]")).select_by_value("MX-MIC")
     browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda d: all(
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: all(
         "Michoac" in tr.text for tr in d.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")))
     shot(browser, "events-michoacan")
     browser.find_element(By.CSS_SELECTOR, "#events-table tbody tr td a").click()
@@ -90,7 +94,7 @@ def test_network_draws_coloured_edges_and_opens_actor_pages(server, browser):
     assert "alliance" in kinds
     browser.execute_script("document.querySelector('svg.net a.node[data-id=\"cjng\"] circle')"
                            ".dispatchEvent(new MouseEvent('click', {bubbles: true}))")
-    WebDriverWait(browser, 10).until(lambda d: "/actors/cjng" in d.current_url)
+    WebDriverWait(browser, 10, ignored_exceptions=STALE).until(lambda d: "/actors/cjng" in d.current_url)
 
 
 def test_actor_and_state_pages_and_spanish_labels(server, browser):

@@ -161,13 +161,17 @@ def _best_place(places: list[PlaceRef]) -> Place | None:
     return best.place
 
 
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[.]?[-—–]|\n|$|\.\s*$)")
+
+
 def _date_for(ctx: DocContext, i: int) -> tuple[str | None, int | None]:
     for j in (i, i - 1):
         if j < 0 or (j != i and ctx.sentences[j].paragraph != ctx.sentences[i].paragraph):
             continue
         s = ctx.sentences[j]
         for d in find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start):
-            if d.start < 120 and d.value and d.value == getattr(ctx, "pub_text", None):
+            if d.start < 120 and d.value and d.value == getattr(ctx, "pub_text", None) and \
+                    _DATELINE_END.match(ctx.text, d.end):
                 continue  # the dateline's publication date, not the event's
             if d.value and d.kind != "year" or (d.value and j == i):
                 precision = {"day": 1, "week": 2, "month": 2, "year": 3}.get(d.precision or "", None)

@@ -14,6 +14,9 @@ from cartelscope.extract.context import DocContext
 _DIGITS = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 MAX_GAP_WORDS = 4
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?")
+# a day of the month is not a toll: "27 de agosto", "June 29", "29th of June"
+_DATE_AROUND = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:de|of)\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b")
 
 
 def fatalities(ctx: DocContext, i: int) -> int | None:
@@ -27,7 +30,7 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
             numbers.append((m.start, m.end, int(m.key)))
     for d in _DIGITS.finditer(sent.text):
         token = d.group()
-        if _YEAR.match(token):
+        if _YEAR.match(token) or _DATE_AROUND.search(ctx.folded[sent.start + max(0, d.start() - 12):sent.start + d.end() + 14]):
             continue
         numbers.append((sent.start + d.start(), sent.start + d.end(), int(token)))
     if not numbers:
@@ -36,17 +39,18 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
     verbs = [m for m in ms if m.category == "fatalverb"]
     injury = [m for m in ms if m.category == "injury"]
     found: list[int] = []
-    for start, end, value in numbers:
-        for f in fatal:
-            if f.start >= end and _words(ctx.folded[end:f.start]) <= MAX_GAP_WORDS and not any(
-                    end <= j.start < f.start for j in injury):
+    numbers.sort()
+    for f in fatal:
+        # the number nearest before the noun: "un ataque dejó cinco muertos" is five, not one
+        before = [n for n in numbers if n[1] <= f.start and _words(ctx.folded[n[1]:f.start]) <= MAX_GAP_WORDS]
+        if before:
+            start, end, value = before[-1]
+            if not any(end <= j.start < f.start for j in injury):
                 found.append(value)
-                break
-        else:
-            for v in verbs:
-                if v.end <= start and _words(ctx.folded[v.end:start]) <= 3:
-                    found.append(value)
-                    break
+    for v in verbs:
+        after = [n for n in numbers if n[0] >= v.end and _words(ctx.folded[v.end:n[0]]) <= 3]
+        if after:
+            found.append(after[0][2])
     return min(found) if found else None
 
 

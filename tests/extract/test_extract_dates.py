@@ -1,0 +1,91 @@
+"""Dates: absolute, partial and relative, resolved against the publication date with a
+precision, and never invented when there is no publication date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cartelscope.extract.dates import find_dates, find_pub_date, parse_pub_date
+from cartelscope.extract.textmatch import fold
+
+PUB = date(2025, 3, 14)  # a Friday
+
+
+def _one(phrase: str, pub: date | None = PUB) -> tuple:
+    found = [d for d in find_dates(fold(phrase), pub) if d.value or d.kind != "year"]
+    assert len(found) == 1, found
+    return found[0].value, found[0].precision
+
+
+@pytest.mark.parametrize("phrase, value, precision", [
+    ("on March 3, 2024", "2024-03-03", "day"),
+    ("el 5 de enero de 2025", "2025-01-05", "day"),
+    ("in May 2023", "2023-05", "month"),
+    ("en mayo de 2023", "2023-05", "month"),
+    ("durante 2022", "2022", "year"),
+])
+def test_absolute_dates_need_no_publication_date(phrase, value, precision):
+    assert _one(phrase, None) == (value, precision)
+    assert _one(phrase) == (value, precision)
+
+
+@pytest.mark.parametrize("phrase, value, precision", [
+    ("on Oct. 2", "2024-10-02", "day"),  # a later month-day is last year's
+    ("on March 2", "2025-03-02", "day"),
+    ("el pasado 9 de junio", "2024-06-09", "day"),
+    ("last month", "2025-02", "month"),
+    ("el mes pasado", "2025-02", "month"),
+    ("el lunes pasado", "2025-03-10", "day"),
+    ("last Monday", "2025-03-10", "day"),
+    ("hace dos días", "2025-03-12", "day"),
+    ("three days ago", "2025-03-11", "day"),
+    ("ayer", "2025-03-13", "day"),
+    ("back in April", "2024-04", "month"),
+])
+def test_partial_and_relative_dates_resolve_against_the_publication_date(phrase, value, precision):
+    assert _one(phrase) == (value, precision)
+
+
+@pytest.mark.parametrize("phrase", ["on Oct. 2", "el pasado 9 de junio", "last month", "el lunes pasado",
+                                    "hace dos días", "yesterday", "back in April"])
+def test_partial_and_relative_dates_are_never_invented_without_a_publication_date(phrase):
+    assert _one(phrase, None) == (None, None)
+
+
+@pytest.mark.xfail(strict=True, reason="'el pasado mes de febrero' is read as 'el pasado mes' (last month)")
+def test_named_past_month_is_that_month_not_the_previous_one():
+    assert _one("el pasado mes de febrero", date(2025, 6, 10)) == ("2025-02", "month")
+
+
+@pytest.mark.xfail(strict=True, reason="ISO dates never match: fold() turns the hyphens into spaces")
+def test_iso_dates_in_text_and_datelines():
+    assert _one("el 2024-11-30 por la noche", None) == ("2024-11-30", "day")
+    assert find_pub_date(fold("Culiacán, 2024-11-30. Hombres armados")) == "2024-11-30"
+
+
+def test_dateline_publication_date_and_parsing():
+    assert find_pub_date(fold("CULIACÁN, Sin., 12 de febrero de 2025.- Hombres armados")) == "2025-02-12"
+    assert find_pub_date(fold("By Staff · March 3, 2024")) == "2024-03-03"
+    assert find_pub_date(fold("Gunmen attacked a bar on Saturday.")) is None
+    assert parse_pub_date("2025-03-14") == PUB
+    assert parse_pub_date("2025-03") is None and parse_pub_date("not a date") is None
+
+
+def test_event_dates_carry_precision_and_need_a_publication_date(run):
+    text = "CJNG gunmen clashed with soldiers in Aguililla, Michoacán, on Oct. 2."
+    dated = run(text)["events"]
+    assert [(e["date"], e["date_precision"]) for e in dated] == [("2024-10-02", 1)]
+    assert [e["date"] for e in run(text, published=None)["events"]] == [None]
+
+    spanish = "Sicarios del CJNG se enfrentaron con militares en Aguililla, Michoacán, el mes pasado."
+    assert [(e["date"], e["date_precision"]) for e in run(spanish)["events"]] == [("2025-02", 2)]
+    assert [e["date"] for e in run(spanish, published=None)["events"]] == [None]
+
+
+def test_publication_date_printed_in_the_text_is_used(run):
+    text = ("Culiacán, Sinaloa, 14 de marzo de 2025.\n"
+            "Sicarios de Los Chapitos se enfrentaron con La Mayiza en Navolato, Sinaloa, hace dos días.")
+    record = run(text, published=None)
+    assert record["pub_date"] == "2025-03-14"
+    assert [e["date"] for e in record["events"]] == ["2025-03-12"]

@@ -1,0 +1,169 @@
+"""Events in the ACLED typology, one per distinct incident, with the mapping rules of the
+shared judgment guide (../shared/eval/README.md)."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import events, only_event, relations, sym
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Soldiers of the Mexican Army seized three drones loaded with explosives in Apatzingán, Michoacán, on Oct. 2.",
+     "mexican-army"),
+    ("Elementos de la Marina aseguraron cinco drones y explosivos en una casa de seguridad en Culiacán, Sinaloa.",
+     "mexican-navy"),
+])
+def test_drone_seizure_is_disrupted_weapons_use(run, text, force):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Strategic developments", "Disrupted weapons use")
+    assert e["actor_ids"] == [force] and "drone" in e["tactics"]
+
+
+@pytest.mark.parametrize("text, force, group, state", [
+    ("Marines killed a regional leader of the CJNG during an operation in Tepic, Nayarit, on Monday.",
+     "mexican-navy", "cjng", "MX-NAY"),
+    ("Militares abatieron al líder de una célula del Cártel del Golfo durante un operativo en Reynosa, Tamaulipas.",
+     "mexican-army", "gulf-cartel", "MX-TAM"),
+])
+def test_leader_killed_in_operation_is_armed_clash_tagged(run, text, force, group, state):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
+    assert set(e["actor_ids"]) == {force, group} and e["state"] == state
+    assert "leader_killed" in e["tags"]
+
+
+@pytest.mark.parametrize("text, actors, state", [
+    ("Federal agents arrested a regional boss of the Gulf Cartel in Reynosa, Tamaulipas, last week.",
+     {"gulf-cartel"}, "MX-TAM"),
+    ("La Guardia Nacional detuvo en Zapopan, Jalisco, a un líder regional del CJNG apodado El Güero.",
+     {"guardia-nacional", "cjng"}, "MX-JAL"),
+])
+def test_capo_arrest_is_arrests(run, text, actors, state):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Strategic developments", "Arrests")
+    assert set(e["actor_ids"]) == actors and e["state"] == state
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Narco-banners signed by the CJNG appeared on bridges in Celaya, Guanajuato, on Tuesday.", "cjng"),
+    ("Aparecieron narcomantas firmadas por el Cártel del Noreste en puentes de Nuevo Laredo, Tamaulipas.",
+     "cartel-del-noreste"),
+])
+def test_narco_banner_is_other_with_banner_tactic(run, text, group):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Strategic developments", "Other")
+    assert e["actor_ids"] == [group] and e["tactics"] == ["banner"]
+    assert e["attribution"] == "group"  # the group speaks through its banner
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Gulf Cartel and the Cartel del Noreste announced an alliance in Tamaulipas last month.",
+     ("gulf-cartel", "cartel-del-noreste")),
+    ("El CJNG y Cárteles Unidos anunciaron una alianza en Michoacán.", ("cjng", "carteles-unidos")),
+])
+def test_announced_alliance_is_agreement(run, text, pair):
+    r = run(text)
+    e = only_event(r)
+    assert (e["event_type"], e["sub_event_type"]) == ("Strategic developments", "Agreement")
+    assert set(e["actor_ids"]) == set(pair)
+    assert sym("alliance", *pair) in relations(r)
+
+
+@pytest.mark.parametrize("text", [
+    "CJNG gunmen attacked a police patrol with drones in Aguililla, Michoacán, on Sunday, wounding two officers.",
+    "El CNJG atacó con drones a autodefensas en Chinicuila, Michoacán.",
+])
+def test_drone_attack_is_air_drone_strike(run, text):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
+    assert "cjng" in e["actor_ids"] and e["tactics"] == ["drone"] and e["state"] == "MX-MIC"
+    assert e["fatalities"] is None  # wounded officers are not deaths
+
+
+@pytest.mark.parametrize("text, group, tactic", [
+    ("A landmine planted by the CJNG exploded under a military truck in Tepalcatepec, Michoacán, killing two soldiers.",
+     "cjng", "landmine"),
+    ("Sicarios de La Nueva Familia Michoacana detonaron una mina terrestre al paso de una patrulla de la Guardia "
+     "Nacional en Coyuca de Catalán, Guerrero.", "nueva-familia-michoacana", "landmine"),
+])
+def test_landmine_is_remote_explosive(run, text, group, tactic):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert group in e["actor_ids"] and tactic in e["tactics"]
+
+
+@pytest.mark.parametrize("text, group, state", [
+    ("Armed men kidnapped five young men in Tlaquepaque, Jalisco, on Friday; relatives blamed the CJNG.",
+     "cjng", "MX-JAL"),
+    ("Sujetos armados levantaron a tres jóvenes en Zamora, Michoacán, el lunes pasado. "
+     "La Fiscalía atribuyó el ataque al CJNG.", "cjng", "MX-MIC"),
+    ("Hombres armados privaron de la libertad a dos comerciantes en Chilpancingo, Guerrero; "
+     "pobladores culparon a Los Ardillos.", "los-ardillos", "MX-GRO"),
+])
+def test_kidnapping_and_levanton_are_abduction(run, text, group, state):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Abduction/forced disappearance")
+    assert e["actor_ids"] == [group] and e["state"] == state
+
+
+@pytest.mark.xfail(strict=True, reason="Spanish singular past tense (asesinó, levantó, atacó) is not a trigger")
+@pytest.mark.parametrize("text", [
+    "Un comando armado del CJNG asesinó a seis jóvenes en una fiesta en Salvatierra, Guanajuato.",
+    "Un comando de Los Ardillos levantó a dos comerciantes en Chilpancingo, Guerrero.",
+    "El Cártel de Santa Rosa de Lima atacó un bar en Celaya, Guanajuato.",
+])
+def test_spanish_singular_verbs_are_triggers(run, text):
+    assert len(run(text)["events"]) == 1
+
+
+@pytest.mark.xfail(strict=True, reason="'attacked a police station' gives no event")
+def test_attack_on_a_police_station(run):
+    assert len(run("The CJNG attacked a police station in Zitácuaro, Michoacán.")["events"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Sicarios del CJNG asesinaron a cuatro personas en Uruapan, Michoacán, el lunes. "
+    "El ataque armado del lunes en Uruapan, que dejó cuatro muertos, fue atribuido al CJNG.",
+    "CJNG gunmen killed six people at a party in Salvatierra, Guanajuato, on Sunday. "
+    "Witnesses said the gunmen killed the six victims in Salvatierra before fleeing in two trucks.",
+])
+def test_same_incident_mentioned_twice_is_one_event(run, text):
+    e = only_event(run(text))
+    assert len(e["evidence"]) == 2 and e["actor_ids"] == ["cjng"]
+
+
+def test_two_incidents_stay_two_events(run):
+    r = run("CJNG gunmen killed four men in Uruapan, Michoacán, on Monday. "
+            "On Wednesday, Los Viagras gunmen killed two men in Apatzingán, Michoacán.")
+    assert sorted((e["place"], e["date"]) for e in r["events"]) == [
+        ("Apatzingán", "2025-03-12"), ("Uruapan", "2025-03-10")]
+
+
+def test_cluster_across_states_is_one_event_per_state(run):
+    r = run("On Tuesday, CJNG gunmen clashed with the Army in Aguililla, Michoacán, and in Tecalitlán, Jalisco.")
+    clashes = events(r, "Battles", "Armed clash")
+    assert sorted((e["state"], e["place"]) for e in clashes) == [("MX-JAL", "Tecalitlán"), ("MX-MIC", "Aguililla")]
+    assert all(e["date"] == "2025-03-11" for e in clashes)
+
+
+@pytest.mark.parametrize("text, states", [
+    ("The war between the Chapitos and La Mayiza has killed more than 1,200 people in Sinaloa since "
+     "September 2024.", ["MX-SIN"]),
+    ("Homicides in Guanajuato rose 12 percent last year as the CJNG and the Santa Rosa de Lima Cartel fight "
+     "for control of the state.", ["MX-GUA"]),
+    ("La guerra entre el CJNG y el Cártel de Sinaloa ha desplazado a miles de familias en Chiapas.", ["MX-CHP"]),
+])
+def test_ongoing_wars_and_trends_are_relations_not_events(run, text, states):
+    r = run(text)
+    assert r["events"] == []
+    assert [x["type"] for x in r["relations"]] == ["rivalry"]
+    assert r["states"] == states
+
+
+def test_event_record_has_summary_actor_slots_and_ids(run):
+    e = only_event(run("Gunmen from the Chapitos faction of the Sinaloa Cartel clashed with La Mayiza in "
+                       "Culiacán, Sinaloa, on Saturday."))
+    assert e["actor1"] == "los-chapitos" and e["actor2"] == "la-mayiza"
+    assert e["actors"] == ["Los Chapitos", "La Mayiza"]
+    assert "Armed clash" in e["summary"] and "Culiacán" in e["summary"]
+    assert e["municipality_code"] and e["certainty"] == "asserted"

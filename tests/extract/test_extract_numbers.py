@@ -1,0 +1,48 @@
+"""Fatalities: the lowest credible figure, number words in both languages, vague quantities as
+numbers.yaml codes them; injuries are not deaths."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import only_event
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("Un ataque armado en un palenque de Tlajomulco, Jalisco, dejó cinco muertos y siete heridos; "
+     "la Fiscalía lo atribuyó al CJNG.", 5),
+    ("At least a dozen people were killed when CJNG gunmen opened fire at a party in Irapuato, Guanajuato.", 12),
+    ("Decenas de personas murieron en enfrentamientos entre el CJNG y Cárteles Unidos en Apatzingán, Michoacán.", 12),
+    ("CJNG gunmen killed at least 12 people at a party in Irapuato, Guanajuato; local media put the toll at 15.", 12),
+    ("Gunmen killed 4 people and wounded 9 in Celaya, Guanajuato, on Saturday.", 4),
+    ("Hombres armados asesinaron a tres hombres e hirieron a doce en León, Guanajuato.", 3),
+    ("Sicarios del Cartel de Sinoloa asesinaron a cinco personas en Guasave, Sinaloa.", 5),
+])
+def test_lowest_credible_death_toll(run, text, deaths):
+    assert only_event(run(text))["fatalities"] == deaths
+
+
+def test_injuries_are_not_deaths(run):
+    assert only_event(run("Gunmen wounded eight people in an attack on a bar in Celaya, Guanajuato."))["fatalities"] is None
+
+
+@pytest.mark.xfail(strict=True, reason="a fatal verb followed by an injury count ('dejó ocho heridos') gives 8 deaths")
+def test_spanish_injury_count_after_dejo_is_not_deaths(run):
+    e = only_event(run("Un ataque armado contra un bar de Celaya, Guanajuato, dejó ocho heridos."))
+    assert e["fatalities"] is None
+
+
+@pytest.mark.xfail(strict=True, reason="a range 'between 10 and 14' takes the nearest number (14), not the lowest")
+def test_range_takes_the_lower_bound(run):
+    e = only_event(run("Between 10 and 14 people were killed in a clash between the Sinaloa Cartel and the CJNG in "
+                       "Frontera Comalapa, Chiapas."))
+    assert e["fatalities"] == 10
+
+
+def test_years_and_counts_of_other_things_are_not_deaths(run):
+    e = only_event(run("Soldiers seized 2025 rounds and three drones in Apatzingán, Michoacán, in 2024."))
+    assert e["fatalities"] is None
+
+
+def test_article_una_after_the_victims_is_not_a_count(run):
+    e = only_event(run("Hombres armados asesinaron a seis jóvenes en una fiesta en Salvatierra, Guanajuato, el domingo."))
+    assert e["fatalities"] == 6

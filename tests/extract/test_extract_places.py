@@ -1,0 +1,113 @@
+"""Places: state, municipality, coordinates and precision; homonyms settled by context; places
+abroad never get a Mexican state; streets and bordering states are not event locations."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import only_event
+
+
+def test_juarez_michoacan_is_not_ciudad_juarez(run):
+    e = only_event(run("Gunmen killed three men in Juárez, Michoacán, on Sunday, the state prosecutor said."))
+    assert (e["state"], e["place"]) == ("MX-MIC", "Juárez")
+    assert e["geo_precision"] == 2 and e["lat"] is not None and e["lon"] is not None
+    assert 18 < e["lat"] < 21 and -104 < e["lon"] < -100  # Michoacán, not the border
+
+
+def test_ciudad_juarez_is_chihuahua(run):
+    e = only_event(run("Hombres armados asesinaron a tres hombres en Ciudad Juárez el domingo, informó la Fiscalía de Chihuahua."))
+    assert (e["state"], e["place"]) == ("MX-CHH", "Juárez")
+    assert e["lat"] > 30
+
+
+def test_santa_rosa_de_lima_the_town_is_not_the_cartel(run):
+    r = run("Gunmen killed two people in Santa Rosa de Lima, a town in the municipality of Villagrán, "
+            "Guanajuato, on Sunday.")
+    assert "csrl" not in {a["id"] for a in r["actors"]}
+    assert only_event(r)["state"] == "MX-GUA"
+
+
+@pytest.mark.xfail(strict=True, reason="the town Santa Rosa de Lima is not placed in Villagrán (event gets "
+                                       "the municipality Guanajuato)")
+def test_santa_rosa_de_lima_the_town_is_in_villagran(run):
+    r = run("Gunmen killed two people in Santa Rosa de Lima, a town in the municipality of Villagrán, "
+            "Guanajuato, on Sunday.")
+    assert only_event(r)["place"] == "Villagrán"
+
+
+def test_santa_rosa_de_lima_the_cartel_is_a_group(run):
+    r = run("Sicarios del Cártel de Santa Rosa de Lima atacaron un bar en Celaya, Guanajuato.")
+    e = only_event(r)
+    assert e["actor_ids"] == ["csrl"] and (e["state"], e["place"]) == ("MX-GUA", "Celaya")
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Gunmen killed four people in Guadalupe on Tuesday. Nuevo León prosecutors blamed the Cartel del Noreste.",
+     "MX-NLE"),
+    ("Gunmen killed four people in Guadalupe, Zacatecas, on Tuesday.", "MX-ZAC"),
+    ("En Guadalupe, Nuevo León, hombres armados asesinaron a cuatro personas el martes.", "MX-NLE"),
+])
+def test_shared_municipality_name_settled_by_context(run, text, state):
+    e = only_event(run(text))
+    assert (e["state"], e["place"]) == (state, "Guadalupe")
+
+
+def test_place_abroad_keeps_its_country_and_no_state(run):
+    r = run("U.S. agents arrested a Sinaloa Cartel operative in El Paso, Texas, on Monday.")
+    e = only_event(r)
+    assert (e["sub_event_type"], e["state"], e["country"]) == ("Arrests", None, "US")
+    assert r["states"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The CJNG clashed with the Sinaloa Cartel in Guatemala on Sunday.",
+    "Sicarios del Cártel de Sinaloa se enfrentaron a balazos en Guatemala con el CJNG.",
+])
+def test_guatemala_is_abroad(run, text):
+    r = run(text)
+    e = only_event(r)
+    assert (e["state"], e["country"]) == (None, "GT")
+    assert r["states"] == []
+
+
+@pytest.mark.xfail(strict=True, reason="'in Guatemala near the Chiapas border' puts the clash in Chiapas")
+def test_abroad_near_a_mexican_state_stays_abroad(run):
+    r = run("The CJNG clashed with the Sinaloa Cartel in Guatemala near the Chiapas border.")
+    assert (only_event(r)["country"], r["states"]) == ("GT", [])
+
+
+@pytest.mark.parametrize("text", [
+    "Hombres armados asesinaron a dos personas en la colonia Guerrero de Culiacán, Sinaloa.",
+    "Gunmen shot dead two people in the Guerrero neighborhood of Culiacán, Sinaloa.",
+])
+def test_colonia_guerrero_is_not_the_state(run, text):
+    r = run(text)
+    e = only_event(r)
+    assert (e["state"], e["place"]) == ("MX-SIN", "Culiacán")
+    assert r["states"] == ["MX-SIN"]
+
+
+@pytest.mark.parametrize("text", [
+    "CJNG gunmen clashed with soldiers in Coalcomán, Michoacán, near the border with Jalisco.",
+    "Sicarios del CJNG se enfrentaron con militares en Coalcomán, Michoacán, cerca de los límites con Jalisco.",
+])
+def test_bordering_state_does_not_move_the_event(run, text):
+    e = only_event(run(text))
+    assert e["state"] == "MX-MIC" and e["place"].startswith("Coalcomán")
+
+
+@pytest.mark.xfail(strict=True, reason="a bordering state ('near the border with Jalisco') is listed in states")
+def test_bordering_state_is_not_listed(run):
+    r = run("CJNG gunmen clashed with soldiers in Coalcomán, Michoacán, near the border with Jalisco.")
+    assert r["states"] == ["MX-MIC"]
+
+
+@pytest.mark.xfail(strict=True, reason="'near the border with the State of Mexico' creates a second event there")
+def test_bordering_state_of_mexico_gives_no_second_event(run):
+    r = run("CJNG gunmen killed two police officers in Zitácuaro, Michoacán, near the border with the State of Mexico.")
+    assert [e["state"] for e in r["events"]] == ["MX-MIC"]
+
+
+def test_state_only_report_has_state_precision_and_no_place(run):
+    e = only_event(run("El CJNG y Cárteles Unidos anunciaron una alianza en Michoacán."))
+    assert (e["state"], e["place"], e["geo_precision"]) == ("MX-MIC", None, 3)

@@ -1,0 +1,83 @@
+"""Relations between actors with evidence; past relations are not output."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import relations, sym
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Gulf Cartel and the Cartel del Noreste announced an alliance in Tamaulipas last month.",
+     sym("alliance", "gulf-cartel", "cartel-del-noreste")),
+    ("El CJNG y Cárteles Unidos anunciaron una alianza en Michoacán.", sym("alliance", "cjng", "carteles-unidos")),
+    ("Nemesio “El Mencho” Oseguera Cervantes leads the CJNG, which is fighting the Sinaloa Cartel in Zacatecas.",
+     sym("rivalry", "cjng", "sinaloa-cartel")),
+    ("Los Chapitos y La Mayiza se enfrentaron en Navolato, Sinaloa.", sym("rivalry", "los-chapitos", "la-mayiza")),
+    ("Gunmen from the Chapitos faction of the Sinaloa Cartel clashed with La Mayiza in Culiacán, Sinaloa.",
+     ("faction_of", "los-chapitos", "sinaloa-cartel")),
+    ("Los Metros split from the Gulf Cartel in Reynosa, Tamaulipas.", sym("split", "los-metros", "gulf-cartel")),
+    ("El Mencho, líder del CJNG, ordenó el ataque contra militares en Aguililla, Michoacán.",
+     ("leader_of", "nemesio-oseguera-cervantes", "cjng")),
+    ("Los Chapitos y La Mayiza acordaron un alto al fuego en Culiacán, Sinaloa.",
+     sym("ceasefire", "los-chapitos", "la-mayiza")),
+])
+def test_relation_kinds_with_evidence(run, text, expected):
+    r = run(text)  # the fixture checks text[start:end] == sentence for every relation
+    assert expected in relations(r)
+    rel = next(x for x in r["relations"] if x["type"] == expected[0])
+    assert rel["evidence"][0]["char_span"][0] == 0 and rel["certainty"] in ("asserted", "reported")
+
+
+def test_fighting_under_a_tenuous_ceasefire_gives_rivalry_and_ceasefire(run):
+    r = run("The Chapitos and La Mayiza are fighting under a tenuous ceasefire in Culiacán.")
+    assert {sym("rivalry", "los-chapitos", "la-mayiza"), sym("ceasefire", "los-chapitos", "la-mayiza")} <= relations(r)
+
+
+@pytest.mark.xfail(strict=True, reason="'two factions of the Sinaloa Cartel' between the names hides the rivalry "
+                                       "and the ceasefire")
+def test_war_under_ceasefire_with_a_faction_apposition(run):
+    r = run("The Chapitos and La Mayiza, two factions of the Sinaloa Cartel, have been at war since September "
+            "2024 under a tenuous ceasefire.")
+    assert {sym("rivalry", "los-chapitos", "la-mayiza"), sym("ceasefire", "los-chapitos", "la-mayiza")} <= relations(r)
+
+
+@pytest.mark.xfail(strict=True, reason="a truce is coded as an Agreement and an alliance as well as a ceasefire")
+def test_truce_is_not_an_alliance(run):
+    r = run("Los Chapitos y La Mayiza acordaron un alto al fuego en Culiacán, Sinaloa.")
+    assert sym("alliance", "los-chapitos", "la-mayiza") not in relations(r)
+
+
+@pytest.mark.parametrize("text, past", [
+    ("The CJNG, a former ally of the Sinaloa Cartel, is now its main rival.",
+     sym("alliance", "cjng", "sinaloa-cartel")),
+    ("La Nueva Familia Michoacana, antigua aliada del CJNG, ahora combate a Los Viagras en Tierra Caliente.",
+     sym("alliance", "nueva-familia-michoacana", "cjng")),
+])
+def test_past_relations_are_not_output(run, text, past):
+    assert past not in relations(run(text))
+
+
+def test_former_ally_now_rival_keeps_the_current_rivalry(run):
+    r = run("The CJNG, a former ally of the Sinaloa Cartel, is now its main rival.")
+    assert relations(r) == {sym("rivalry", "cjng", "sinaloa-cartel")}
+
+
+@pytest.mark.xfail(strict=True, reason="Spanish 'combate a' is not a rivalry cue")
+def test_spanish_combate_is_rivalry(run):
+    r = run("La Nueva Familia Michoacana, antigua aliada del CJNG, ahora combate a Los Viagras en Tierra Caliente.")
+    assert sym("rivalry", "nueva-familia-michoacana", "los-viagras") in relations(r)
+
+
+@pytest.mark.xfail(strict=True, reason="'split from X and now fight Y' also links Y as a split")
+def test_split_does_not_reach_into_the_next_clause(run):
+    r = run("Los Metros split from the Gulf Cartel and now fight the Cartel del Noreste in Reynosa, Tamaulipas.")
+    assert sym("split", "los-metros", "cartel-del-noreste") not in relations(r)
+    assert sym("rivalry", "los-metros", "cartel-del-noreste") in relations(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts say the CJNG could ally with the Sinaloa Cartel next year.",
+    "El CJNG podría aliarse con Cárteles Unidos, según especialistas.",
+])
+def test_hypothetical_relations_are_not_output(run, text):
+    assert run(text)["relations"] == []
