@@ -217,7 +217,8 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
             for e in _events_for(ctx, i, c, default_place, events):
                 e._sentence = i  # type: ignore[attr-defined]
                 events.append(e)
-    merged = merge_same_incident(events)
+    parents = {a: ctx.pack.actors[a].parent for e in events for a in e.actors}
+    merged = merge_same_incident(events, parents)
     for e in merged:
         e.summary = summarize(ctx, e)
     return merged
@@ -334,7 +335,7 @@ def _implied_tactics(c: Classification, tactics: list[str]) -> list[str]:
     return sorted(out)
 
 
-def _compatible(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+def _compatible(a: ExtractedEvent, b: ExtractedEvent, parents: dict) -> bool:
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
     pa, pb = a.place, b.place
@@ -350,15 +351,27 @@ def _compatible(a: ExtractedEvent, b: ExtractedEvent) -> bool:
             return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
-    if a.actors and b.actors and not (set(a.actors) & set(b.actors)):
+    if a.actors and b.actors and not _related_actors(parents, a.actors, b.actors):
         return False
     return True
 
 
-def merge_same_incident(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+def _related_actors(parents: dict, a: list[str], b: list[str]) -> bool:
+    """Shared actors, counting a faction and its parent as the same side ("a Gulf Cartel
+    faction" in the headline, "Grupo Escorpión" in the body)."""
+    def family(ids):
+        out = set(ids)
+        out.update(p for p in (parents.get(i) for i in ids) if p)
+        return out
+    return bool(family(a) & family(b))
+
+
+def merge_same_incident(events: list[ExtractedEvent], parents: dict | None = None) -> list[ExtractedEvent]:
+    """Merge mentions of one incident; ``parents`` maps actor id -> parent id."""
+    parents = parents or {}
     out: list[ExtractedEvent] = []
     for e in events:
-        target = next((o for o in out if _compatible(o, e)), None)
+        target = next((o for o in out if _compatible(o, e, parents)), None)
         if target is None:
             out.append(e)
             continue

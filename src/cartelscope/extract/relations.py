@@ -21,6 +21,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
 
 
 LEADER_REACH = 60
+_AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|para combatir|frente a)\b")
 _PASSIVE = re.compile(r"\b(?:by|por)$")
 _DESCRIPTOR = re.compile(r"(?:faction|wing|cell|faccion|celula|brazo armado|escision|splinter|offshoot)\s+(?:of|del|de la|de los|de)\s+(?:the\s+|el\s+|la\s+)?$")
 
@@ -146,6 +147,19 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             if kind == "faction_of":
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
                     add("faction_of", left[-1].actor_id, right[0].actor_id, i, c.level)
+                continue
+            opposed = _AGAINST.search(ctx.folded, cue.end, ctx.sentences[i].end)
+            if opposed and kind == "alliance":
+                # "X and Y announced an alliance against Z": allies before, a common enemy after
+                allies = [r for r in left[-2:]] + [r for r in right if r.start < opposed.start()]
+                enemies = [r for r in right if r.start >= opposed.end()]
+                parties = [_as_party(ctx, r, kind) for r in allies]
+                for x in range(len(parties)):
+                    for y in range(x + 1, len(parties)):
+                        add("alliance", parties[x], parties[y], i, c.level)
+                for p in parties:
+                    for e in enemies:
+                        add("rivalry", p, _as_party(ctx, e, "rivalry"), i, c.level)
                 continue
             if left and right:
                 a = _as_party(ctx, left[-1], kind)
