@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from cartelscope.extract.context import DocContext
 
 NEGATION_WINDOW = 40
-SPECULATION_REACH = 70  # a modal governs the clause around it, not the whole sentence
+SPECULATION_REACH = 70  # a modal governs what follows it in its clause, not the whole sentence
+SPECULATION_AFTER = 40
 
 
 @dataclass
@@ -33,7 +34,7 @@ def of_sentence(ctx: DocContext, i: int, anchor: int | None = None) -> Certainty
     attribution = next((m.key.split(":", 1)[1] for m in ms if m.category == "cue" and m.key.startswith("attribution:")), None)
     modal = _cue(ms, "speculation", lang) + _cue(ms, "forecast", lang)
     if anchor is not None:
-        modal = [m for m in modal if abs(m.start - anchor) <= SPECULATION_REACH]
+        modal = [m for m in modal if -SPECULATION_AFTER <= anchor - m.start <= SPECULATION_REACH]
     if modal:
         return Certainty("speculative", attribution)
     if anchor is not None:

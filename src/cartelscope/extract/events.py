@@ -273,6 +273,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if not actors and not places:
         return events
     c = _one_sided(ctx, i, c, actors)
+    actors = _participants(ctx, i, c, actors)
     date, precision = _date_for(ctx, i)
     if _stale(ctx, date):
         return events
@@ -297,6 +298,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     for place in targets:
         if _out_of_scope(ctx, place, actors):
             continue
+        if place is None and date is None and actors and all(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors):
+            continue  # "images released by the military show seized devices": no incident
         events.append(ExtractedEvent(
             event_type=c.event_type, sub_event_type=c.sub_event_type, actors=list(actors),
             actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
@@ -309,6 +312,24 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
 
 
 _TYPE_TACTIC = {"Air/drone strike": "drone", "Remote explosive/landmine/IED": "ied", "Grenade": "grenade"}
+
+
+def _participants(ctx: DocContext, i: int, c: Classification, actors: list[str]) -> list[str]:
+    """Drop names that are not parties: foreign agencies that only advise, warn or supply
+    intelligence (they stay in arrests), and the enemy named after "against" in an agreement."""
+    out = [a for a in actors if not (ctx.pack.actors[a].kind in FORCE_KINDS and ctx.pack.actors[a].country not in (None, "MX")
+                                     and c.sub_event_type != "Arrests")]
+    if c.sub_event_type == "Agreement":
+        s = ctx.sentences[i]
+        against = _AGAINST.search(ctx.folded, s.start, s.end)
+        if against:
+            after = {r.actor_id for r in ctx.actors_in(i) if r.start >= against.end()}
+            before = {r.actor_id for r in ctx.actors_in(i) if r.start < against.start()}
+            out = [a for a in out if a in before or a not in after]
+    return out
+
+
+_AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|para combatir|frente a)\b")
 
 
 IN_SCOPE_COUNTRIES = frozenset({"MX", "US"})

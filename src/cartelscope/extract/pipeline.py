@@ -26,6 +26,8 @@ from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
 
 EXTRACTOR_VERSION = "cartelscope-rules/0.1"
+HISTORY_YEARS = 5
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 _CANDIDATE = re.compile(
     r"\b(?:(?:C[aá]rtel|Cartel|Grupo|Cartel de los|C[aá]rtel de los)\s+(?:de\s+|del\s+)?"
@@ -86,9 +88,10 @@ class Extractor:
     def _actor_mentions(self, ctx: DocContext, events, relations) -> list[ActorMention]:
         involved = {a for e in events for a in e.actors} | {x for r in relations for x in (r.a, r.b)}
         by_id: dict[str, ActorMention] = {}
+        background = self._background_sentences(ctx)
         for ref in ctx.actors:
             actor = self.pack.actors[ref.actor_id]
-            if ref.example and ref.actor_id not in involved:
+            if ref.actor_id not in involved and (ref.example or ref.sentence in background):
                 continue
             if actor.kind == "foreign_group" and ref.actor_id not in involved:
                 continue
@@ -106,6 +109,21 @@ class Extractor:
                 actor = self.pack.actors[a]
                 by_id[a] = ActorMention(a, actor.name, actor.kind, sorted({x for x, _ in actor.names()}))
         return sorted(by_id.values(), key=lambda m: (m.spans[0][0] if m.spans else 10**9, m.id))
+
+    def _background_sentences(self, ctx: DocContext) -> set[int]:
+        """Sentences that speculate or recall history ("when the Zetas lost their leadership
+        after 2012"): groups named only there are not actors of the article."""
+        years = [int(y) for y in _YEAR.findall(ctx.folded)]
+        reference = ctx.pub.year if ctx.pub else (max(years) if years else None)
+        out = set()
+        for s in ctx.sentences:
+            if cert.of_sentence(ctx, s.index).level == "speculative":
+                out.add(s.index)
+                continue
+            sy = [int(y) for y in _YEAR.findall(ctx.folded[s.start:s.end])]
+            if reference and sy and max(sy) <= reference - HISTORY_YEARS:
+                out.add(s.index)
+        return out
 
     def _states(self, ctx: DocContext, events) -> list[str]:
         states = {e.place.state for e in events if e.place and e.place.state and e.place.kind != "foreign"}

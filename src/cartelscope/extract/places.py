@@ -101,8 +101,13 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         return c
 
     resolved: list[PlaceRef] = []
+    street_until = -1  # end of the last street/colonia name, for lists "colonias Guerrero, Morelos y Centro"
     for idx, (m, refs) in enumerate(mentions):
         i = ctx.sentence_of(m.start)
+        if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
+            street_until = m.end
+            continue
+        street_until = m.end if _STREET_BEFORE.search(ctx.folded[max(0, m.start - 40):m.start]) else -1
         explicit = _explicit_state(ctx, m, mentions, idx)
         choice = _choose(ctx, m, refs, i, explicit, near_states(idx))
         if choice is None:
@@ -116,7 +121,8 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
 _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|neighboring|neighbouring|"
                         r"frontera con|limites con|limite con|colindancia con|colinda con|vecino estado de|"
                         r"cerca de los limites con|next to)\s+(?:the\s+state\s+of\s+|el\s+estado\s+de\s+)?$")
-_STREET_BEFORE = re.compile(r"\b(?:colonia|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
+_LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
+_STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional)\s+$")
 _STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market)\b")
 
