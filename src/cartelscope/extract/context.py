@@ -62,8 +62,19 @@ class DocContext:
     def has(self, i: int, category: str, key: str | None = None) -> bool:
         return any(m.category == category and (key is None or m.key == key) for m in self.by_sentence[i])
 
+    def _by_sentence(self, name: str, items: list) -> dict[int, list]:
+        key = (name, id(items), len(items))
+        index = self.cache.get(key)
+        if index is None:
+            index = {}
+            for x in items:
+                index.setdefault(x.sentence, []).append(x)
+            self.cache[key] = index
+        return index
+
     def actors_in(self, i: int, include_examples: bool = False) -> list[ActorRef]:
-        return [a for a in self.actors if a.sentence == i and (include_examples or not a.example)]
+        refs = self._by_sentence("actors", self.actors).get(i, [])
+        return refs if include_examples else [a for a in refs if not a.example]
 
     def places_in(self, i: int) -> list[PlaceRef]:
-        return [p for p in self.places if p.sentence == i]
+        return self._by_sentence("places", self.places).get(i, [])

@@ -43,11 +43,15 @@ def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Cl
     return ctx.cache[key]
 
 
+_TYPES: dict[int, tuple] = {}
+
+
 def _types(ctx: DocContext) -> dict:
-    types = ctx.cache.get("types")
-    if types is None:
-        types = ctx.cache["types"] = {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types}
-    return types
+    """(event type, sub-type) -> codebook entry, built once per knowledge pack."""
+    hit = _TYPES.get(id(ctx.pack))
+    if hit is None or hit[0] is not ctx.pack:
+        hit = _TYPES[id(ctx.pack)] = (ctx.pack, {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types})
+    return hit[1]
 
 
 def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classification | None:

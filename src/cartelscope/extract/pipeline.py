@@ -88,11 +88,16 @@ class Extractor:
     def _actor_mentions(self, ctx: DocContext, events, relations) -> list[ActorMention]:
         involved = {a for e in events for a in e.actors} | {x for r in relations for x in (r.a, r.b)}
         by_id: dict[str, ActorMention] = {}
-        background = self._background_sentences(ctx)
+        background = None
         for ref in ctx.actors:
             actor = self.pack.actors[ref.actor_id]
-            if ref.actor_id not in involved and (ref.example or ref.sentence in background):
-                continue
+            if ref.actor_id not in involved:
+                if ref.example:
+                    continue
+                if background is None:
+                    background = self._background_sentences(ctx)
+                if ref.sentence in background:
+                    continue
             if actor.kind == "foreign_group" and ref.actor_id not in involved:
                 continue
             if actor.kind == "coalition":
@@ -117,6 +122,8 @@ class Extractor:
         reference = ctx.pub.year if ctx.pub else (max(years) if years else None)
         out = set()
         for s in ctx.sentences:
+            if not ctx.actors_in(s.index):
+                continue
             if cert.of_sentence(ctx, s.index).level == "speculative":
                 out.add(s.index)
                 continue
