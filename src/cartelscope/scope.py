@@ -64,7 +64,9 @@ class Scope:
         return EventResolver()
 
     # -- reading -------------------------------------------------------------------------
-    def _actor_filter(self, actor: str | None):
+    def actor_filter(self, actor: str | None) -> list[str] | None:
+        """The ids an actor name, alias or id stands for in a filter: the actor and its factions
+        (per the knowledge pack); None for no actor. Raises on a name the pack does not know."""
         if not actor:
             return None
         actor_id = self.knowledge.resolve_actor(actor)
@@ -73,7 +75,8 @@ class Scope:
         ids = [actor_id] + [a.id for a in self.knowledge.actors.values() if a.parent == actor_id]
         return ids
 
-    def _state_filter(self, state: str | None):
+    def state_filter(self, state: str | None) -> str | None:
+        """The ISO 3166-2 code for a state name or code; None for no state. Raises if unknown."""
         if not state:
             return None
         iso = self.knowledge.resolve_state(state)
@@ -82,7 +85,7 @@ class Scope:
         return iso
 
     def events(self, *, actor=None, state=None, **filters) -> list[dict]:
-        return self.store.events(actor=self._actor_filter(actor), state=self._state_filter(state), **filters)
+        return self.store.events(actor=self.actor_filter(actor), state=self.state_filter(state), **filters)
 
     def documents(self, **filters) -> list[dict]:
         return self.store.documents(**filters)
@@ -91,7 +94,7 @@ class Scope:
         return self.store.actors(**filters)
 
     def relations(self, *, actor=None, **filters) -> list[dict]:
-        return self.store.relations(actor=self._actor_filter(actor), **filters)
+        return self.store.relations(actor=self.actor_filter(actor), **filters)
 
     def stats(self) -> dict[str, Any]:
         return self.store.stats()

@@ -34,7 +34,6 @@ def test_alleged_events_are_kept_and_marked(run, text):
     assert (e["state"], e["place"]) == ("MX-MIC", "Uruapan")
 
 
-@pytest.mark.xfail(strict=True, reason="'reportedly'/'allegedly' right before the verb drops the event")
 @pytest.mark.parametrize("text", [
     "CJNG gunmen reportedly killed four men in Uruapan, Michoacán, on Monday.",
     "CJNG gunmen allegedly killed four men in Uruapan, Michoacán, on Monday.",

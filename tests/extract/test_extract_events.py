@@ -106,7 +106,6 @@ def test_kidnapping_and_levanton_are_abduction(run, text, group, state):
     assert e["actor_ids"] == [group] and e["state"] == state
 
 
-@pytest.mark.xfail(strict=True, reason="Spanish singular past tense (asesinó, levantó, atacó) is not a trigger")
 @pytest.mark.parametrize("text", [
     "Un comando armado del CJNG asesinó a seis jóvenes en una fiesta en Salvatierra, Guanajuato.",
     "Un comando de Los Ardillos levantó a dos comerciantes en Chilpancingo, Guerrero.",
@@ -116,7 +115,6 @@ def test_spanish_singular_verbs_are_triggers(run, text):
     assert len(run(text)["events"]) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="'attacked a police station' gives no event")
 def test_attack_on_a_police_station(run):
     assert len(run("The CJNG attacked a police station in Zitácuaro, Michoacán.")["events"]) == 1
 

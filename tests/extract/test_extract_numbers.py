@@ -25,13 +25,11 @@ def test_injuries_are_not_deaths(run):
     assert only_event(run("Gunmen wounded eight people in an attack on a bar in Celaya, Guanajuato."))["fatalities"] is None
 
 
-@pytest.mark.xfail(strict=True, reason="a fatal verb followed by an injury count ('dejó ocho heridos') gives 8 deaths")
 def test_spanish_injury_count_after_dejo_is_not_deaths(run):
     e = only_event(run("Un ataque armado contra un bar de Celaya, Guanajuato, dejó ocho heridos."))
     assert e["fatalities"] is None
 
 
-@pytest.mark.xfail(strict=True, reason="a range 'between 10 and 14' takes the nearest number (14), not the lowest")
 def test_range_takes_the_lower_bound(run):
     e = only_event(run("Between 10 and 14 people were killed in a clash between the Sinaloa Cartel and the CJNG in "
                        "Frontera Comalapa, Chiapas."))

@@ -70,7 +70,6 @@ def test_guatemala_is_abroad(run, text):
     assert r["states"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="'in Guatemala near the Chiapas border' puts the clash in Chiapas")
 def test_abroad_near_a_mexican_state_stays_abroad(run):
     r = run("The CJNG clashed with the Sinaloa Cartel in Guatemala near the Chiapas border.")
     assert (only_event(r)["country"], r["states"]) == ("GT", [])
@@ -96,13 +95,11 @@ def test_bordering_state_does_not_move_the_event(run, text):
     assert e["state"] == "MX-MIC" and e["place"].startswith("Coalcomán")
 
 
-@pytest.mark.xfail(strict=True, reason="a bordering state ('near the border with Jalisco') is listed in states")
 def test_bordering_state_is_not_listed(run):
     r = run("CJNG gunmen clashed with soldiers in Coalcomán, Michoacán, near the border with Jalisco.")
     assert r["states"] == ["MX-MIC"]
 
 
-@pytest.mark.xfail(strict=True, reason="'near the border with the State of Mexico' creates a second event there")
 def test_bordering_state_of_mexico_gives_no_second_event(run):
     r = run("CJNG gunmen killed two police officers in Zitácuaro, Michoacán, near the border with the State of Mexico.")
     assert [e["state"] for e in r["events"]] == ["MX-MIC"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,20 +55,14 @@ def test_folder_gives_each_file_and_missing_file_is_a_failure(tmp_path, extracto
     assert len(failures) == 1 and "nope.txt" in failures[0]
 
 
-def test_cli_prints_a_document_before_reading_the_next(tmp_path):
+def test_extraction_streams_each_document_before_reading_the_next(tmp_path, extractor):
     a, _ = _write(tmp_path)
-    fifo = tmp_path / "later.txt"
-    os.mkfifo(fifo)
-    proc = subprocess.Popen([CLI, "extract", str(a), str(fifo)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        first = json.loads(proc.stdout.readline())  # printed while the second file is still unwritten
-        assert first["doc"] == str(a)
-        with open(fifo, "w", encoding="utf-8") as w:
-            w.write("Los Chapitos y La Mayiza se enfrentaron en Navolato, Sinaloa.\n")
-        out, _ = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert [json.loads(x)["doc"] for x in out.splitlines()] == [str(fifo)]
-    assert proc.returncode == 0
+    later = tmp_path / "later.txt"  # does not exist yet when the stream starts
+    failures: list[str] = []
+    stream = extract_files([str(a), str(later)], extractor, failures=failures)
+    first = next(stream)
+    assert first["doc"] == str(a)
+    later.write_text("Los Chapitos y La Mayiza se enfrentaron en Navolato, Sinaloa.\n", encoding="utf-8")
+    second = next(stream)
+    assert second["doc"] == str(later) and second["events"]
+    assert next(stream, None) is None and failures == []

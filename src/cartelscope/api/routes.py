@@ -8,13 +8,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Optional
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 
 from cartelscope.api import queries as qr
 from cartelscope.api.formats import JSON, csv_response, event_feature, geojson_response, negotiate
 from cartelscope.ingest.sources import Item
-from cartelscope.store.schema import events as events_table
 
 router = APIRouter(prefix="/api", default_response_class=JSON)
 
@@ -97,12 +95,10 @@ def list_events(request: Request, f: qr.EventFilter = Filters, limit: int = Quer
 
 
 def find_event(scope, event_id: str) -> dict:
-    store = scope.store
-    with store.engine.connect() as conn:
-        row = conn.execute(sa.select(events_table).where(events_table.c.id == event_id)).first()
-        if row is None:
-            raise LookupError(f"unknown event {event_id!r}")
-        return store._decorate_events(conn, [dict(row._mapping)], True)[0]
+    event = scope.store.event(event_id)
+    if event is None:
+        raise LookupError(f"unknown event {event_id!r}")
+    return event
 
 
 @router.get("/events/{event_id}", summary="One event with every source's evidence sentence")

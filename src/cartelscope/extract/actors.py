@@ -30,14 +30,18 @@ def overlap_free(matches: list[Match], categories: set[str]) -> list[Match]:
     pref = {"actor": 0, "ambiguous": 1, "place": 2}
     cands = [m for m in matches if m.category in categories]
     cands.sort(key=lambda m: (-(m.end - m.start), pref.get(m.category, 3), m.start))
-    owner: dict[int, tuple[int, int]] = {}  # character -> the span that took it
+    if not cands:
+        return []
+    taken = bytearray(max(m.end for m in cands))  # 1 where an accepted span lies
+    spans: set[tuple[int, int]] = set()
     out = []
     for m in cands:
         span = (m.start, m.end)
-        if any(owner.get(k, span) != span for k in range(m.start, m.end)):
+        # the same span may carry several readings (actor and place); any other overlap loses
+        if span not in spans and taken.find(1, m.start, m.end) != -1:
             continue
-        for k in range(m.start, m.end):
-            owner[k] = span
+        spans.add(span)
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
         out.append(m)
     out.sort(key=lambda m: (m.start, m.category))
     return out
@@ -90,12 +94,17 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
         return "actor" if surface[:1].isupper() else "place"
     # no place shares the name: a common noun ("soldiers", "marinos") is the force unless a
     # group's name stands right before it ("CJNG soldiers")
+    if _FOREIGN_DEMONYM.search(before):
+        return None  # "Guatemalan soldiers" are not the Mexican Army
     prior = [m for m in ctx.matches if m.category == "actor" and 0 <= s - m.end <= 2]
     if any(ctx.pack.actors[m.key].kind not in FORCE_KINDS for m in prior):
         return None
     return "actor"
 
 
+_FOREIGN_DEMONYM = re.compile(r"\b(?:guatemalan|us|u\.s\.|american|colombian|honduran|salvadoran|belizean|"
+                              r"ecuadorian|venezuelan|guatemaltec[oa]s?|estadounidenses?|colombian[oa]s?|"
+                              r"hondureñ[oa]s?|salvadoreñ[oa]s?)\s+$")
 _MONTHS = {"mayo", "may", "marzo", "abril", "junio", "julio", "agosto"}
 
 
@@ -133,7 +142,15 @@ def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) 
     return out
 
 
+_COMPARISON_BEFORE = re.compile(r"\b(?:as|like|como|al igual que|similar to)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+_COMPARISON_AFTER = re.compile(r"^\s+(?:did|does|has done|had done|hizo|hace|ha hecho|hicieron)\b")
+
+
 def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
+    for r in refs:  # "as ISIS did in Mosul": a comparison, not a party
+        if _COMPARISON_BEFORE.search(ctx.folded[max(0, r.start - 20):r.start]) and \
+                _COMPARISON_AFTER.match(ctx.folded[r.end:r.end + 16]):
+            r.example = True
     cues = [m for m in ctx.matches if m.category == "cue" and m.key == "example_list"]
     if not cues:
         return

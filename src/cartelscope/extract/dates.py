@@ -33,7 +33,8 @@ _NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a|un|una|uno|dos|tres|c
 
 # Order matters: the longest, most explicit forms first. Patterns run on folded text.
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
+    # folded text has spaces for hyphens
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})[- ](?P<m>\d{2})[- ](?P<d>\d{2})\b")),
     ("en_mdy", re.compile(_M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b")),
     ("en_dmy", re.compile(r"\b(?P<d>\d{1,2})\s+" + _M_EN + r",?\s+(?P<y>(?:19|20)\d{2})\b")),
     ("es_dmy", re.compile(r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b")),
@@ -51,7 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("weekday_this", re.compile(r"\b(?:on\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") + r")\b")),
     ("last_week", re.compile(r"\b(?:last week|la semana pasada|the previous week)\b")),
     ("this_week", re.compile(r"\b(?:this week|esta semana|earlier this week)\b")),
-    ("last_month", re.compile(r"\b(?:last month|el mes pasado|late last month|a finales del mes pasado|el pasado mes)\b")),
+    ("last_month", re.compile(r"\b(?:last month|el mes pasado|late last month|a finales del mes pasado|el pasado mes)\b(?!\s+de\b)")),
     ("month_rel", re.compile(r"\b(?:(?:in|back in|last|this|early|late|since)\s+" + _M_EN + r"|(?:en|el pasado mes de|en el mes de|a principios de|a finales de|desde)\s+" + _M_ES.replace("(?P<mon>", "(?P<mon2>") + r")\b(?!\s+(?:de(?:l)?\s+)?(?:19|20)\d{2})")),
     ("year", re.compile(r"\b(?:in|en|during|durante|el|del)\s+(?P<y>(?:19|20)\d{2})\b")),
 ]

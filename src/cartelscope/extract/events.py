@@ -105,6 +105,8 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
             continue
         if actor.kind in FORCE_KINDS and _attributing(ctx, i, r):
             continue
+        if _FORMER.search(ctx.folded[max(0, r.start - 40):r.start]):
+            continue  # "el Cártel del Golfo, antiguo aliado de Los Zetas": not a party
         ids = [r.actor_id]
         if actor.kind == "person":
             ids = person_groups(ctx, r.actor_id)[:1]
@@ -114,9 +116,16 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
             kind = ctx.pack.actors[a].kind
             if (kind in GROUP_KINDS or kind in FORCE_KINDS) and a not in out:
                 out.append(a)
-    # a faction named with its parent ("La Mayiza, the Sinaloa Cartel faction") acts as the faction
+    # a faction described through its parent ("La Mayiza, a faction of the Sinaloa Cartel") acts
+    # as the faction; the parent stays when it is a party in its own right
+    described = {r.actor_id for r in ctx.actors_in(i) if _DESCRIBES.search(ctx.folded[max(0, r.start - 30):r.start])}
     parents = {ctx.pack.actors[a].parent for a in out}
-    return [a for a in out if a not in parents]
+    return [a for a in out if not (a in parents and a in described)]
+
+
+_DESCRIBES = re.compile(r"(?:faction|wing|cell|faccion|celula|brazo armado|escision)\s+(?:of|del|de la|de los|de)\s+"
+                        r"(?:the\s+|el\s+|la\s+)?$|\b(?:within|inside|dentro del|dentro de)\s+(?:the\s+|el\s+)?$")
+_FORMER = re.compile(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exaliad[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 
 
 _BLAME = re.compile(r"\b(?:blamed|attributed|responsib\w*|atribuy\w*|atribu\w*|responsabiliz\w*|señal\w* a|acus\w*|"
@@ -152,8 +161,10 @@ def _mexican(places: list[PlaceRef]) -> list[PlaceRef]:
 
 
 def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
+    """Places of the sentence; one named only as a border or neighbour is a reference point."""
     places = ctx.places_in(i)
-    return [p for p in places if not p.bordering] or places
+    located = [p for p in places if not p.bordering]
+    return located if located or not places else ([] if any(p.place.kind == "foreign" for p in places) else places)
 
 
 def _best_place(places: list[PlaceRef]) -> Place | None:

@@ -14,6 +14,7 @@ from cartelscope.extract.context import DocContext
 _DIGITS = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 MAX_GAP_WORDS = 4
+_RANGE = re.compile(r"\s*(?:and|to|or|y|a|o|-)\s*")  # "between 10 and 14": the lower figure
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?")
 # a day of the month is not a toll: "27 de agosto", "June 29", "29th of June"
 _DATE_AROUND = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:de|of)\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b")
@@ -46,11 +47,15 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
         if before:
             start, end, value = before[-1]
             if not any(end <= j.start < f.start for j in injury):
-                found.append(value)
+                low = [n for n in before[:-1] if _RANGE.fullmatch(ctx.folded[n[1]:start])]
+                found.append(min([value] + [n[2] for n in low]))
     for v in verbs:
         after = [n for n in numbers if n[0] >= v.end and _words(ctx.folded[v.end:n[0]]) <= 3]
         if after:
-            found.append(after[0][2])
+            start, end, value = after[0]
+            # "dejó ocho heridos" is not a toll; "killed 4 people and wounded 9" is
+            if not any(j.start >= end and _words(ctx.folded[end:j.start]) <= 1 for j in injury):
+                found.append(value)
     return min(found) if found else None
 
 

@@ -118,17 +118,18 @@ class Extractor:
     def _background_sentences(self, ctx: DocContext) -> set[int]:
         """Sentences that speculate or recall history ("when the Zetas lost their leadership
         after 2012"): groups named only there are not actors of the article."""
-        years = [int(y) for y in _YEAR.findall(ctx.folded)]
-        reference = ctx.pub.year if ctx.pub else (max(years) if years else None)
+        latest: dict[int, int] = {}  # sentence -> latest year it names
+        for m in _YEAR.finditer(ctx.folded):
+            i = ctx.sentence_of(m.start())
+            latest[i] = max(latest.get(i, 0), int(m.group()))
+        reference = ctx.pub.year if ctx.pub else (max(latest.values()) if latest else None)
         out = set()
         for s in ctx.sentences:
             if not ctx.actors_in(s.index):
                 continue
             if cert.of_sentence(ctx, s.index).level == "speculative":
                 out.add(s.index)
-                continue
-            sy = [int(y) for y in _YEAR.findall(ctx.folded[s.start:s.end])]
-            if reference and sy and max(sy) <= reference - HISTORY_YEARS:
+            elif reference and s.index in latest and latest[s.index] <= reference - HISTORY_YEARS:
                 out.add(s.index)
         return out
 
@@ -146,7 +147,7 @@ class Extractor:
             if not ctx.actors_in(i):
                 continue
             for p in ctx.places_in(i):
-                if p.place.kind != "foreign" and p.place.state:
+                if p.place.kind != "foreign" and p.place.state and not p.bordering:
                     states.add(p.place.state)
         return sorted(states)
 

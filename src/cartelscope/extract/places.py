@@ -113,14 +113,16 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if choice is None:
             continue
         place = to_place(ctx, choice)
-        bordering = bool(_BORDERING.search(ctx.folded[max(0, m.start - 40):m.start]))
+        bordering = bool(_BORDERING.search(ctx.folded[max(0, m.start - 40):m.start])
+                         or _BORDER_AFTER.match(ctx.folded[m.end:m.end + 14]))
         resolved.append(PlaceRef(m.start, m.end, place, i, text[m.start:m.end], explicit is not None, bordering))
     return resolved
 
 
 _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|neighboring|neighbouring|"
                         r"frontera con|limites con|limite con|colindancia con|colinda con|vecino estado de|"
-                        r"cerca de los limites con|next to)\s+(?:the\s+state\s+of\s+|el\s+estado\s+de\s+)?$")
+                        r"cerca de los limites con|next to)\s+(?:the\s+)?(?:state\s+of\s+|el\s+estado\s+de\s+)?$")
+_BORDER_AFTER = re.compile(r"^\s+(?:border|state line|frontera)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional)\s+$")

@@ -26,6 +26,24 @@ _PASSIVE = re.compile(r"\b(?:by|por)$")
 _DESCRIPTOR = re.compile(r"(?:faction|wing|cell|faccion|celula|brazo armado|escision|splinter|offshoot)\s+(?:of|del|de la|de los|de)\s+(?:the\s+|el\s+|la\s+)?$")
 
 
+_COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+
+
+def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
+    """The names right after a cue, as long as they are coordinated ("X, Y and Z"); a name after
+    "and now fight" belongs to another predicate."""
+    run = right[:1]
+    for prev, cur in zip(right, right[1:]):
+        if cur.actor_id == prev.actor_id:  # "Jalisco New Generation Cartel (CJNG)"
+            run.append(cur)
+            continue
+        gap = ctx.folded[prev.end:cur.start]
+        if prev.end <= cur.start and (len(gap) > 70 or not _COORDINATION.search(gap)):
+            break
+        run.append(cur)
+    return run
+
+
 def _distance(ref: ActorRef, cue) -> int:
     return ref.start - cue.end if ref.start >= cue.end else cue.start - ref.end
 
@@ -53,7 +71,8 @@ def _known_factions(ctx: DocContext, add) -> None:
         if not any(m.category == "cue" and m.key == "faction_nouns" and ctx.folded[m.start:m.end].startswith(("faction", "faccion"))
                    for m in ctx.by_sentence[i]):
             continue
-        ids = {r.actor_id for r in ctx.actors_in(i)}
+        refs = ctx.actors_in(i)
+        ids = {r.actor_id for r in refs}
         for a in ids:
             actor = ctx.pack.actors[a]
             if actor.parent in ids and actor.parent_relation == "faction_of":
@@ -129,6 +148,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 continue
             left = [r for r in refs if r.end <= cue.start and _same_clause(ctx, r.end, cue.start)]
             right = [r for r in refs if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
+            if kind not in ("leader_of", "faction_of"):
+                right = _coordinated_run(ctx, right)
             if kind == "leader_of":
                 persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
                 groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
@@ -178,7 +199,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             continue
         kind = {"Battles": "rivalry"}.get(e.event_type)
         if e.sub_event_type == "Agreement":
-            kind = "alliance"
+            i = ctx.sentence_of(e.evidence[0].start)
+            truce = any(m.category == "rel" and m.key == "ceasefire" for m in ctx.by_sentence[i])
+            kind = "ceasefire" if truce else "alliance"
         if kind:
             ev = e.evidence[0]
             for j in range(1, len(groups)):

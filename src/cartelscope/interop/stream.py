@@ -1,8 +1,7 @@
 """Streaming events out of a store for exports, in chronological order and constant memory.
 
-``Store.iter_events`` pages with LIMIT/OFFSET, which re-sorts the table for every page; on a
-million events that is quadratic. Here one ordered query is read through a streaming cursor
-and decorated (actors, sources) a batch at a time, so memory depends on the batch size only.
+Batches come from :meth:`Store.iter_event_batches` (keyset pages, decorated with actors and
+sources a batch at a time), so memory depends on the batch size only.
 """
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ import sqlalchemy as sa
 
 from cartelscope.errors import CartelscopeError
 from cartelscope.interop.common import InteropError
-from cartelscope.store.schema import actors, events
+from cartelscope.store.schema import actors
 
 BATCH = 5000
 EXTRA_COLUMNS = ("date_end", "year", "admin1", "updated_at", "place_id", "merged_into")
@@ -46,7 +45,7 @@ def resolve_filter(scope: Any, *, actor=None, state=None, type=None, since=None,
     actor_ids = None
     if actor:
         try:
-            actor_ids = scope._actor_filter(actor)
+            actor_ids = scope.actor_filter(actor)
         except CartelscopeError:
             with scope.store.engine.connect() as conn:
                 hit = conn.execute(sa.select(actors.c.id).where(
@@ -57,7 +56,7 @@ def resolve_filter(scope: Any, *, actor=None, state=None, type=None, since=None,
     for name, value in (("since", since), ("until", until)):
         if value and not _partial_date(value):
             raise InteropError(f"--{name} {value!r} is not a date YYYY[-MM[-DD]]")
-    return EventFilter(actor=actor_ids, state=scope._state_filter(state) if state else None, type=type,
+    return EventFilter(actor=actor_ids, state=scope.state_filter(state) if state else None, type=type,
                        since=since, until=until, text=text, dataset=dataset)
 
 
@@ -71,16 +70,8 @@ def iter_event_batches(store, flt: EventFilter | None = None, *, batch: int = BA
                        with_sources: bool = False) -> Iterator[list[dict]]:
     """Lists of decorated events (``Store.events`` records plus date_end, year, updated_at...)."""
     flt = flt or EventFilter()
-    query = store.event_query(**flt.kwargs()).order_by(None).order_by(events.c.event_date, events.c.id)
-    with store.engine.connect() as cursor_conn, store.engine.connect() as conn:
-        result = cursor_conn.execution_options(stream_results=True, yield_per=batch).execute(query)
-        for part in result.partitions(batch):
-            rows = [dict(r._mapping) for r in part]
-            decorated = store._decorate_events(conn, rows, with_sources)
-            for row, out in zip(rows, decorated):
-                for key in EXTRA_COLUMNS:
-                    out[key] = row[key]
-            yield decorated
+    return store.iter_event_batches(batch=batch, with_sources=with_sources, extra_columns=EXTRA_COLUMNS,
+                                    **flt.kwargs())
 
 
 def actor_table(store) -> dict[str, dict]:

@@ -303,30 +303,41 @@ class Store:
             raise StoreError(explain_db_error(self.db, exc)) from None
 
     def stats(self) -> dict[str, Any]:
-        with self._read() as conn:
-            def count(table, *where):
-                q = sa.select(sa.func.count()).select_from(table)
-                for w in where:
-                    q = q.where(w)
-                return int(conn.execute(q).scalar_one())
+        """Database-wide counts, documents per language and the five states with most events.
 
-            top_states = conn.execute(
-                sa.select(events.c.admin1, sa.func.count().label("n"))
-                .where(events.c.admin1.is_not(None), events.c.status == "active")
-                .group_by(events.c.admin1).order_by(sa.desc("n"), events.c.admin1).limit(5)
-            ).all()
+        Three queries: the plain counts as scalar subqueries of one SELECT, the languages, and
+        active events per state, whose sum is the event count."""
+        def count(table, *where):
+            return sa.select(sa.func.count()).select_from(table).where(*where).scalar_subquery()
+
+        totals = sa.select(
+            count(documents).label("documents"),
+            count(documents, documents.c.near_duplicate_of.is_not(None)).label("near_duplicates"),
+            count(event_sources).label("event_sources"),
+            count(actors).label("actors"),
+            count(relations, relations.c.status != "refuted").label("relations"),
+            count(candidate_actors).label("candidate_actors"),
+        )
+        # Grouping on an expression, not the bare column, keeps SQLite on the status prefix of
+        # ix_events_status_date_cover; grouping on admin1 walks ix_events_admin1 and reads every row.
+        state = sa.func.coalesce(events.c.admin1, "")
+        per_state = sa.select(state, sa.func.count()).where(events.c.status == "active").group_by(state)
+        with self._read() as conn:
+            row = conn.execute(totals).one()
             by_lang = conn.execute(sa.select(documents.c.lang, sa.func.count()).group_by(documents.c.lang)).all()
-            return {
-                "documents": count(documents),
-                "near_duplicates": count(documents, documents.c.near_duplicate_of.is_not(None)),
-                "events": count(events, events.c.status == "active"),
-                "event_sources": count(event_sources),
-                "actors": count(actors),
-                "relations": count(relations, relations.c.status != "refuted"),
-                "candidate_actors": count(candidate_actors),
-                "documents_by_lang": {lang: int(n) for lang, n in by_lang},
-                "top_states": [{"state": s, "events": int(n)} for s, n in top_states],
-            }
+            by_state = [(s, int(n)) for s, n in conn.execute(per_state)]
+        top_states = sorted(((s, n) for s, n in by_state if s), key=lambda sn: (-sn[1], sn[0]))[:5]
+        return {
+            "documents": int(row.documents),
+            "near_duplicates": int(row.near_duplicates),
+            "events": sum(n for _, n in by_state),
+            "event_sources": int(row.event_sources),
+            "actors": int(row.actors),
+            "relations": int(row.relations),
+            "candidate_actors": int(row.candidate_actors),
+            "documents_by_lang": {lang: int(n) for lang, n in by_lang},
+            "top_states": [{"state": s, "events": n} for s, n in top_states],
+        }
 
     def documents(self, *, lang=None, since=None, until=None, text=None, limit=None, offset=0) -> list[dict]:
         q = sa.select(documents.c.id, documents.c.title, documents.c.url, documents.c.source,
@@ -388,24 +399,66 @@ class Store:
         return sorted(set(ids) | {a for a, into in merged.items() if into in ids or merged.get(into) in ids})
 
     def events(self, *, limit=None, offset=0, with_sources=True, **filters) -> list[dict]:
+        """Events matching the filters of :meth:`event_query`, newest first, with actors and
+        (``with_sources``) each source's evidence and who it blames."""
         q = self.event_query(**filters)
         if limit:
             q = q.limit(limit).offset(offset)
         with self._read() as conn:
             rows = [dict(r._mapping) for r in conn.execute(q)]
-            return self._decorate_events(conn, rows, with_sources)
+            return self.decorate_events(conn, rows, with_sources)
+
+    def event(self, event_id: str) -> dict | None:
+        """One event by id, whatever its review status, shaped like an element of :meth:`events`
+        (with sources); None if there is no such event."""
+        with self._read() as conn:
+            row = conn.execute(sa.select(events).where(events.c.id == event_id)).first()
+            return self.decorate_events(conn, [dict(row._mapping)], True)[0] if row else None
+
+    def iter_event_batches(self, *, batch=5000, with_sources=False, extra_columns: Iterable[str] = (),
+                           **filters) -> Iterator[list[dict]]:
+        """Lists of at most ``batch`` events, oldest first and undated events last, each shaped
+        like an element of :meth:`events` plus the raw event columns named in ``extra_columns``.
+
+        Keyset pages: each batch is a fresh query resuming after the last (date, id) seen, so no
+        page re-sorts and skips what came before (LIMIT/OFFSET does, quadratically) and no read
+        stays open across a long export, where it would hold off SQLite writers. Events written
+        during the stream may or may not appear in it."""
+        extra = tuple(extra_columns)
+        unknown = [c for c in extra if c not in events.c]
+        if unknown:
+            raise StoreError(f"no such event column: {', '.join(unknown)}")
+        base = self.event_query(**filters).order_by(None)
+        date, key = events.c.event_date, events.c.id
+        for part, keys in ((base.where(date.is_not(None)), (date, key)), (base.where(date.is_(None)), (key,))):
+            last: tuple | None = None
+            while True:
+                q = part.order_by(*keys).limit(batch)
+                if last is not None:
+                    # the leading-key bound lets either engine range-scan an index on it
+                    q = q.where(keys[0] >= last[0], sa.tuple_(*keys) > sa.tuple_(*last)) if len(keys) > 1 \
+                        else q.where(keys[0] > last[0])
+                with self._read() as conn:
+                    rows = [dict(r._mapping) for r in conn.execute(q)]
+                    if not rows:
+                        break
+                    out = self.decorate_events(conn, rows, with_sources)
+                for row, record in zip(rows, out):
+                    record.update((c, row[c]) for c in extra)
+                yield out
+                if len(rows) < batch:
+                    break
+                last = tuple(rows[-1][k.name] for k in keys)
 
     def iter_events(self, *, batch=5000, with_sources=False, **filters) -> Iterator[dict]:
-        """Stream events in batches with constant memory (for exports)."""
-        offset = 0
-        while True:
-            chunk = self.events(limit=batch, offset=offset, with_sources=with_sources, **filters)
-            if not chunk:
-                return
-            yield from chunk
-            offset += batch
+        """Every matching event, oldest first and undated last, in constant memory (for exports);
+        see :meth:`iter_event_batches`."""
+        for page in self.iter_event_batches(batch=batch, with_sources=with_sources, **filters):
+            yield from page
 
-    def _decorate_events(self, conn, rows: list[dict], with_sources: bool) -> list[dict]:
+    def decorate_events(self, conn, rows: list[dict], with_sources: bool) -> list[dict]:
+        """Event records from raw ``events`` rows read on ``conn``: actors (folded onto the actor
+        a review merged them into) and, with ``with_sources``, sources and attribution."""
         if not rows:
             return rows
         ids = [r["id"] for r in rows]

@@ -139,6 +139,10 @@ Index("ix_events_admin1", events.c.admin1)
 Index("ix_events_event_type", events.c.event_type)
 Index("ix_events_dataset", events.c.dataset, events.c.dataset_id)
 Index("ix_events_admin1_event_date", events.c.admin1, events.c.event_date)
+# Covers the dashboard's period queries (status + date range, grouped by state, type, certainty,
+# summing fatalities) so they read the index alone, never the wide event rows.
+Index("ix_events_status_date_cover", events.c.status, events.c.event_date, events.c.admin1,
+      events.c.event_type, events.c.certainty, events.c.fatalities)
 
 event_actors = Table(
     "event_actors",
