@@ -136,7 +136,7 @@ def test_scope_frames_after_import(ucdp_scope):
     assert {"sinaloa-cartel", "gulf-zetas-coalition"} <= set(actors["id"])
     assert actors.set_index("id").loc["sinaloa-cartel", "events"] > 0
     relations = ucdp_scope.relations_frame()
-    assert len(relations) == 0  # GED has dyads, not stated relations
+    assert len(relations) and set(relations["kind"]) == {"rivalry"}  # from the dyads' battles
     chih = ucdp_scope.events_frame(state="Chihuahua")
     assert len(chih) and set(chih["state"]) == {"MX-CHH"}
 

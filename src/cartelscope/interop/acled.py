@@ -31,6 +31,7 @@ from cartelscope.interop.common import (
     to_coord,
     to_int,
 )
+from cartelscope.interop.dyads import write_dyad_rivalries
 from cartelscope.interop.writer import ImportReport, import_dataset
 
 DATASET = "acled"
@@ -146,8 +147,10 @@ def map_row(row: dict, actors: Actors, places: Places) -> ImportedEvent | None:
 
 def import_acled(store, pack, path: str | Path, *, chunk: int | None = None) -> ImportReport:
     """Import an ACLED CSV export (Mexico rows); idempotent, bad rows reported and skipped."""
-    return import_dataset(store, pack, path, dataset=DATASET, label="ACLED", required=REQUIRED,
-                          map_row=map_row, chunk=chunk)
+    report = import_dataset(store, pack, path, dataset=DATASET, label="ACLED", required=REQUIRED,
+                            map_row=map_row, chunk=chunk)
+    report.relations = write_dyad_rivalries(store, DATASET, EXTRACTOR, "ACLED")
+    return report
 
 
 # -- export ----------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ class ImportReport:
     already: int = 0
     skipped: int = 0
     actors_added: int = 0
+    relations: int = 0  # rivalry pairs written from the dataset's battles
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -44,7 +45,8 @@ class ImportReport:
     def as_dict(self) -> dict:
         return {"dataset": self.dataset, "path": self.path, "read": self.read, "added": self.added,
                 "already": self.already, "skipped": self.skipped, "rejected": len(self.errors),
-                "actors_added": self.actors_added, "seconds": round(self.seconds, 2)}
+                "actors_added": self.actors_added, "relations": self.relations,
+                "seconds": round(self.seconds, 2)}
 
 
 class DatasetWriter:
