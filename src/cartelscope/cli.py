@@ -314,6 +314,19 @@ def stats(db: Optional[str] = DbOpt, format: str = FormatOpt):
 
 @app.command()
 @guarded
+def reextract(
+    db: Optional[str] = DbOpt,
+    document: Optional[List[str]] = typer.Option(None, "--document", help="Document id (repeatable); default all"),
+    knowledge: Optional[str] = KnowledgeOpt,
+):
+    """Run the current extractor again over stored documents; review decisions are kept."""
+    totals = open_scope(db, knowledge).reextract(document or None)
+    typer.echo(f"re-extracted {totals['documents']} documents: {totals['events_before']} event sources before, "
+               f"{totals['events_after']} after, {totals['removed']} events left without sources removed")
+
+
+@app.command()
+@guarded
 def demo(db: str = typer.Option("demo.db", "--db", help=DB_HELP)):
     """Ingest the bundled sample corpus into a SQLite file and print a summary."""
     from cartelscope.demo import run_demo

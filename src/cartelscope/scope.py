@@ -56,6 +56,26 @@ class Scope:
     def ingest_records(self, items, **kw) -> IngestReport:
         return ingest_items(self.store, items, extractor=self.extractor, resolver=self.resolver(), **kw)
 
+    def reextract(self, document_ids: list[str] | None = None,
+                  on_item: Callable[[str, str], None] | None = None) -> dict[str, int]:
+        """Run the current extractor again over stored documents (all, or the ids given) and
+        replace their sources; review decisions are kept. Near-duplicates are skipped."""
+        docs = document_ids or [d["id"] for d in self.store.documents() if not d["near_duplicate_of"]]
+        totals = {"documents": 0, "events_before": 0, "events_after": 0, "removed": 0}
+        resolver = self.resolver()
+        for doc_id in docs:
+            row = self.store.document(doc_id)
+            if row is None:
+                raise CartelscopeError(f"no document {doc_id!r} in {self.db}")
+            extraction = self.extractor.extract(row["text"], published=row["published"], lang=row["lang"])
+            counts = self.store.replace_extraction(doc_id, extraction, resolver=resolver)
+            totals["documents"] += 1
+            for k in ("events_before", "events_after", "removed"):
+                totals[k] += counts[k]
+            if on_item:
+                on_item(doc_id, "done")
+        return totals
+
     def resolver(self):
         try:
             from cartelscope.resolve import EventResolver

@@ -26,6 +26,7 @@ from cartelscope.store.schema import (
     events,
     relation_sources,
     relations,
+    reviews,
 )
 
 NEAR_DUPLICATE_JACCARD = 0.5
@@ -155,18 +156,76 @@ class Store:
             raise StoreError(explain_db_error(self.db, exc)) from None
         return doc.id
 
-    def _write_extraction(self, conn: Connection, doc: Document, ex: Extraction, stamp, resolver) -> None:
+    def _write_extraction(self, conn: Connection, doc: Document, ex: Extraction, stamp, resolver,
+                          *, count_mentions: bool = True) -> None:
         seen_day = doc.published or stamp.date().isoformat()
         merged = _actor_map(conn)
         for mention in ex.actors:
             self._upsert_actor(conn, mention.id, mention.name, mention.kind, mention.aliases, seen_day,
-                               len(mention.spans) or 1)
+                               (len(mention.spans) or 1) if count_mentions else 0)
         for n, event in enumerate(ex.events):
             self._write_event(conn, doc, ex, n, event, stamp, resolver, merged)
         for rel in ex.relations:
             self._write_relation(conn, doc, ex, rel, stamp, merged)
-        for cand in ex.candidates:
-            self._upsert_candidate(conn, doc, cand, seen_day)
+        if count_mentions:
+            for cand in ex.candidates:
+                self._upsert_candidate(conn, doc, cand, seen_day)
+
+    def replace_extraction(self, doc_id: str, extraction: Extraction, *, resolver: Any = None) -> dict[str, int]:
+        """Re-extraction: replace one stored document's sources with a new extraction (a newer
+        extractor or knowledge pack), in one transaction.
+
+        Events and relations this document supported are recomputed from the sources left; one
+        left with no source is removed unless a reviewer decided on it, in which case it stays
+        with its decision and is re-attached if the new extraction finds it again (same stable
+        id), so reviews survive re-extraction.
+        """
+        stamp = now()
+        try:
+            with self.engine.begin() as conn:
+                row = conn.execute(sa.select(documents).where(documents.c.id == doc_id)).first()
+                if row is None:
+                    raise StoreError(f"{self.db}: no document {doc_id!r}")
+                doc = Document(text=row.text, title=row.title, url=row.url, published=row.published,
+                               source=row.source, lang=row.lang, sha256=row.sha256, origin=row.origin)
+                old_events = {r[0] for r in conn.execute(
+                    sa.select(event_sources.c.event_id).where(event_sources.c.document_id == doc_id))}
+                old_relations = {r[0] for r in conn.execute(
+                    sa.select(relation_sources.c.relation_id).where(relation_sources.c.document_id == doc_id))}
+                conn.execute(event_sources.delete().where(event_sources.c.document_id == doc_id))
+                conn.execute(relation_sources.delete().where(relation_sources.c.document_id == doc_id))
+                removed = self._drop_orphans(conn, old_events, old_relations)
+                self._write_extraction(conn, doc, extraction, stamp, resolver, count_mentions=False)
+                for event_id in old_events - removed:
+                    if resolver is not None and hasattr(resolver, "refresh"):
+                        resolver.refresh(conn, event_id, stamp)
+                back = {r[0] for r in conn.execute(sa.select(events.c.id).where(events.c.id.in_(removed)))} if removed else set()
+                removed -= back  # found again under the same stable id
+                conn.execute(documents.update().where(documents.c.id == doc_id).values(
+                    extractor_version=extraction.extractor_version, extracted_at=stamp))
+        except (DBAPIError, OperationalError) as exc:
+            raise StoreError(explain_db_error(self.db, exc)) from None
+        return {"events_before": len(old_events), "events_after": len(extraction.events), "removed": len(removed)}
+
+    def _drop_orphans(self, conn, event_ids: set[str], relation_ids: set[str]) -> set[str]:
+        """Delete events and relations left without sources and without review decisions."""
+        removed: set[str] = set()
+        for event_id in event_ids:
+            has_source = conn.execute(sa.select(event_sources.c.id).where(event_sources.c.event_id == event_id)).first()
+            reviewed = conn.execute(sa.select(reviews.c.id).where(
+                reviews.c.target_type == "event", reviews.c.target_id == event_id)).first()
+            if has_source is None and reviewed is None:
+                conn.execute(event_actors.delete().where(event_actors.c.event_id == event_id))
+                conn.execute(events.delete().where(events.c.id == event_id))
+                removed.add(event_id)
+        for rel_id in relation_ids:
+            has_source = conn.execute(sa.select(relation_sources.c.id).where(
+                relation_sources.c.relation_id == rel_id)).first()
+            reviewed = conn.execute(sa.select(reviews.c.id).where(
+                reviews.c.target_type == "relation", reviews.c.target_id == rel_id)).first()
+            if has_source is None and reviewed is None:
+                conn.execute(relations.delete().where(relations.c.id == rel_id))
+        return removed
 
     def _upsert_actor(self, conn, actor_id, name, kind, aliases, day, count) -> None:
         row = conn.execute(sa.select(actors.c.first_seen, actors.c.last_seen).where(actors.c.id == actor_id)).first()
@@ -221,6 +280,9 @@ class Store:
         attached = event_id is not None
         if not attached:
             event_id = stable_id("ev", doc.sha256, n, e.event_type, e.sub_event_type)
+            # re-extraction finds an event a reviewer kept: attach to it so the decision holds
+            attached = conn.execute(sa.select(events.c.id).where(events.c.id == event_id)).first() is not None
+        if not attached:
             conn.execute(events.insert().values(id=event_id, status="active", created_at=stamp, updated_at=stamp, **values))
             roles = [(values["actor1"], "actor1"), (values["actor2"], "actor2")]
             roles += [(a, "assoc") for a in assoc + reported]
