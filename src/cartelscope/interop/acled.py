@@ -31,7 +31,6 @@ from cartelscope.interop.common import (
     to_coord,
     to_int,
 )
-from cartelscope.interop.dyads import write_dyad_rivalries
 from cartelscope.interop.writer import ImportReport, import_dataset
 
 DATASET = "acled"
@@ -147,10 +146,8 @@ def map_row(row: dict, actors: Actors, places: Places) -> ImportedEvent | None:
 
 def import_acled(store, pack, path: str | Path, *, chunk: int | None = None) -> ImportReport:
     """Import an ACLED CSV export (Mexico rows); idempotent, bad rows reported and skipped."""
-    report = import_dataset(store, pack, path, dataset=DATASET, label="ACLED", required=REQUIRED,
-                            map_row=map_row, chunk=chunk)
-    report.relations = write_dyad_rivalries(store, DATASET, EXTRACTOR, "ACLED")
-    return report
+    return import_dataset(store, pack, path, dataset=DATASET, label="ACLED", required=REQUIRED,
+                          map_row=map_row, chunk=chunk, source_version=EXTRACTOR)
 
 
 # -- export ----------------------------------------------------------------------------------

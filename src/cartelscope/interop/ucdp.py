@@ -29,7 +29,6 @@ from cartelscope.interop.common import (
     to_coord,
     to_int,
 )
-from cartelscope.interop.dyads import write_dyad_rivalries
 from cartelscope.interop.writer import ImportReport, import_dataset
 
 DATASET = "ucdp"
@@ -134,10 +133,8 @@ def map_row(row: dict, actors: Actors, places: Places) -> ImportedEvent:
 
 def import_ucdp(store, pack, path: str | Path, *, chunk: int | None = None) -> ImportReport:
     """Import a UCDP GED CSV into the store; idempotent (rows already stored are skipped)."""
-    report = import_dataset(store, pack, path, dataset=DATASET, label="UCDP GED", required=REQUIRED,
-                            map_row=map_row, chunk=chunk)
-    report.relations = write_dyad_rivalries(store, DATASET, EXTRACTOR, "UCDP GED")
-    return report
+    return import_dataset(store, pack, path, dataset=DATASET, label="UCDP GED", required=REQUIRED,
+                          map_row=map_row, chunk=chunk, source_version=EXTRACTOR)
 
 
 # -- export ----------------------------------------------------------------------------------

@@ -137,9 +137,10 @@ class DatasetWriter:
 
 def import_dataset(store, pack, path: str | Path, *, dataset: str, label: str, required: list[str],
                    map_row: Callable[[dict, Actors, Places], ImportedEvent | None],
-                   chunk: int | None = None) -> ImportReport:
+                   chunk: int | None = None, source_version: str | None = None) -> ImportReport:
     """Read a dataset CSV, map each row with ``map_row`` (None: outside scope, counted as skipped;
-    RowError: reported with its line and skipped) and store the events in bulk."""
+    RowError: reported with its line and skipped) and store the events in bulk. With
+    ``source_version``, the dataset's battles also give dated rivalries (see dyads.py)."""
     began = time.perf_counter()
     report = ImportReport(dataset, str(path))
     actors, places = Actors(pack, dataset), Places(pack)
@@ -158,5 +159,9 @@ def import_dataset(store, pack, path: str | Path, *, dataset: str, label: str, r
                 yield rec
 
     DatasetWriter(store, dataset, report, **({"chunk": chunk} if chunk else {})).write(records())
+    if source_version:
+        from cartelscope.interop.dyads import write_dyad_rivalries
+
+        report.relations = write_dyad_rivalries(store, dataset, source_version, label)
     report.seconds = time.perf_counter() - began
     return report
