@@ -259,3 +259,51 @@ def _item(n: int, obj: Any):
     if bad:
         return Failure(origin, f"field {bad[0]!r} must be a string")
     return Item(origin=origin, text=obj["text"], **fields)
+
+
+# -- review decisions ---------------------------------------------------------------------------
+API_REVIEW_TARGETS = ("event", "relation", "actor")  # candidates write files: CLI only
+
+
+@router.get("/reviews", summary="Review decisions, newest last (who, when, why, undone or not)")
+def list_reviews(request: Request, target_type: Optional[str] = None, target_id: Optional[str] = None) -> dict:
+    from cartelscope.resolve import Reviews
+
+    items = Reviews(_scope(request).store).list(target_type=target_type, target_id=target_id)
+    return {"total": len(items), "items": items}
+
+
+@router.post("/reviews", dependencies=[Depends(require_token)],
+             summary="Record a decision: {target_type, target_id, action, fields|into|from, by, why}")
+async def post_review(request: Request) -> dict:
+    from starlette.concurrency import run_in_threadpool
+
+    from cartelscope.resolve import Reviews
+
+    try:
+        data = json.loads(await request.body())
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise qr.BadFilter(f"body is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise qr.BadFilter("expected a JSON object")
+    target_type, target_id, action = data.get("target_type"), data.get("target_id"), data.get("action")
+    if target_type not in API_REVIEW_TARGETS:
+        raise qr.BadFilter(f"target_type must be one of {', '.join(API_REVIEW_TARGETS)}")
+    if not isinstance(target_id, str) or not isinstance(action, str):
+        raise qr.BadFilter("target_id and action must be strings")
+    payload = {k: data[k] for k in ("fields", "into", "from") if k in data}
+    for key in ("by", "why"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise qr.BadFilter(f"{key!r} must be a string")
+    reviews = Reviews(_scope(request).store)
+    return await run_in_threadpool(reviews.record, target_type, target_id, action, payload,
+                                   by=data.get("by") or "api", why=data.get("why"))
+
+
+@router.post("/reviews/{review_id}/undo", dependencies=[Depends(require_token)], summary="Undo a decision")
+async def undo_review(request: Request, review_id: int) -> dict:
+    from starlette.concurrency import run_in_threadpool
+
+    from cartelscope.resolve import Reviews
+
+    return await run_in_threadpool(Reviews(_scope(request).store).undo, review_id)
