@@ -73,7 +73,7 @@ def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
 def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -> str | None:
     before = ctx.folded[max(0, s - 25):s]
     after = ctx.folded[e:e + 25]
-    if _GROUP_WORD.search(after[:14]) or re.search(r"(?:cartel|gang|grupo)\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?$", before):
+    if _GROUP_WORD.search(after[:14]) or _GROUP_WORD_BEFORE.search(before):
         return "actor"
     has_place = bool(ctx.pack.place_index.get(ctx.folded[s:e].strip()))
     surface = ctx.text[s:e]
@@ -82,9 +82,7 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
     if _MONTH_CONTEXT.search(before) and norm(surface) in _MONTHS:
         return None
     if has_place:
-        if re.search(r"^\s*,\s*[A-Z]", ctx.text[e:e + 4]) or re.search(
-                r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|rumbo a|"
-                r"comunidad de|poblado de|localidad de)\s+$", before):
+        if _COMMA_NAME_AFTER.search(ctx.text[e:e + 4]) or _PLACE_WORD_BEFORE.search(before):
             return "place"
         refs = ctx.pack.place_index.get(ctx.folded[s:e].strip(), [])
         if any(r.kind in ("state", "municipality") for r in refs):
@@ -96,10 +94,26 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
     # group's name stands right before it ("CJNG soldiers")
     if _FOREIGN_DEMONYM.search(before):
         return None  # "Guatemalan soldiers" are not the Mexican Army
-    prior = [m for m in ctx.matches if m.category == "actor" and 0 <= s - m.end <= 2]
-    if any(ctx.pack.actors[m.key].kind not in FORCE_KINDS for m in prior):
+    if any(ctx.pack.actors[m.key].kind not in FORCE_KINDS for m in _actors_ending_near(ctx, s)):
         return None
     return "actor"
+
+
+_GROUP_WORD_BEFORE = re.compile(r"(?:cartel|gang|grupo)\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?$")
+_COMMA_NAME_AFTER = re.compile(r"^\s*,\s*[A-Z]")
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|"
+                                r"rumbo a|comunidad de|poblado de|localidad de)\s+$")
+
+
+def _actors_ending_near(ctx: DocContext, s: int) -> list[Match]:
+    """Actor-name matches that end at most two characters before ``s`` ("CJNG soldiers")."""
+    by_end = ctx.cache.get("actor_ends")
+    if by_end is None:
+        by_end = ctx.cache["actor_ends"] = {}
+        for m in ctx.matches:
+            if m.category == "actor":
+                by_end.setdefault(m.end, []).append(m)
+    return [m for end in (s - 2, s - 1, s) for m in by_end.get(end, ())]
 
 
 _FOREIGN_DEMONYM = re.compile(r"\b(?:guatemalan|us|u\.s\.|american|colombian|honduran|salvadoran|belizean|"
@@ -148,8 +162,8 @@ _COMPARISON_AFTER = re.compile(r"^\s+(?:did|does|has done|had done|hizo|hace|ha 
 
 def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
     for r in refs:  # "as ISIS did in Mosul": a comparison, not a party
-        if _COMPARISON_BEFORE.search(ctx.folded[max(0, r.start - 20):r.start]) and \
-                _COMPARISON_AFTER.match(ctx.folded[r.end:r.end + 16]):
+        if _COMPARISON_AFTER.match(ctx.folded[r.end:r.end + 16]) and \
+                _COMPARISON_BEFORE.search(ctx.folded[max(0, r.start - 20):r.start]):
             r.example = True
     cues = [m for m in ctx.matches if m.category == "cue" and m.key == "example_list"]
     if not cues:

@@ -63,6 +63,47 @@ _MAYBE_DATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAY
                          r"|yesterday|ayer|anoche|today|tonight|hoy|manana|ago|hace|week|semana|month|mes|last night)\b")
 
 
+# What each pattern cannot match without, so a sentence runs only the patterns it could match.
+# "digit": a day, month number or year; "month": a month name (every one contains one of
+# _MONTH_STEMS); "weekday": a weekday name; otherwise any one of the listed words.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                "ene", "abr", "ago", "set", "dic")
+_WEEKDAY_WORDS = ("day", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("digit",), "slash": ("digit",), "year": ("digit",),
+    **{kind: ("digit", "month") for kind in ("en_mdy", "en_dmy", "es_dmy", "of_dmy", "es_dm", "en_md", "en_dm",
+                                             "en_my", "es_my")},
+    "month_rel": ("month",),
+    "weekday_last": ("weekday",), "weekday_this": ("weekday",),
+}
+_NEEDS_WORD: dict[str, tuple[str, ...]] = {
+    "rel_ago": ("hace", "ago"),
+    "yesterday": ("yesterday", "ayer", "anoche", "night", "domingo"),
+    "today": ("today", "morning", "tonight", "hoy", "manana", "dia"),
+    "last_week": ("week", "semana"), "this_week": ("week", "semana"),
+    "last_month": ("month", "mes"),
+}
+_DIGIT = re.compile(r"\d")
+
+
+def _possible(folded: str) -> list[tuple[str, re.Pattern]]:
+    """The patterns whose required words or digits occur in ``folded``, in PATTERNS order."""
+    have = {
+        "digit": _DIGIT.search(folded) is not None,
+        "month": any(stem in folded for stem in _MONTH_STEMS),
+        "weekday": any(w in folded for w in _WEEKDAY_WORDS),
+    }
+    out = []
+    for kind, pat in PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs is not None:
+            if all(have[n] for n in needs):
+                out.append((kind, pat))
+        elif any(w in folded for w in _NEEDS_WORD[kind]):
+            out.append((kind, pat))
+    return out
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -111,7 +152,7 @@ def find_dates(folded: str, pub: date | None, offset: int = 0) -> list[DateMenti
     out: list[DateMention] = []
     if not _MAYBE_DATE.search(folded):
         return out
-    for kind, pat in PATTERNS:
+    for kind, pat in _possible(folded):
         for m in pat.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -177,11 +218,16 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str 
     return None, None
 
 
+_PATTERN_OF = dict(PATTERNS)
+_PUB_KINDS = ("iso", "en_mdy", "en_dmy", "es_dmy", "of_dmy", "slash")  # full dates only, all with digits
+
+
 def find_pub_date(folded_head: str) -> str | None:
     """A publication date printed at the top of an article (dateline or byline), or None."""
-    for kind in ("iso", "en_mdy", "en_dmy", "es_dmy", "of_dmy", "slash"):
-        pat = dict(PATTERNS)[kind]
-        m = pat.search(folded_head)
+    if not _DIGIT.search(folded_head):
+        return None
+    for kind in _PUB_KINDS:
+        m = _PATTERN_OF[kind].search(folded_head)
         if m:
             value, _ = _resolve(kind, m, None)
             if value:

@@ -32,10 +32,6 @@ class Classification:
     civilian_targeting: bool
 
 
-def _lang_ok(ctx: DocContext, m) -> bool:
-    return m.entry.lang in (None, ctx.lang) or ctx.lang == "other"
-
-
 def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Classification | None:
     key = ("classify", i, span)
     if key not in ctx.cache:
@@ -43,41 +39,48 @@ def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Cl
     return ctx.cache[key]
 
 
-_TYPES: dict[int, tuple] = {}
+_CODEBOOK: dict[int, tuple] = {}
 
 
-def _types(ctx: DocContext) -> dict:
-    """(event type, sub-type) -> codebook entry, built once per knowledge pack."""
-    hit = _TYPES.get(id(ctx.pack))
+def _codebook(ctx: DocContext) -> tuple[dict, list]:
+    """(event type, sub-type) -> codebook entry, and the rules as (required groups, excluding
+    groups, rule) sets; built once per knowledge pack."""
+    hit = _CODEBOOK.get(id(ctx.pack))
     if hit is None or hit[0] is not ctx.pack:
-        hit = _TYPES[id(ctx.pack)] = (ctx.pack, {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types})
-    return hit[1]
+        types = {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types}
+        rules = [(frozenset(r.requires_all), frozenset(r.requires_none), r) for r in ctx.pack.rules]
+        hit = _CODEBOOK[id(ctx.pack)] = (ctx.pack, types, rules)
+    return hit[1], hit[2]
 
 
 def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classification | None:
-    ms = [m for m in ctx.by_sentence[i] if (m.category == "group" or m.category == "trigger") and _lang_ok(ctx, m)
-          and (span is None or span[0] <= m.start < span[1])]
-    if not ms:
+    groups = ctx.usable(i, "group")
+    triggers = ctx.usable(i, "trigger")
+    if not groups and not triggers:
         return None
+    if span is not None:
+        groups = [m for m in groups if span[0] <= m.start < span[1]]
+        triggers = [m for m in triggers if span[0] <= m.start < span[1]]
+        if not groups and not triggers:
+            return None
     present: dict[str, int] = {}
-    for m in ms:
-        if m.category == "group":
-            present.setdefault(m.key, m.start)
-    types = _types(ctx)
+    for m in groups:
+        present.setdefault(m.key, m.start)
+    types, rules = _codebook(ctx)
     best = None
-    for rule in ctx.pack.rules:
-        if all(g in present for g in rule.requires_all) and not any(g in present for g in rule.requires_none):
+    named = present.keys()
+    for required, excluded, rule in rules:
+        if required <= named and named.isdisjoint(excluded):
             if best is None or rule.priority > best.priority:
                 best = rule
     if best is not None:
         t = types[(best.event_type, best.sub_event_type)]
         return Classification(best.event_type, best.sub_event_type, list(best.tags), f"rule:{best.id}",
                               min(present[g] for g in best.requires_all), t.civilian_targeting)
-    trig = [m for m in ms if m.category == "trigger"]
-    if not trig:
+    if not triggers:
         return None
     scored = []
-    for m in trig:
+    for m in triggers:
         et, sub = m.key.split("|", 1)
         t = types.get((et, sub))
         if t:
@@ -93,7 +96,7 @@ def is_not_event(ctx: DocContext, i: int) -> bool:
     text = ctx.sentences[i].text.rstrip()
     if text.endswith("?"):
         return True
-    return any(m.category == "notevent" and _lang_ok(ctx, m) for m in ctx.by_sentence[i])
+    return bool(ctx.usable(i, "notevent"))
 
 
 def event_actors(ctx: DocContext, i: int) -> list[str]:
@@ -150,8 +153,8 @@ _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announce
 
 def _attributing(ctx: DocContext, i: int, r: ActorRef) -> bool:
     """A force named as the source of the report ("informó la Fiscalía", "the Army said")."""
-    for m in ctx.by_sentence[i]:
-        if m.category == "cue" and m.key.startswith("attribution:") and m.start <= r.start and r.start - m.end <= 20:
+    for m in ctx.of(i, "cue"):
+        if m.key.startswith("attribution:") and m.start <= r.start and r.start - m.end <= 20:
             return True
     return bool(_SAID_AFTER.match(ctx.text[r.end:r.end + 30]))
 
@@ -179,12 +182,23 @@ def _best_place(places: list[PlaceRef]) -> Place | None:
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[.]?[-—–]|\n|$|\.\s*$)")
 
 
+def _sentence_dates(ctx: DocContext, j: int) -> list:
+    """Dates of sentence ``j``; an event reads its own sentence and the one before, so each
+    sentence is searched once per document."""
+    key = ("dates", j)
+    found = ctx.cache.get(key)
+    if found is None:
+        s = ctx.sentences[j]
+        found = ctx.cache[key] = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start)
+    return found
+
+
 def _date_for(ctx: DocContext, i: int) -> tuple[str | None, int | None]:
     for j in (i, i - 1):
         if j < 0 or (j != i and ctx.sentences[j].paragraph != ctx.sentences[i].paragraph):
             continue
         s = ctx.sentences[j]
-        for d in find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start):
+        for d in _sentence_dates(ctx, j):
             if d.start < 120 and d.value and d.value == getattr(ctx, "pub_text", None) and \
                     _DATELINE_END.match(ctx.text, d.end):
                 continue  # the dateline's publication date, not the event's
@@ -216,7 +230,7 @@ def _one_sided(ctx: DocContext, i: int, c: Classification, actors: list[str]) ->
         return c
     if not _ONE_SIDED_TRIGGER.search(c.rule):
         return c
-    if any(m.category == "group" and m.key in ("state_force_or_operation", "clash_words") for m in ctx.by_sentence[i]):
+    if any(m.key in ("state_force_or_operation", "clash_words") for m in ctx.of(i, "group")):
         return c
     return Classification("Violence against civilians", "Attack", c.tags, c.rule + "+one_sided", c.anchor, True)
 
@@ -292,7 +306,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     date, precision = _date_for(ctx, i)
     if _stale(ctx, date):
         return events
-    tactics = sorted({m.key for m in ctx.by_sentence[i] if m.category == "tactic" and _lang_ok(ctx, m)})
+    tactics = sorted({m.key for m in ctx.usable(i, "tactic")})
     tactics = _implied_tactics(c, tactics)
     deaths = numbers.fatalities(ctx, i)
     evidence = Evidence(s.text, s.start, s.end, c.rule)

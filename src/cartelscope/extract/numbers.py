@@ -23,12 +23,12 @@ _DATE_AROUND = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:de|of)\s+" + _MONTH + r
 def fatalities(ctx: DocContext, i: int) -> int | None:
     """The lowest credible death toll stated in sentence ``i``, or None."""
     sent = ctx.sentences[i]
-    ms = ctx.by_sentence[i]
-    lang = ctx.lang
-    numbers: list[tuple[int, int, int]] = []  # start, end, value
-    for m in ms:
-        if m.category in ("num", "vague") and (m.entry.lang in (None, lang) or lang == "other"):
-            numbers.append((m.start, m.end, int(m.key)))
+    fatal = ctx.of(i, "fatal")
+    verbs = ctx.of(i, "fatalverb")
+    if not fatal and not verbs:
+        return None  # no fatality noun or verb: nothing can count as a toll
+    numbers: list[tuple[int, int, int]] = [(m.start, m.end, int(m.key))  # start, end, value
+                                           for cat in ("num", "vague") for m in ctx.usable(i, cat)]
     for d in _DIGITS.finditer(sent.text):
         token = d.group()
         if _YEAR.match(token) or _DATE_AROUND.search(ctx.folded[sent.start + max(0, d.start() - 12):sent.start + d.end() + 14]):
@@ -36,9 +36,7 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
         numbers.append((sent.start + d.start(), sent.start + d.end(), int(token)))
     if not numbers:
         return None
-    fatal = [m for m in ms if m.category == "fatal"]
-    verbs = [m for m in ms if m.category == "fatalverb"]
-    injury = [m for m in ms if m.category == "injury"]
+    injury = ctx.of(i, "injury")
     found: list[int] = []
     numbers.sort()
     for f in fatal:

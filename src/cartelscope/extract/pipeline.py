@@ -7,7 +7,6 @@ merge mentions of one incident; find relations; mark certainty. Deterministic an
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from cartelscope import knowledge
 from cartelscope.extract import actors as actors_mod
@@ -44,6 +43,7 @@ class Extractor:
     def __init__(self, pack: knowledge.KnowledgePack | None = None):
         self.pack = pack or knowledge.load()
         self.matcher = lexicon.build(self.pack)
+        self._alias_cache: dict[str, list[str]] = {}
 
     def __call__(self, doc) -> Extraction:
         """Adapter for ingest: takes a Document."""
@@ -57,12 +57,7 @@ class Extractor:
         sentences = split(text)
         matches = self.matcher.find(text, folded)
         ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
-        ctx.by_sentence = [[] for _ in sentences]
-        if sentences:
-            starts = [s.start for s in sentences]
-            for m in matches:  # matches are sorted by start: walk the sentences once
-                k = bisect_right(starts, m.start) - 1
-                ctx.by_sentence[max(k, 0)].append(m)
+        ctx.index_matches()
         ctx.pub_text = pub_text  # type: ignore[attr-defined]
         return ctx
 
@@ -104,16 +99,22 @@ class Extractor:
                 continue
             m = by_id.get(ref.actor_id)
             if m is None:
-                aliases = sorted({alias for alias, _ in actor.names()})
-                m = by_id[ref.actor_id] = ActorMention(ref.actor_id, actor.name, actor.kind, aliases)
+                m = by_id[ref.actor_id] = ActorMention(ref.actor_id, actor.name, actor.kind, self._aliases(actor))
             m.spans.append((ref.start, ref.end))
             if ref.surface not in m.surface:
                 m.surface.append(ref.surface)
         for a in involved:
             if a not in by_id:
                 actor = self.pack.actors[a]
-                by_id[a] = ActorMention(a, actor.name, actor.kind, sorted({x for x, _ in actor.names()}))
+                by_id[a] = ActorMention(a, actor.name, actor.kind, self._aliases(actor))
         return sorted(by_id.values(), key=lambda m: (m.spans[0][0] if m.spans else 10**9, m.id))
+
+    def _aliases(self, actor) -> list[str]:
+        """The actor's sorted alias list (computed once per extractor; a fresh copy each time)."""
+        aliases = self._alias_cache.get(actor.id)
+        if aliases is None:
+            aliases = self._alias_cache[actor.id] = sorted({alias for alias, _ in actor.names()})
+        return list(aliases)
 
     def _background_sentences(self, ctx: DocContext) -> set[int]:
         """Sentences that speculate or recall history ("when the Zetas lost their leadership
@@ -137,8 +138,8 @@ class Extractor:
         states = {e.place.state for e in events if e.place and e.place.state and e.place.kind != "foreign"}
         for s in ctx.sentences:
             i = s.index
-            violent = events_mod.classify(ctx, i) is not None or any(
-                (m.category == "rel" and m.key == "rivalry") or m.category == "notevent" for m in ctx.by_sentence[i])
+            violent = events_mod.classify(ctx, i) is not None or bool(ctx.of(i, "notevent")) or any(
+                m.key == "rivalry" for m in ctx.of(i, "rel"))
             if not violent:
                 continue
             c = cert.of_sentence(ctx, i)

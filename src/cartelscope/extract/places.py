@@ -67,6 +67,10 @@ def _loc_cache(pack) -> dict:
     return _LOC_CACHE[key]
 
 
+# sentence offset -> weight of a place named there, for settling a shared name (see resolve)
+_NEAR_WEIGHTS = ((-2, 1), (-1, 2), (0, 3), (1, 2))
+
+
 def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     """Resolve place matches (already freed of overlaps with actor names) into PlaceRefs."""
     text = ctx.text
@@ -88,22 +92,27 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     ctx.dominant_state = weight.most_common(1)[0][0] if weight else None
 
     sent_idx = [ctx.sentence_of(m.start) for m, _ in mentions]
-    state_sets = [{r.state for r in refs if r.state} for _, refs in mentions]
+    # mentions that name a single state, filed by sentence: (mention number, state)
+    single_state: dict[int, list[tuple[int, str]]] = {}
+    for j, (_, refs) in enumerate(mentions):
+        states = {r.state for r in refs if r.state}
+        if len(states) == 1:
+            single_state.setdefault(sent_idx[j], []).append((j, next(iter(states))))
 
     def near_states(k: int) -> Counter:
         """States of the *other* mentions around mention k (same sentence counts double)."""
         c: Counter = Counter()
         i = sent_idx[k]
-        for j, states in enumerate(state_sets):
-            if j == k or len(states) != 1 or not (i - 2 <= sent_idx[j] <= i + 1):
-                continue
-            c[next(iter(states))] += {0: 3, 1: 2, -1: 2}.get(sent_idx[j] - i, 1)
+        for offset, weight in _NEAR_WEIGHTS:
+            for j, state in single_state.get(i + offset, ()):
+                if j != k:
+                    c[state] += weight
         return c
 
     resolved: list[PlaceRef] = []
     street_until = -1  # end of the last street/colonia name, for lists "colonias Guerrero, Morelos y Centro"
     for idx, (m, refs) in enumerate(mentions):
-        i = ctx.sentence_of(m.start)
+        i = sent_idx[idx]
         if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
             street_until = m.end
             continue
@@ -129,7 +138,7 @@ _STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|
 _STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market)\b")
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
 _UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
 
 
@@ -137,9 +146,12 @@ def _lowercase_document(ctx: DocContext) -> bool:
     """A blog typed all in lower case: capitalisation cannot tell places from words."""
     if "lowercase" not in ctx.cache:
         sample = ctx.text[:1500]
-        letters = len(_LETTER.findall(sample))
         upper = len(_UPPER.findall(sample))
-        ctx.cache["lowercase"] = bool(letters) and upper / letters < 0.01
+        if upper * 100 > len(sample):  # capitals above 1 % of all characters, so of the letters
+            ctx.cache["lowercase"] = False
+        else:
+            letters = len(_NOT_LETTER.sub("", sample))  # what is left once non-letters are removed
+            ctx.cache["lowercase"] = bool(letters) and upper / letters < 0.01
     return ctx.cache["lowercase"]
 
 
@@ -168,7 +180,7 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
             near: Counter) -> IndexRef | None:
     kinds = {r.kind for r in refs}
     before = ctx.folded[max(0, m.start - 40):m.start]
-    city_of = re.search(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$", before)
+    city_of = _CITY_OF.search(before)
     after = ctx.folded[m.end:m.end + 20]
     if _STREET_BEFORE.search(before) or _STREET_AFTER.match(after):
         # "colonia Guerrero", "the Morelos neighborhood": a street or district, not the state
@@ -216,6 +228,7 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
     return None
 
 
+_CITY_OF = re.compile(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$")
 _ORDER = {"municipality": 3, "locality": 2, "region": 1, "state": 0, "foreign": 0}
 
 

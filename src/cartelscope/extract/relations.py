@@ -68,12 +68,12 @@ def _known_factions(ctx: DocContext, add) -> None:
     """A faction and its known parent named in a sentence that calls something a faction."""
     for s in ctx.sentences:
         i = s.index
-        if not any(m.category == "cue" and m.key == "faction_nouns" and ctx.folded[m.start:m.end].startswith(("faction", "faccion"))
-                   for m in ctx.by_sentence[i]):
+        if not any(m.key == "faction_nouns" and ctx.folded.startswith(("faction", "faccion"), m.start, m.end)
+                   for m in ctx.of(i, "cue")):
             continue
         refs = ctx.actors_in(i)
         ids = {r.actor_id for r in refs}
-        for a in ids:
+        for a in sorted(ids):  # sorted: output order must not depend on hash seeds
             actor = ctx.pack.actors[a]
             if actor.parent in ids and actor.parent_relation == "faction_of":
                 c = cert.of_sentence(ctx, i)
@@ -103,8 +103,7 @@ def _as_party(ctx: DocContext, ref: ActorRef, kind: str, other: str | None = Non
 def _past(ctx: DocContext, pos: int, i: int) -> bool:
     s = ctx.sentences[i]
     window_start = max(s.start, pos - PAST_WINDOW)
-    return any(m.category == "cue" and m.key == "past_relation" and window_start <= m.start <= pos + 2
-               for m in ctx.by_sentence[i])
+    return any(m.key == "past_relation" and window_start <= m.start <= pos + 2 for m in ctx.of(i, "cue"))
 
 
 def _same_clause(ctx: DocContext, a: int, b: int) -> bool:
@@ -133,7 +132,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
 
     for s in ctx.sentences:
         i = s.index
-        cues = [m for m in ctx.by_sentence[i] if m.category == "rel" and (m.entry.lang in (None, ctx.lang) or ctx.lang == "other")]
+        cues = ctx.usable(i, "rel")
         if not cues:
             continue
         c = cert.of_sentence(ctx, i, cues[0].start)
@@ -200,7 +199,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         kind = {"Battles": "rivalry"}.get(e.event_type)
         if e.sub_event_type == "Agreement":
             i = ctx.sentence_of(e.evidence[0].start)
-            truce = any(m.category == "rel" and m.key == "ceasefire" for m in ctx.by_sentence[i])
+            truce = any(m.key == "ceasefire" for m in ctx.of(i, "rel"))
             kind = "ceasefire" if truce else "alliance"
         if kind:
             ev = e.evidence[0]

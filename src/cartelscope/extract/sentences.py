@@ -27,35 +27,36 @@ class Sentence:
     paragraph: int
 
 
+_INITIAL = re.compile(r"[a-záéíóúñ]\.")  # "J." in "Joaquín J. Guzmán"
+_OPENERS = "(\"'“«"
+
+
 def split(text: str) -> list[Sentence]:
     """Sentences with their character spans; newlines always end a sentence."""
     out: list[Sentence] = []
     start = 0
     paragraph = 0
-    pending_par = False
     for m in _BOUNDARY.finditer(text):
-        cut = m.end()
-        chunk_end = m.start() if m.group().startswith("\n") else m.end()
-        if not m.group().startswith("\n"):
-            token = text[max(start, text.rfind(" ", start, m.start() + 1) + 1) : m.start() + 1].lower()
-            token = token.lstrip("(\"'“«")
-            if token in ABBREVIATIONS or re.fullmatch(r"[a-záéíóúñ]\.", token):
+        mark = m.group()
+        if mark[0] == "\n":
+            _emit(text, start, m.start(), out, paragraph)
+            paragraph += 1
+        else:
+            last = m.start() + 1  # the token ends with the first character of the mark
+            token = text[max(start, text.rfind(" ", start, last) + 1):last].lower().lstrip(_OPENERS)
+            if token in ABBREVIATIONS or _INITIAL.fullmatch(token):
                 continue
-        _emit(text, start, chunk_end, out, paragraph)
-        if "\n" in m.group():
-            if m.group().count("\n") >= 2 or pending_par:
+            _emit(text, start, m.end(), out, paragraph)
+            if "\n" in mark:
                 paragraph += 1
-            else:
-                paragraph += 1
-        start = cut
+        start = m.end()
     _emit(text, start, len(text), out, paragraph)
     return out
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence], paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(len(out), start, end, text[start:end], paragraph))
+    chunk = text[start:end]
+    body = chunk.strip()
+    if body:
+        start += len(chunk) - len(chunk.lstrip())
+        out.append(Sentence(len(out), start, start + len(body), body, paragraph))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable
 
 import ahocorasick
@@ -123,31 +124,51 @@ class PhraseMatcher:
 
     def build(self) -> None:
         for key, entries in self._entries.items():
-            self._auto.add_word(key, (len(key), tuple(entries)))
+            # "plain": no entry needs a prefix extension or an exact-case check (most phrases)
+            plain = not any(e.prefix or e.case_sensitive is not None for e in entries)
+            self._auto.add_word(key, (len(key), tuple(entries), plain))
         self._auto.make_automaton()
         self._built = True
 
     def find(self, text: str, folded: str | None = None) -> list[Match]:
+        """Every match that starts and ends at a word boundary, sorted by start, longest first.
+
+        This loop runs once per raw automaton hit (hundreds per article), so it keeps the work
+        per hit small: one boundary test on each side, and the general per-entry checks only
+        for the few phrases that need them."""
         if not self._built:
             self.build()
         folded = folded if folded is not None else fold(text)
         n = len(folded)
+        isalnum = str.isalnum
         out: list[Match] = []
-        for end_index, (length, entries) in self._auto.iter(folded):
+        append = out.append
+        for end_index, (length, entries, plain) in self._auto.iter(folded):
             start = end_index - length + 1
-            end = end_index + 1
-            if start > 0 and folded[start - 1].isalnum():
+            if start and isalnum(folded[start - 1]):
                 continue
-            right_ok = end >= n or not folded[end].isalnum()
+            end = end_index + 1
+            right_ok = end == n or not isalnum(folded[end])
+            if plain:
+                if right_ok:
+                    for entry in entries:
+                        append(Match(start, end, entry))
+                continue
             for entry in entries:
                 e = end
                 if entry.prefix:
-                    while e < n and folded[e].isalnum():
+                    while e < n and isalnum(folded[e]):
                         e += 1
                 elif not right_ok:
                     continue
                 if entry.case_sensitive is not None and text[start:e] != entry.case_sensitive:
                     continue
-                out.append(Match(start, e, entry))
-        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+                append(Match(start, e, entry))
+        # by start, longer first, ties in automaton order: two stable sorts on C-level keys
+        out.sort(key=_END, reverse=True)
+        out.sort(key=_START)
         return out
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")

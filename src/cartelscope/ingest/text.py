@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -60,6 +61,7 @@ def _build_lang_index() -> dict[str, str]:
 
 
 _LANG_OF = _build_lang_index()
+_FUNCTION_WORDS_SET = frozenset(_LANG_OF)
 _STOPWORDS = frozenset(strip_accents(w) for words in _FUNCTION_WORDS.values() for w in words.split())
 
 
@@ -88,17 +90,19 @@ def detect_language(text: str) -> str:
         if accented in sample:
             sample = sample.replace(accented, plain)
     words = _WORD.findall(sample)
-    if len(words) < 5:
+    n_words = len(words)
+    if n_words < 5:
         return "other"
+    # count words in C, then visit in Python only the few distinct function words present
+    counts = Counter(words)
     hits: dict[str, int] = {}
-    for w in words:
-        lang = _LANG_OF.get(w)
-        if lang:
-            hits[lang] = hits.get(lang, 0) + 1
+    for w in _FUNCTION_WORDS_SET & counts.keys():
+        lang = _LANG_OF[w]
+        hits[lang] = hits.get(lang, 0) + counts[w]
     if not hits:
         return "other"
     best = max(sorted(hits), key=hits.__getitem__)
-    if hits[best] / len(words) < 0.08:
+    if hits[best] / n_words < 0.08:
         return "other"
     return best if best in ("en", "es") else "other"
 
