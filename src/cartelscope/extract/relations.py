@@ -29,6 +29,15 @@ _DESCRIPTOR = re.compile(r"(?:faction|wing|cell|faccion|celula|brazo armado|esci
 _COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
+def _prefer_groups(ctx: DocContext, side: list[ActorRef], kind: str) -> list[ActorRef]:
+    """Persons stand for their faction only when no group is named on that side ("Los Chapitos,
+    run by the sons of El Chapo, fought La Mayiza" is Los Chapitos, not El Chapo's cartel)."""
+    if kind == "leader_of":
+        return side
+    groups = [r for r in side if ctx.pack.actors[r.actor_id].kind != "person"]
+    return groups or side
+
+
 def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
     """The names right after a cue, as long as they are coordinated ("X, Y and Z"); a name after
     "and now fight" belongs to another predicate."""
@@ -138,15 +147,18 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         c = cert.of_sentence(ctx, i, cues[0].start)
         if c.level in ("speculative", "denied"):
             continue
-        refs = [r for r in ctx.actors_in(i) if not _descriptor(ctx, r)]
-        if len(refs) < 2:
+        every = ctx.actors_in(i)
+        refs = [r for r in every if not _descriptor(ctx, r)]
+        if len(every) < 2:
             continue
         for cue in cues:
             kind = cue.key
             if _past(ctx, cue.start, i):
                 continue
-            left = [r for r in refs if r.end <= cue.start and _same_clause(ctx, r.end, cue.start)]
-            right = [r for r in refs if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
+            # "La Línea, facción del Cártel de Juárez": for faction_of the described parent is the party
+            pool = every if kind == "faction_of" else refs
+            left = _prefer_groups(ctx, [r for r in pool if r.end <= cue.start and _same_clause(ctx, r.end, cue.start)], kind)
+            right = [r for r in pool if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
             if kind not in ("leader_of", "faction_of"):
                 right = _coordinated_run(ctx, right)
             if kind == "leader_of":
@@ -168,6 +180,18 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
                     add("faction_of", left[-1].actor_id, right[0].actor_id, i, c.level)
                 continue
+            if kind == "split":
+                # "the Sinaloa Cartel broke in two: the Chapitos and La Mayiza": the split is between
+                # the factions the sentence names, not between a parent and its faction
+                factions = sorted({r.actor_id for r in every if ctx.pack.actors[r.actor_id].parent_relation == "faction_of"})
+                by_parent: dict[str, list[str]] = {}
+                for f in factions:
+                    by_parent.setdefault(ctx.pack.actors[f].parent, []).append(f)
+                pairs = [(a, b) for fs in by_parent.values() for x, a in enumerate(fs) for b in fs[x + 1:]]
+                if pairs:
+                    for a, b in pairs:
+                        add("split", a, b, i, c.level)
+                    continue
             opposed = _AGAINST.search(ctx.folded, cue.end, ctx.sentences[i].end)
             if opposed and kind == "alliance":
                 # "X and Y announced an alliance against Z": allies before, a common enemy after
