@@ -165,3 +165,10 @@ def test_event_record_has_summary_actor_slots_and_ids(run):
     assert e["actors"] == ["Los Chapitos", "La Mayiza"]
     assert "Armed clash" in e["summary"] and "Culiacán" in e["summary"]
     assert e["municipality_code"] and e["certainty"] == "asserted"
+
+
+def test_the_cause_after_tras_is_not_the_incident(run):
+    """An arrest named as the cause of reprisals is reported elsewhere; the incident is the arson."""
+    rec = run("Hombres armados incendiaron vehículos en Culiacán, Sinaloa, tras la detención de un líder de "
+              "Los Chapitos.")
+    assert [e["sub_event_type"] for e in rec["events"]] == ["Looting/property destruction"]

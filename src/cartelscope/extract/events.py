@@ -53,7 +53,20 @@ def _codebook(ctx: DocContext) -> tuple[dict, list]:
     return hit[1], hit[2]
 
 
+_CAUSE = re.compile(r"\b(?:after|following|in response to|in retaliation for|tras|despues de|luego de|"
+                    r"en respuesta a|en represalia por)\b")
+
+
 def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classification | None:
+    if span is None:
+        # "Gunmen torched vehicles after the arrest of a leader": the incident is the main
+        # clause; what follows "after"/"tras" is its cause, reported elsewhere
+        s = ctx.sentences[i]
+        cause = _CAUSE.search(ctx.folded, s.start, s.end)
+        if cause and cause.start() > s.start:
+            main = _classify(ctx, i, (s.start, cause.start()))
+            if main is not None:
+                return main
     groups = ctx.usable(i, "group")
     triggers = ctx.usable(i, "trigger")
     if not groups and not triggers:
