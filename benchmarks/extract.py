@@ -36,7 +36,7 @@ def corpus_paragraphs() -> list[str]:
     return paras
 
 
-def generate(n: int, seed: int = 7) -> list[str]:
+def generate(n: int, seed: int = 7, paragraphs: int = 12) -> list[str]:
     rng = random.Random(seed)
     pack = knowledge.load()
     paras = corpus_paragraphs()
@@ -44,7 +44,7 @@ def generate(n: int, seed: int = 7) -> list[str]:
     groups = [a.name for a in pack.actors.values() if a.kind in ("cartel", "faction", "gang")]
     texts = []
     for _ in range(n):
-        body = rng.sample(paras, 12)
+        body = rng.sample(paras, paragraphs)
         body.append(f"Residents of {rng.choice(towns)} reported that gunmen of the {rng.choice(groups)} "
                     f"clashed with soldiers on the road to {rng.choice(towns)}.")
         rng.shuffle(body)
@@ -70,10 +70,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--processes", type=int, default=2)
+    ap.add_argument("--paragraphs", type=int, default=12, help="paragraphs per generated article")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each side; the best is kept")
     args = ap.parse_args()
 
-    texts = generate(args.articles)
+    texts = generate(args.articles, paragraphs=args.paragraphs)
     chars = sum(map(len, texts))
     print(f"{len(texts)} texts, mean {chars // len(texts)} characters; {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.2f} before the runs (other jobs skew the two-process figure)")

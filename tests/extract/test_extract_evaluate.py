@@ -19,7 +19,7 @@ from cartelscope.evaluate import read_jsonl, score, score_files
 from cartelscope.extract.runner import extract_files
 from extract_helpers import DEV, shared_dir
 
-DEV_TUNE_FLOOR = 0.79  # measured 0.820
+DEV_TUNE_FLOOR = 0.81  # measured 0.836
 SEEDS_FLOOR = 0.87  # measured 0.896; the bar is 0.85
 CLI = str(Path(sys.executable).with_name("cartelscope"))
 
