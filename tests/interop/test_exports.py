@@ -7,7 +7,6 @@ from datetime import datetime, timezone
 import networkx as nx
 import pyarrow.parquet as pq
 import pytest
-import sqlalchemy as sa
 import stix2
 
 from cartelscope.interop import InteropError, export

@@ -210,7 +210,6 @@ def _date_for(ctx: DocContext, i: int) -> tuple[str | None, int | None]:
     for j in (i, i - 1):
         if j < 0 or (j != i and ctx.sentences[j].paragraph != ctx.sentences[i].paragraph):
             continue
-        s = ctx.sentences[j]
         for d in _sentence_dates(ctx, j):
             if d.start < 120 and d.value and d.value == getattr(ctx, "pub_text", None) and \
                     _DATELINE_END.match(ctx.text, d.end):

@@ -15,7 +15,6 @@ from cartelscope.extract import events as events_mod
 from cartelscope.extract import lexicon
 from cartelscope.extract import places as places_mod
 from cartelscope.extract import relations as relations_mod
-from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS
 from cartelscope.extract.context import DocContext
 from cartelscope.extract.dates import find_pub_date, parse_pub_date
 from cartelscope.extract.sentences import split

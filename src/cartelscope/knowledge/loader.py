@@ -16,7 +16,6 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from cartelscope.errors import KnowledgeError
-from cartelscope.knowledge import models as m
 
 DATA = Path(__file__).parent / "data"
 
