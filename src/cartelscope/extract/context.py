@@ -10,7 +10,6 @@ from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import KnowledgePack
 from cartelscope.model import Place
 
-
 _NONE: list = []  # the empty answer of DocContext.of(); never appended to
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from cartelscope.extract import certainty as cert
 from cartelscope.extract import numbers
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
+from cartelscope.extract.clauses import AGAINST, describes
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
 from cartelscope.extract.dates import find_dates
 from cartelscope.model import Evidence, ExtractedEvent, Place
@@ -134,13 +135,11 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
                 out.append(a)
     # a faction described through its parent ("La Mayiza, a faction of the Sinaloa Cartel") acts
     # as the faction; the parent stays when it is a party in its own right
-    described = {r.actor_id for r in ctx.actors_in(i) if _DESCRIBES.search(ctx.folded[max(0, r.start - 30):r.start])}
+    described = {r.actor_id for r in ctx.actors_in(i) if describes(ctx, r)}
     parents = {ctx.pack.actors[a].parent for a in out}
     return [a for a in out if not (a in parents and a in described)]
 
 
-_DESCRIBES = re.compile(r"(?:faction|wing|cell|faccion|celula|brazo armado|escision)\s+(?:of|del|de la|de los|de)\s+"
-                        r"(?:the\s+|el\s+|la\s+)?$|\b(?:within|inside|dentro del|dentro de)\s+(?:the\s+|el\s+)?$")
 _FORMER = re.compile(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exaliad[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 
 
@@ -362,7 +361,7 @@ def _participants(ctx: DocContext, i: int, c: Classification, actors: list[str])
                                      and c.sub_event_type != "Arrests")]
     if c.sub_event_type == "Agreement":
         s = ctx.sentences[i]
-        against = _AGAINST.search(ctx.folded, s.start, s.end)
+        against = AGAINST.search(ctx.folded, s.start, s.end)
         if against:
             after = {r.actor_id for r in ctx.actors_in(i) if r.start >= against.end()}
             before = {r.actor_id for r in ctx.actors_in(i) if r.start < against.start()}
@@ -370,7 +369,6 @@ def _participants(ctx: DocContext, i: int, c: Classification, actors: list[str])
     return out
 
 
-_AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|para combatir|frente a)\b")
 
 
 IN_SCOPE_COUNTRIES = frozenset({"MX", "US"})

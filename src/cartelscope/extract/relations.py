@@ -12,6 +12,7 @@ import re
 
 from cartelscope.extract import certainty as cert
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
+from cartelscope.extract.clauses import AGAINST, describes
 from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
@@ -21,9 +22,7 @@ _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
 
 
 LEADER_REACH = 60
-_AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|para combatir|frente a)\b")
 _PASSIVE = re.compile(r"\b(?:by|por)$")
-_DESCRIPTOR = re.compile(r"(?:faction|wing|cell|faccion|celula|brazo armado|escision|splinter|offshoot)\s+(?:of|del|de la|de los|de)\s+(?:the\s+|el\s+|la\s+)?$")
 
 
 _COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
@@ -55,11 +54,6 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
 
 def _distance(ref: ActorRef, cue) -> int:
     return ref.start - cue.end if ref.start >= cue.end else cue.start - ref.end
-
-
-def _descriptor(ctx: DocContext, ref: ActorRef) -> bool:
-    """'... a faction of the Sinaloa Cartel': the parent only describes the faction here."""
-    return bool(_DESCRIPTOR.search(ctx.folded[max(0, ref.start - 30):ref.start]))
 
 
 def _plausible_faction(ctx: DocContext, child: str, parent: str) -> bool:
@@ -148,7 +142,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if c.level in ("speculative", "denied"):
             continue
         every = ctx.actors_in(i)
-        refs = [r for r in every if not _descriptor(ctx, r)]
+        refs = [r for r in every if not describes(ctx, r)]
         if len(every) < 2:
             continue
         for cue in cues:
@@ -192,7 +186,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     for a, b in pairs:
                         add("split", a, b, i, c.level)
                     continue
-            opposed = _AGAINST.search(ctx.folded, cue.end, ctx.sentences[i].end)
+            opposed = AGAINST.search(ctx.folded, cue.end, ctx.sentences[i].end)
             if opposed and kind == "alliance":
                 # "X and Y announced an alliance against Z": allies before, a common enemy after
                 allies = [r for r in left[-2:]] + [r for r in right if r.start < opposed.start()]
