@@ -77,10 +77,9 @@ class Scope:
         return totals
 
     def resolver(self):
-        try:
-            from cartelscope.resolve import EventResolver
-        except ImportError:  # resolution not installed in this build
-            return None
+        """The cross-document event resolver used for every write."""
+        from cartelscope.resolve import EventResolver
+
         return EventResolver()
 
     # -- reading -------------------------------------------------------------------------
