@@ -7,6 +7,7 @@ incident in one article (the headline and the body, say) merge into one event.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ class Classification:
     rule: str
     anchor: int
     civilian_targeting: bool
+    clause: tuple[int, int] | None = None  # set when a semicolon splits two incidents
 
 
 def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Classification | None:
@@ -275,7 +277,8 @@ def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
         found = [c for c in parts if c is not None]
         kinds = {(c.event_type, c.sub_event_type) for c in found}
         if len(kinds) > 1:
-            return found
+            spans = [span for span, c in zip(zip(bounds, bounds[1:]), parts) if c is not None]
+            return [dataclasses.replace(c, clause=span) for c, span in zip(found, spans)]
     c = classify(ctx, i)
     return [c] if c else []
 
@@ -300,6 +303,11 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if certainty.level in ("speculative", "denied"):
         return events
     actors = event_actors(ctx, i)
+    if c.clause:
+        # "Aseguran drones en X; atribuyen a La Línea un secuestro": each clause keeps its own actors
+        own = {r.actor_id for r in ctx.actors_in(i) if c.clause[0] <= r.start < c.clause[1]}
+        actors = [a for a in actors if a in own or any(ctx.pack.actors[p].kind == "person" and a in person_groups(ctx, p)
+                                                        for p in own)]
     if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
     places = sentence_places(ctx, i)
