@@ -51,6 +51,7 @@ class DocContext:
     actors: list[ActorRef] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
     dominant_state: str | None = None
+    pub_text: str | None = None  # a publication date printed in the article's header, if any
     cache: dict = field(default_factory=dict)
 
     def sentence_of(self, pos: int) -> int:

@@ -212,7 +212,7 @@ def _date_for(ctx: DocContext, i: int) -> tuple[str | None, int | None]:
         if j < 0 or (j != i and ctx.sentences[j].paragraph != ctx.sentences[i].paragraph):
             continue
         for d in _sentence_dates(ctx, j):
-            if d.start < 120 and d.value and d.value == getattr(ctx, "pub_text", None) and \
+            if d.start < 120 and d.value and d.value == ctx.pub_text and \
                     _DATELINE_END.match(ctx.text, d.end):
                 continue  # the dateline's publication date, not the event's
             if d.value and d.kind != "year" or (d.value and j == i):
@@ -250,15 +250,16 @@ def _one_sided(ctx: DocContext, i: int, c: Classification, actors: list[str]) ->
 
 def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[ExtractedEvent]:
     events: list[ExtractedEvent] = []
+    found_in: list[int] = []  # sentence of each event so far
     default_place = default_place or main_place(ctx)
     for s in ctx.sentences:
         i = s.index
         if is_not_event(ctx, i):
             continue
         for c in clause_classes(ctx, i):
-            for e in _events_for(ctx, i, c, default_place, events):
-                e._sentence = i  # type: ignore[attr-defined]
-                events.append(e)
+            new = _events_for(ctx, i, c, default_place, found_in)
+            events.extend(new)
+            found_in.extend([i] * len(new))
     parents = {a: ctx.pack.actors[a].parent for e in events for a in e.actors}
     merged = merge_same_incident(events, parents)
     for e in merged:
@@ -283,8 +284,9 @@ def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
     return [c] if c else []
 
 
-def _recent_event(events: list[ExtractedEvent], i: int, reach: int = 3) -> bool:
-    return any(i - reach <= getattr(e, "_sentence", -1) < i for e in events)
+def _recent_event(found_in: list[int], i: int, reach: int = 3) -> bool:
+    """An event was found in one of the ``reach`` sentences before sentence ``i``."""
+    return any(i - reach <= j < i for j in found_in)
 
 
 STALE_YEARS = 2
@@ -296,7 +298,7 @@ def _stale(ctx: DocContext, date: str | None) -> bool:
 
 
 def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
-                events_so_far: list[ExtractedEvent]) -> list[ExtractedEvent]:
+                found_in: list[int]) -> list[ExtractedEvent]:
     s = ctx.sentences[i]
     events: list[ExtractedEvent] = []
     certainty = cert.of_sentence(ctx, i, c.anchor)
@@ -311,7 +313,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
     places = sentence_places(ctx, i)
-    if not actors and not places and _recent_event(events_so_far, i):
+    if not actors and not places and _recent_event(found_in, i):
         return events  # a detail of the incident just reported ("En el lugar se aseguraron...")
     if not places and i > 0:
         places = [p for p in sentence_places(ctx, i - 1) if p.place.kind != "foreign"]

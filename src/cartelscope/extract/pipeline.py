@@ -57,12 +57,12 @@ class Extractor:
         matches = self.matcher.find(text, folded)
         ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
         ctx.index_matches()
-        ctx.pub_text = pub_text  # type: ignore[attr-defined]
+        ctx.pub_text = pub_text
         return ctx
 
     def extract(self, text: str, published: str | None = None, lang: str | None = None) -> Extraction:
         ctx = self.context(text, published, lang)
-        result = Extraction(lang=ctx.lang, pub_date=published or ctx.pub_text,  # type: ignore[attr-defined]
+        result = Extraction(lang=ctx.lang, pub_date=published or ctx.pub_text,
                             extractor_version=self.version)
         if not ctx.sentences:
             return result
