@@ -18,12 +18,21 @@ def test_faction_of_parent_gives_the_faction_as_actor_and_the_link(run):
     assert kinds["los-chapitos"] == kinds["sinaloa-cartel"] == "group"
 
 
-@pytest.mark.xfail(strict=True, reason="faction_of is added for every known faction in a sentence that says "
-                                       "'faction', though the text calls only the Chapitos a faction")
 def test_faction_of_only_for_the_group_the_text_calls_a_faction(run):
     r = run("Gunmen from the Chapitos faction of the Sinaloa Cartel clashed with La Mayiza in "
             "Culiacán, Sinaloa, on Saturday.")
     assert ("faction_of", "la-mayiza", "sinaloa-cartel") not in relations(r)
+
+
+def test_plural_factions_cover_every_faction_the_sentence_names(run):
+    r = run("Two factions of the Sinaloa Cartel, La Mayiza and Los Chapitos, are fighting for Culiacán.")
+    assert {("faction_of", "la-mayiza", "sinaloa-cartel"), ("faction_of", "los-chapitos", "sinaloa-cartel")} <= relations(r)
+
+
+def test_feud_named_around_an_incident_keeps_its_parties(run):
+    r = run("Gunmen shot dead two men at a market stall in Tepito, Mexico City, in what prosecutors described "
+            "as the latest episode in the feud between Unión Tepito and Fuerza Anti-Unión.")
+    assert set(only_event(r)["actor_ids"]) == {"union-tepito", "fuerza-anti-union"}
 
 
 def test_cell_of_a_cartel_is_that_cartel(run):
@@ -133,8 +142,6 @@ def test_lowercase_blog_text(run):
     assert (e["state"], e["place"], e["fatalities"], e["date"]) == ("MX-MIC", "Zamora", 3, "2025-03-13")
 
 
-@pytest.mark.xfail(strict=True, reason="a rival named in a trailing clause joins the event and the shooting is "
-                                       "coded Looting/property destruction")
 def test_lowercase_blog_rival_in_a_side_clause(run):
     r = run("yesterday cjng guys shot up a taco stand in zamora michoacan and killed 3 people, "
             "the sinaloa cartel is their rival")

@@ -10,8 +10,8 @@ AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|p
 
 # "La Mayiza, a faction of the Sinaloa Cartel", "dentro del Cártel de Sinaloa": the group after
 # these words only describes the faction named before it
-_DESCRIBES = re.compile(r"(?:(?:faction|wing|cell|faccion|celula|brazo armado|escision|splinter|offshoot)\s+"
-                        r"(?:of|del|de la|de los|de)|\b(?:within|inside|dentro del|dentro de))\s+"
+_DESCRIBES = re.compile(r"(?:(?:factions?|wings?|cells?|faccion|facciones|celulas?|brazos? armados?|escision|"
+                        r"splinters?|offshoots?)\s+(?:of|del|de la|de los|de)|\b(?:within|inside|dentro del|dentro de))\s+"
                         r"(?:the\s+|el\s+|la\s+)?$")
 DESCRIPTION_REACH = 30
 

@@ -310,6 +310,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         own = {r.actor_id for r in ctx.actors_in(i) if c.clause[0] <= r.start < c.clause[1]}
         actors = [a for a in actors if a in own or any(ctx.pack.actors[p].kind == "person" and a in person_groups(ctx, p)
                                                         for p in own)]
+    actors = [a for a in actors if not _relation_aside(ctx, i, a, c.anchor)]
     if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
     places = sentence_places(ctx, i)
@@ -359,6 +360,42 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             evidence=[evidence],
         ))
     return events
+
+
+def _segment(ctx: DocContext, i: int, pos: int) -> tuple[int, int]:
+    """The comma-delimited stretch of sentence ``i`` around ``pos``."""
+    s = ctx.sentences[i]
+    start = ctx.folded.rfind(",", s.start, pos)
+    end = ctx.folded.find(",", pos, s.end)
+    return (start + 1 if start >= 0 else s.start, end if end >= 0 else s.end)
+
+
+_STANDING = frozenset({"rivalry", "alliance", "ceasefire"})
+
+
+def _relation_aside(ctx: DocContext, i: int, actor: str, anchor: int) -> bool:
+    """The actor is named only as the subject of a side clause about a standing relation, away
+    from the incident ("..., the Sinaloa cartel is their rival"): a party to the relation, not to
+    the event."""
+    refs = [r for r in ctx.actors_in(i) if r.actor_id == actor]
+    if not refs:
+        return False
+    for r in refs:
+        lo, hi = _segment(ctx, i, r.start)
+        if lo <= anchor < hi:
+            return False
+        inside = [m for m in ctx.by_sentence[i] if lo <= m.start < hi]
+        if any(m.category in ("trigger", "group") for m in inside):
+            return False
+        cues = [m for m in inside if m.category == "rel" and m.key in _STANDING and m.start >= r.end]
+        if not any(_COPULA.search(ctx.folded, r.end, m.start) for m in cues):
+            return False
+    return True
+
+
+# "<group> is their rival", "<grupo> es su enemigo": a statement of its own, not a phrase
+# tying the incident to a war ("in the feud between A and B")
+_COPULA = re.compile(r"\b(?:is|are|was|were|remains?|es|son|era|eran|sigue siendo|siguen siendo)\b")
 
 
 _TYPE_TACTIC = {"Air/drone strike": "drone", "Remote explosive/landmine/IED": "ied", "Grenade": "grenade"}

@@ -125,7 +125,30 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         bordering = bool(_BORDERING.search(ctx.folded[max(0, m.start - 40):m.start])
                          or _BORDER_AFTER.match(ctx.folded[m.end:m.end + 14]))
         resolved.append(PlaceRef(m.start, m.end, place, i, text[m.start:m.end], explicit is not None, bordering))
-    return resolved
+    return _stated_municipalities(ctx, resolved, {m.start: refs for m, refs in mentions})
+
+
+_MUNICIPALITY_OF = re.compile(r"^[^.;:]{0,40}\b(?:municipality of|municipio de|township of)\s+$")
+
+
+def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: dict) -> list[PlaceRef]:
+    """A town followed by its municipality ("Santa Rosa de Lima, a town in the municipality of
+    Villagrán") must lie in it: the namesake in that municipality is taken if the gazetteer has
+    one, otherwise the town is dropped and the stated municipality locates the text."""
+    out: list[PlaceRef] = []
+    for k, ref in enumerate(resolved):
+        nxt = resolved[k + 1] if k + 1 < len(resolved) else None
+        if (ref.place.kind != "locality" or nxt is None or nxt.place.kind != "municipality"
+                or not _MUNICIPALITY_OF.match(ctx.folded[ref.end:nxt.start])
+                or ref.place.municipality_code == nxt.place.municipality_code):
+            out.append(ref)
+            continue
+        namesake = [r for r in refs_at.get(ref.start, ()) if r.kind == "locality"
+                    and _loc_cache(ctx.pack)[r.id].municipality_inegi == nxt.place.municipality_code]
+        if namesake:
+            out.append(PlaceRef(ref.start, ref.end, to_place(ctx, namesake[0]), ref.sentence, ref.surface,
+                                ref.explicit_state, ref.bordering))
+    return out
 
 
 _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|neighboring|neighbouring|"

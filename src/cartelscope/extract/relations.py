@@ -67,21 +67,44 @@ def _plausible_faction(ctx: DocContext, child: str, parent: str) -> bool:
     return c.kind in ("faction", "cell", "armed_wing", "gang")
 
 
+FACTION_NOUN_REACH = 25
+
+
 def _known_factions(ctx: DocContext, add) -> None:
-    """A faction and its known parent named in a sentence that calls something a faction."""
+    """A known faction and its parent, both named in a sentence that calls that faction a
+    faction. A singular noun must stand next to the faction's own name ("the Chapitos faction
+    of the Sinaloa Cartel" says nothing of La Mayiza in the same sentence); a plural one
+    ("factions of the Gulf Cartel ... the Metros and Grupo Escorpión") covers the sentence."""
     for s in ctx.sentences:
         i = s.index
-        if not any(m.key == "faction_nouns" and ctx.folded.startswith(("faction", "faccion"), m.start, m.end)
-                   for m in ctx.of(i, "cue")):
+        nouns = [m for m in ctx.of(i, "cue")
+                 if m.key == "faction_nouns" and ctx.folded.startswith(("faction", "faccion"), m.start, m.end)]
+        if not nouns:
             continue
         refs = ctx.actors_in(i)
         ids = {r.actor_id for r in refs}
-        for a in sorted(ids):  # sorted: output order must not depend on hash seeds
+        if any(ctx.folded.startswith(("factions", "facciones"), m.start, m.end) for m in nouns):
+            called = ids  # "two factions of the Sinaloa Cartel, the Mayito Flacos and Los Chapitos"
+        else:
+            called = {r.actor_id for r in refs for m in nouns if _next_to(ctx, r, m)}
+        for a in sorted(called):  # sorted: output order must not depend on hash seeds
             actor = ctx.pack.actors[a]
             if actor.parent in ids and actor.parent_relation == "faction_of":
                 c = cert.of_sentence(ctx, i)
                 if c.level not in ("speculative", "denied"):
                     add("faction_of", a, actor.parent, i, c.level)
+
+
+def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
+    """The faction noun touches the name: "the Chapitos faction", "la facción de Los Chapitos",
+    "La Mayiza, a faction of", with no clause break between."""
+    if ref.end <= noun.start:
+        gap = ctx.folded[ref.end:noun.start]
+    elif noun.end <= ref.start:
+        gap = ctx.folded[noun.end:ref.start]
+    else:
+        return True
+    return len(gap) <= FACTION_NOUN_REACH and not _CLAUSE_BREAK.search(gap)
 
 
 def _key(r: ExtractedRelation) -> tuple:
@@ -104,9 +127,39 @@ def _as_party(ctx: DocContext, ref: ActorRef, kind: str, other: str | None = Non
 
 
 def _past(ctx: DocContext, pos: int, i: int) -> bool:
+    """A past-relation word shortly before the cue ("former ally of") makes it history, unless
+    a name stands between them: in "antigua aliada del CJNG, ahora combate a Los Viagras" the
+    word belongs to the CJNG, and the war is current."""
     s = ctx.sentences[i]
     window_start = max(s.start, pos - PAST_WINDOW)
-    return any(m.key == "past_relation" and window_start <= m.start <= pos + 2 for m in ctx.of(i, "cue"))
+    for m in ctx.of(i, "cue"):
+        if m.key == "past_relation" and window_start <= m.start <= pos + 2:
+            if not any(m.end <= r.start and r.end <= pos for r in ctx.actors_in(i)):
+                return True
+    return False
+
+
+PAST_APPOSITION_REACH = 25
+
+
+def _past_apposition(ctx: DocContext, ref: ActorRef) -> bool:
+    """The name follows a past-relation word ("a former ally of the CJNG"): it is not the
+    subject of the sentence's current relation."""
+    return any(m.key == "past_relation" and m.end <= ref.start and ref.start - m.end <= PAST_APPOSITION_REACH
+               for m in ctx.of(ref.sentence, "cue"))
+
+
+# "Los Metros split from the Gulf Cartel and now fight ...": the second predicate shares the subject
+_NEXT_PREDICATE = re.compile(r"^\s*,?\s*(?:and|y|e|but|pero|yet)\s+(?:\w+\s+){0,2}$")
+
+
+def _subject(ctx: DocContext, left: list[ActorRef], cue) -> ActorRef:
+    """The party on the left of a cue: the nearest name, except a name that is the object of
+    an earlier predicate or of a past-relation word, when an earlier name can be the subject."""
+    if len(left) >= 2 and _NEXT_PREDICATE.match(ctx.folded[left[-1].end:cue.start]):
+        return left[0]
+    current = [r for r in left if not _past_apposition(ctx, r)]
+    return current[-1] if current else left[-1]
 
 
 def _same_clause(ctx: DocContext, a: int, b: int) -> bool:
@@ -200,7 +253,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                         add("rivalry", p, _as_party(ctx, e, "rivalry"), i, c.level)
                 continue
             if left and right:
-                a = _as_party(ctx, left[-1], kind)
+                a = _as_party(ctx, _subject(ctx, left, cue), kind)
                 for r in right:
                     add(kind, a, _as_party(ctx, r, kind, a), i, c.level)
             elif len(left) >= 2:
