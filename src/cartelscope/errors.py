@@ -10,6 +10,10 @@ class ConfigError(CartelscopeError, ValueError):
     """A CARTELSCOPE_* environment variable holds a value that cannot be used."""
 
 
+class BadFilter(CartelscopeError):
+    """A filter or request parameter names something unknown or is malformed (HTTP 400 in the API)."""
+
+
 class StoreError(CartelscopeError):
     """The database cannot be opened, migrated or written."""
 

@@ -14,6 +14,7 @@ from typing import Any, Callable
 from cartelscope import config, knowledge
 from cartelscope.errors import CartelscopeError
 from cartelscope.ingest.pipeline import IngestReport, ingest, ingest_items
+from cartelscope.store.filters import EventFilter, actor_ids, state_iso
 from cartelscope.store.repository import Store
 
 
@@ -83,28 +84,25 @@ class Scope:
         return EventResolver()
 
     # -- reading -------------------------------------------------------------------------
+    def event_filter(self, **filters) -> EventFilter:
+        """An :class:`EventFilter` from user-given filters (actor, state, municipality, type, since,
+        until, text, certainty, dataset), resolved against this scope's knowledge pack and store
+        exactly as the CLI, the exporters and the REST API resolve them; raises on bad input."""
+        return EventFilter.parse(self.knowledge, self.store, **filters)
+
     def actor_filter(self, actor: str | None) -> list[str] | None:
-        """The ids an actor name, alias or id stands for in a filter: the actor and its factions
-        (per the knowledge pack); None for no actor. Raises on a name the pack does not know."""
-        if not actor:
-            return None
-        actor_id = self.knowledge.resolve_actor(actor)
-        if actor_id is None:
-            raise CartelscopeError(f"unknown actor {actor!r}: try `cartelscope knowledge lookup {actor!r}`")
-        ids = [actor_id] + [a.id for a in self.knowledge.actors.values() if a.parent == actor_id]
-        return ids
+        """The ids an actor name, alias or id stands for in a filter (see
+        :func:`cartelscope.store.filters.actor_ids`); None for no actor; raises if unknown."""
+        return actor_ids(self.knowledge, self.store, actor)
 
     def state_filter(self, state: str | None) -> str | None:
         """The ISO 3166-2 code for a state name or code; None for no state. Raises if unknown."""
-        if not state:
-            return None
-        iso = self.knowledge.resolve_state(state)
-        if iso is None:
-            raise CartelscopeError(f"unknown state {state!r}: use an ISO code such as MX-MIC or a state name")
-        return iso
+        return state_iso(self.knowledge, state)
 
-    def events(self, *, actor=None, state=None, **filters) -> list[dict]:
-        return self.store.events(actor=self.actor_filter(actor), state=self.state_filter(state), **filters)
+    def events(self, *, limit=None, offset=0, with_sources=True, include_rejected=False, **filters) -> list[dict]:
+        """Events matching the filters of :meth:`event_filter`, newest first (see :meth:`Store.events`)."""
+        return self.store.events(limit=limit, offset=offset, with_sources=with_sources,
+                                 include_rejected=include_rejected, **self.event_filter(**filters).kwargs())
 
     def documents(self, **filters) -> list[dict]:
         return self.store.documents(**filters)

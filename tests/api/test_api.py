@@ -110,12 +110,14 @@ def test_bad_input_gives_one_clear_error(client):
         "/api/events?since=2024-13": 400, "/api/events?state=Atlantis": 400, "/api/events?format=xml": 400,
         "/api/events?limit=5000": 400, "/api/events?limit=-1": 422, "/api/events?certainty=sure": 400,
         "/api/events/ev-nope": 404, "/api/actors/nobody": 404, "/api/places/states/MX-XXX": 404,
-        "/api/network?as_of=yesterday": 400, "/actors/nobody": 404,
+        "/api/network?as_of=yesterday": 400, "/actors/nobody": 404, "/api/events?actor=Cartel de Nadie": 400,
+        "/api/relations?actor=Cartel de Nadie": 400,
     }
     for path, status in cases.items():
         r = client.get(path)
         assert r.status_code == status, path
         assert isinstance(r.json()["error"], str) and "\n" not in r.json()["error"]
+    assert "unknown actor 'Cartel de Nadie'" in client.get("/api/stats", params={"actor": "Cartel de Nadie"}).json()["error"]
 
 
 def test_read_only_without_a_token(client):

@@ -18,8 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from cartelscope import __version__, config
 from cartelscope.api.formats import JSON
-from cartelscope.api.queries import BadFilter
-from cartelscope.errors import CartelscopeError, StoreError
+from cartelscope.errors import BadFilter, CartelscopeError, StoreError
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "

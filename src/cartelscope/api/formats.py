@@ -8,6 +8,7 @@ from typing import Any, Iterable, Sequence
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
+from cartelscope.errors import BadFilter
 from cartelscope.output import _cell, dumps
 
 MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "geojson": "application/geo+json"}
@@ -29,8 +30,6 @@ def negotiate(request: Request, fmt: str | None, allowed: Sequence[str] = ("json
         accept = request.headers.get("accept", "")
         chosen = next((v for k, v in ACCEPT.items() if k in accept), "json")
     if chosen not in allowed:
-        from cartelscope.api.queries import BadFilter
-
         raise BadFilter(f"format must be one of {', '.join(allowed)}, not {chosen!r}")
     return chosen
 

@@ -1,91 +1,25 @@
 """Aggregations the dashboard needs and the Store does not offer, in SQLAlchemy Core.
 
-Every function takes an :class:`EventFilter` and builds on :meth:`Store.event_query`, so a filter
-means exactly the same thing in ``cartelscope events``, in ``/api/events`` and in every chart.
+Every function takes an :class:`~cartelscope.store.filters.EventFilter` and builds on
+:meth:`Store.event_query`, so a filter means exactly the same thing in ``cartelscope events``, in
+``cartelscope export``, in ``/api/events`` and in every chart.
 Grouping happens in the database (one query per aggregate) so the main calls stay fast on
 100,000 events.
 """
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
-from cartelscope.errors import CartelscopeError
+from cartelscope.store.filters import EventFilter, check_day
 from cartelscope.store.repository import Store
 from cartelscope.store.schema import actors, event_actors, events, relations
 
 STANCE_KINDS = ("alliance", "rivalry", "ceasefire")
 NETWORK_KINDS = ("alliance", "rivalry", "ceasefire", "faction_of", "split", "supplies")
-CERTAINTIES = ("asserted", "reported", "alleged", "hedged", "denied")
-
-
-class BadFilter(CartelscopeError):
-    """A query parameter names something unknown or is malformed (HTTP 400)."""
-
-
-def _check_day(value: str | None, name: str) -> str | None:
-    if not value:
-        return None
-    parts = value.split("-")
-    ok = len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4 \
-        and all(len(p) == 2 for p in parts[1:])
-    if ok and len(parts) > 1:
-        try:
-            date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
-        except ValueError:
-            ok = False
-    if not ok:
-        raise BadFilter(f"{name}={value!r} is not a date YYYY, YYYY-MM or YYYY-MM-DD")
-    return value
-
-
-@dataclass
-class EventFilter:
-    """The filters every event view shares; ``actor`` is a list of ids (an actor and its factions)."""
-
-    actor: list[str] | None = None
-    state: str | None = None
-    municipality: str | None = None
-    type: str | None = None
-    since: str | None = None
-    until: str | None = None
-    text: str | None = None
-    certainty: str | None = None
-    dataset: str | None = None
-
-    @classmethod
-    def parse(cls, pack, *, actor=None, state=None, since=None, until=None, **rest) -> "EventFilter":
-        """Resolve names (actor aliases, state names) against the knowledge pack; reject bad input."""
-        ids = None
-        if actor:
-            actor_id = pack.resolve_actor(actor)
-            if actor_id is None:
-                ids = [actor]  # an actor only the data knows (imported dataset, candidate)
-            else:
-                ids = [actor_id] + sorted(a.id for a in pack.actors.values() if a.parent == actor_id)
-        iso = None
-        if state:
-            iso = pack.resolve_state(state)
-            if iso is None:
-                raise BadFilter(f"unknown state {state!r}: use an ISO code such as MX-MIC or a state name")
-        if rest.get("certainty") and rest["certainty"] not in CERTAINTIES:
-            raise BadFilter(f"certainty must be one of {', '.join(CERTAINTIES)}")
-        return cls(actor=ids, state=iso, since=_check_day(since, "since"), until=_check_day(until, "until"),
-                   **{k: (v or None) for k, v in rest.items()})
-
-    def query(self, store: Store) -> sa.Select:
-        """``SELECT events.* WHERE <filters>`` without ordering, for counts and grouping."""
-        return store.event_query(**asdict(self)).order_by(None)
-
-    def without(self, *names: str) -> "EventFilter":
-        values = asdict(self)
-        for n in names:
-            values[n] = None
-        return EventFilter(**values)
 
 
 def _grouped(q: sa.Select, *cols) -> sa.Select:
@@ -101,7 +35,7 @@ def event_page(store: Store, f: EventFilter, limit: int, offset: int) -> tuple[i
     """One page of events (newest first) with their actors and sources, and the total matching."""
     with store.engine.connect() as conn:
         total = count(conn, f.query(store))
-    rows = store.events(limit=limit, offset=offset, **asdict(f)) if limit else []
+    rows = store.events(limit=limit, offset=offset, **f.kwargs()) if limit else []
     return total, rows
 
 
@@ -264,7 +198,7 @@ def _parents_as_of(pack, as_of: str, rels: list[dict]) -> dict[str, str]:
 def network(store: Store, pack, f: EventFilter, as_of: str | None = None, size: int = 60) -> dict[str, Any]:
     """Nodes sized by activity in the filtered period; edges in force on ``as_of``; factions
     carry their parent (``group``) so the drawing can cluster them."""
-    as_of = _check_day(as_of, "as_of") or f.until or date.today().isoformat()
+    as_of = check_day(as_of, "as_of") or f.until or date.today().isoformat()
     activity = {a["id"]: a for a in actor_activity(store, f.without("actor"), limit=size)}
     rels = relations_as_of(store, as_of, f.actor)
     parents = _parents_as_of(pack, as_of, rels)

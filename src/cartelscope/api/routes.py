@@ -12,7 +12,9 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 
 from cartelscope.api import queries as qr
 from cartelscope.api.formats import JSON, csv_response, event_feature, geojson_response, negotiate
+from cartelscope.errors import BadFilter
 from cartelscope.ingest.sources import Item
+from cartelscope.store.filters import CERTAINTIES, EventFilter, check_day
 
 router = APIRouter(prefix="/api", default_response_class=JSON)
 
@@ -37,10 +39,9 @@ def event_filter(
     text: Optional[str] = Query(None, max_length=200, description="Words in the summary or evidence"),
     certainty: Optional[str] = Query(None, description="asserted, reported, alleged, hedged, denied"),
     dataset: Optional[str] = Query(None, description="cartelscope, ucdp or acled"),
-) -> qr.EventFilter:
-    return qr.EventFilter.parse(_scope(request).knowledge, actor=actor, state=state, municipality=municipality,
-                                type=type, since=since, until=until, text=text, certainty=certainty,
-                                dataset=dataset)
+) -> EventFilter:
+    return _scope(request).event_filter(actor=actor, state=state, municipality=municipality, type=type,
+                                        since=since, until=until, text=text, certainty=certainty, dataset=dataset)
 
 
 Filters = Depends(event_filter)
@@ -70,22 +71,22 @@ def meta(request: Request) -> dict:
     types: dict[str, list[str]] = {}
     for t in pack.event_types:
         types.setdefault(t.event_type, []).append(t.sub_event_type)
-    return {"event_types": types, "certainties": list(qr.CERTAINTIES),
+    return {"event_types": types, "certainties": list(CERTAINTIES),
             "states": [{"iso": s.iso, "name": s.name} for s in sorted(pack.states.values(), key=lambda s: s.name)]}
 
 
 @router.get("/stats", summary="Database counts and totals for the filtered events")
-def stats(request: Request, f: qr.EventFilter = Filters) -> dict:
+def stats(request: Request, f: EventFilter = Filters) -> dict:
     scope = _scope(request)
     return {"database": scope.stats(), "filtered": qr.summary(scope.store, f), "filters": asdict(f)}
 
 
 @router.get("/events", summary="Events with actors and sources; paginated; JSON, CSV or GeoJSON")
-def list_events(request: Request, f: qr.EventFilter = Filters, limit: int = Query(50, ge=0, le=MAX_EXPORT),
+def list_events(request: Request, f: EventFilter = Filters, limit: int = Query(50, ge=0, le=MAX_EXPORT),
                 offset: int = Query(0, ge=0), format: Optional[str] = Format):
     fmt = negotiate(request, format, ("json", "csv", "geojson"))
     if fmt == "json" and limit > MAX_PAGE:
-        raise qr.BadFilter(f"limit is at most {MAX_PAGE} for JSON; use format=csv or geojson for exports")
+        raise BadFilter(f"limit is at most {MAX_PAGE} for JSON; use format=csv or geojson for exports")
     total, rows = qr.event_page(_scope(request).store, f, limit, offset)
     if fmt == "csv":
         return csv_response(rows, EVENT_CSV, "events")
@@ -112,8 +113,8 @@ def list_documents(request: Request, lang: Optional[str] = None, since: Optional
                    limit: int = Query(50, ge=0, le=MAX_PAGE), offset: int = Query(0, ge=0),
                    format: Optional[str] = Format):
     fmt = negotiate(request, format)
-    rows = _scope(request).documents(lang=lang, since=qr._check_day(since, "since"),
-                                     until=qr._check_day(until, "until"), text=text)
+    rows = _scope(request).documents(lang=lang, since=check_day(since, "since"),
+                                     until=check_day(until, "until"), text=text)
     page = rows[offset:offset + limit]
     if fmt == "csv":
         return csv_response(page, ["id", "published", "lang", "source", "title", "url", "near_duplicate_of"],
@@ -154,10 +155,10 @@ def list_relations(request: Request, actor: Optional[str] = None, kind: Optional
                    format: Optional[str] = Format):
     fmt = negotiate(request, format)
     scope = _scope(request)
-    f = qr.EventFilter.parse(scope.knowledge, actor=actor, since=since, until=until)
+    f = scope.event_filter(actor=actor, since=since, until=until)
     if as_of:
         kinds = (kind,) if kind else qr.NETWORK_KINDS + ("leader_of",)
-        rows = qr.relations_as_of(scope.store, qr._check_day(as_of, "as_of"), f.actor, kinds)
+        rows = qr.relations_as_of(scope.store, check_day(as_of, "as_of"), f.actor, kinds)
     else:
         rows = scope.store.relations(actor=f.actor, kind=kind, since=f.since, until=f.until)
     if fmt == "csv":
@@ -174,7 +175,7 @@ def boundaries(level: str) -> dict:
 
 
 @router.get("/places/states", summary="Per state: events, fatalities, state-level events, coverage")
-def states(request: Request, f: qr.EventFilter = Filters, format: Optional[str] = Format):
+def states(request: Request, f: EventFilter = Filters, format: Optional[str] = Format):
     fmt = negotiate(request, format, ("json", "csv", "geojson"))
     scope = _scope(request)
     rows = qr.state_counts(scope.store, f)
@@ -201,7 +202,7 @@ def get_state(request: Request, iso: str) -> dict:
 
 
 @router.get("/places/municipalities", summary="Per municipality: events, fatalities and coverage")
-def municipalities(request: Request, f: qr.EventFilter = Filters, format: Optional[str] = Format):
+def municipalities(request: Request, f: EventFilter = Filters, format: Optional[str] = Format):
     fmt = negotiate(request, format)
     rows = qr.municipality_counts(_scope(request).store, f)
     if fmt == "csv":
@@ -211,7 +212,7 @@ def municipalities(request: Request, f: qr.EventFilter = Filters, format: Option
 
 
 @router.get("/network", summary="Actor network: nodes sized by activity, edges in force on as_of")
-def get_network(request: Request, f: qr.EventFilter = Filters,
+def get_network(request: Request, f: EventFilter = Filters,
                 as_of: Optional[str] = Query(None, description="YYYY-MM-DD (default: until, else today)"),
                 size: int = Query(60, ge=1, le=300)) -> dict:
     scope = _scope(request)
@@ -219,7 +220,7 @@ def get_network(request: Request, f: qr.EventFilter = Filters,
 
 
 @router.get("/timeseries", summary="Events and fatalities per ISO week and event type")
-def timeseries(request: Request, f: qr.EventFilter = Filters, format: Optional[str] = Format):
+def timeseries(request: Request, f: EventFilter = Filters, format: Optional[str] = Format):
     fmt = negotiate(request, format)
     data = qr.weekly_series(_scope(request).store, f)
     if fmt == "csv":
@@ -235,11 +236,11 @@ async def ingest(request: Request) -> dict:
     limit = request.app.state.max_body
     body = await request.body()
     if len(body) > limit:
-        raise qr.BadFilter(f"request body of {len(body)} bytes is over the {limit}-byte limit")
+        raise BadFilter(f"request body of {len(body)} bytes is over the {limit}-byte limit")
     try:
         data = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise qr.BadFilter(f"body is not valid JSON: {exc}") from None
+        raise BadFilter(f"body is not valid JSON: {exc}") from None
     items = [_item(n, obj) for n, obj in enumerate(data if isinstance(data, list) else [data], 1)]
     from starlette.concurrency import run_in_threadpool
 
@@ -283,18 +284,18 @@ async def post_review(request: Request) -> dict:
     try:
         data = json.loads(await request.body())
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise qr.BadFilter(f"body is not valid JSON: {exc}") from None
+        raise BadFilter(f"body is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
-        raise qr.BadFilter("expected a JSON object")
+        raise BadFilter("expected a JSON object")
     target_type, target_id, action = data.get("target_type"), data.get("target_id"), data.get("action")
     if target_type not in API_REVIEW_TARGETS:
-        raise qr.BadFilter(f"target_type must be one of {', '.join(API_REVIEW_TARGETS)}")
+        raise BadFilter(f"target_type must be one of {', '.join(API_REVIEW_TARGETS)}")
     if not isinstance(target_id, str) or not isinstance(action, str):
-        raise qr.BadFilter("target_id and action must be strings")
+        raise BadFilter("target_id and action must be strings")
     payload = {k: data[k] for k in ("fields", "into", "from") if k in data}
     for key in ("by", "why"):
         if data.get(key) is not None and not isinstance(data[key], str):
-            raise qr.BadFilter(f"{key!r} must be a string")
+            raise BadFilter(f"{key!r} must be a string")
     reviews = Reviews(_scope(request).store)
     return await run_in_threadpool(reviews.record, target_type, target_id, action, payload,
                                    by=data.get("by") or "api", why=data.get("why"))

@@ -35,13 +35,14 @@ def import_file(scope, dataset: str, path: str | Path) -> ImportReport:
 
 def export(scope, fmt: str, path: str | Path, *, provenance: str | Path | None = None, batch: int | None = None,
            **filters) -> int:
-    """Export events (or the actor network) matching the ``cartelscope events`` filters
-    (actor, state, type, since, until, text, dataset); returns rows or features written."""
+    """Export events (or the actor network) matching the filters of ``cartelscope events``, as
+    :meth:`Scope.event_filter` resolves them (actor, state, type, since, until, text, dataset...);
+    returns rows or features written."""
     from cartelscope.interop.job import ExportJob, run_export
-    from cartelscope.interop.stream import BATCH, resolve_filter
+    from cartelscope.interop.stream import BATCH
 
     if fmt == "parquet" and str(path).endswith(("/", "\\")):
         Path(path).mkdir(parents=True, exist_ok=True)
-    job = ExportJob(store=scope.store, pack=scope.knowledge, path=Path(path), flt=resolve_filter(scope, **filters),
+    job = ExportJob(store=scope.store, pack=scope.knowledge, path=Path(path), flt=scope.event_filter(**filters),
                     provenance=Path(provenance) if provenance else None, batch=batch or BATCH)
     return run_export(job, fmt)

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from cartelscope.interop.common import InteropError
-from cartelscope.interop.stream import BATCH, EventFilter, actor_table, iter_event_batches
+from cartelscope.interop.stream import BATCH, actor_table, iter_event_batches
+from cartelscope.store.filters import EventFilter
 
 EXPORTERS: dict[str, Callable[["ExportJob"], int]] = {}
 EVENTS_ONLY: set[str] = set()
@@ -21,7 +22,7 @@ EVENTS_ONLY: set[str] = set()
 
 def exporter(name: str, *, events: bool = True):
     """Register an export format; ``events=False`` marks actor-network formats, for which event
-    filters (state, type, text, dataset) do not apply."""
+    filters (state, municipality, type, text, certainty, dataset) do not apply."""
     def wrap(fn):
         EXPORTERS[name] = fn
         if events:
