@@ -82,10 +82,15 @@ def test_an_unknown_actor_is_an_error_naming_it(filled, pack, name):
         filled.events(actor=name)
 
 
-def test_a_dataset_actor_is_filtered_by_its_id_and_its_name_points_there(filled, pack):
-    """A stored name is not an id (two imports may store one name under two ids); the error
-    says which ids to use."""
-    with pytest.raises(BadFilter, match=f"unknown actor '{DATASET_NAME}'.*{DATASET_ACTOR}"):
+def test_a_dataset_actor_is_found_by_its_stored_name_unless_two_share_it(filled, pack):
+    """The name an import stored finds its actor; once a second import stores the same name
+    under another id, the name is ambiguous and the error lists both ids."""
+    assert actor_ids(pack, filled.store, DATASET_NAME) == [DATASET_ACTOR]
+    assert actor_ids(pack, filled.store, DATASET_NAME.upper()) == [DATASET_ACTOR]
+    with filled.store.engine.begin() as conn:
+        conn.execute(actors.insert().values(id="acled-twin", name=DATASET_NAME, kind="unknown",
+                                            aliases=[DATASET_NAME], origin="dataset", mentions=0))
+    with pytest.raises(BadFilter, match=f"actor '{DATASET_NAME}' is ambiguous.*acled-twin, {DATASET_ACTOR}"):
         actor_ids(pack, filled.store, DATASET_NAME)
 
 

@@ -49,9 +49,11 @@ def actor_ids(pack: Any, store: "Store", name: str | None) -> list[str] | None:
     - Else an actor id stored in the database, taken exactly as given: this is how actors only
       the data knows are filtered on, such as the ``ucdp-…``/``acled-…`` actors an import
       creates for names the pack lacks.
+    - Else the name of exactly one stored actor (case-insensitive), so an imported group is
+      found by the name the dataset gives it; a name two imports stored under different ids is
+      refused with the ids to choose from.
     - Anything else raises :class:`BadFilter` naming it: silently matching nothing would make a
-      typo look like "no events". A stored actor's name is not enough (two imports may store
-      the same name under different ids), but the message names the ids to use instead.
+      typo look like "no events".
     """
     if not name:
         return None
@@ -63,9 +65,13 @@ def actor_ids(pack: Any, store: "Store", name: str | None) -> list[str] | None:
             return [name]
         named = conn.execute(sa.select(actors.c.id).where(sa.func.lower(actors.c.name) == name.lower())
                              .order_by(actors.c.id).limit(5)).scalars().all()
-    hint = f"; stored actors of that name have the ids {', '.join(named)}" if named else ""
+    if len(named) == 1:
+        return list(named)
+    if named:
+        raise BadFilter(f"actor {name!r} is ambiguous: stored actors of that name have the ids "
+                        f"{', '.join(named)}; filter on one id")
     raise BadFilter(f"unknown actor {name!r}: neither a name or alias in the knowledge pack nor an actor id "
-                    f"in the database{hint}")
+                    f"in the database")
 
 
 def state_iso(pack: Any, name: str | None) -> str | None:
