@@ -73,7 +73,7 @@ class Place:
     state: str | None = None
     municipality: str | None = None
     municipality_code: str | None = None
-    country: str = "MX"
+    country: str | None = "MX"  # None: a place abroad whose country the gazetteer lacks
     lat: float | None = None
     lon: float | None = None
     geo_precision: int = 3  # ACLED: 1 exact place, 2 near/municipality, 3 state/region

@@ -101,7 +101,7 @@ class DocContext:
     def has(self, i: int, category: str, key: str | None = None) -> bool:
         return any(m.category == category and (key is None or m.key == key) for m in self.by_sentence[i])
 
-    def _by_sentence(self, name: str, items: list) -> dict[int, list]:
+    def _by_sentence(self, name: str, items: list) -> tuple[list, int, dict[int, list], dict[int, list]]:
         """``items`` (actor or place refs) filed by sentence; rebuilt if the list was replaced
         or has grown since."""
         hit = self.cache.get(name)

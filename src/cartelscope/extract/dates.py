@@ -183,7 +183,7 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str 
         d = _recent(MONTHS[g["mon"]], int(g["d"]), pub)
         return (d.isoformat(), "day") if d else (None, None)
     if kind == "month_rel":
-        mon = MONTHS[g.get("mon") or g.get("mon2")]
+        mon = MONTHS[g.get("mon") or g["mon2"]]
         d = _recent(mon, None, pub)
         return (f"{d.year:04d}-{d.month:02d}", "month") if d else (None, None)
     if kind == "rel_ago":

@@ -333,7 +333,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     deaths = numbers.fatalities(ctx, i)
     evidence = Evidence(s.text, s.start, s.end, c.rule)
     targets: list[Place | None]
-    states = sorted({p.place.state for p in mexican if p.place.kind == "state"})
+    states = sorted({p.place.state for p in mexican if p.place.kind == "state" and p.place.state})
     named = set(states)
     if named:
         # places must agree with the states the sentence names

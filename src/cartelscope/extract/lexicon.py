@@ -59,8 +59,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
     for t in pack.event_types:
         for lang, phrases in _lang_lists(t.triggers):
             pm.add_all(phrases, Entry("trigger", f"{t.event_type}|{t.sub_event_type}", lang))
-    for name, phrases in pack.trigger_groups.items():
-        for lang, ps in _lang_lists(phrases):
+    for name, group_phrases in pack.trigger_groups.items():
+        for lang, ps in _lang_lists(group_phrases):
             pm.add_all(ps, Entry("group", name, lang))
     for lang, ps in _lang_lists(pack.not_event_cues):
         pm.add_all(ps, Entry("notevent", "", lang))

@@ -44,9 +44,9 @@ def to_place(ctx: DocContext, ref: IndexRef) -> Place:
                      municipality_code=mu.inegi, lat=mu.lat, lon=mu.lon, geo_precision=2, place_id=mu.inegi)
     if ref.kind == "locality":
         loc = next(x for x in pack.localities if x.id == ref.id) if ref.id not in _loc_cache(pack) else _loc_cache(pack)[ref.id]
-        mu = pack.municipalities.get(loc.municipality_inegi or "")
-        return Place(loc.name, "locality", state=loc.state_iso, municipality=mu.name if mu else None,
-                     municipality_code=mu.inegi if mu else None, lat=loc.lat, lon=loc.lon,
+        home = pack.municipalities.get(loc.municipality_inegi or "")
+        return Place(loc.name, "locality", state=loc.state_iso, municipality=home.name if home else None,
+                     municipality_code=home.inegi if home else None, lat=loc.lat, lon=loc.lon,
                      geo_precision=1, place_id=f"geonames:{loc.id}")
     if ref.kind == "region":
         r = pack.regions[ref.id]

@@ -215,13 +215,13 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     after = [r for r in persons if r.start >= cue.end]
                     # "led by X", "liderado por X": the leader follows the cue
                     pool = after if _PASSIVE.search(ctx.folded[cue.start:cue.end]) and after else persons
-                    p = min(pool, key=lambda r: _distance(r, cue))
+                    leader = min(pool, key=lambda r: _distance(r, cue))
                     # a group beyond the person, on the person's side, belongs to another clause
-                    g_side = [g for g in groups if not ((g.start > cue.start) == (p.start > cue.start)
-                                                        and _distance(g, cue) > _distance(p, cue))] or groups
-                    g = min(g_side, key=lambda r: _distance(r, cue))
-                    if _distance(p, cue) <= LEADER_REACH and _distance(g, cue) <= LEADER_REACH:
-                        add("leader_of", p.actor_id, g.actor_id, i, c.level)
+                    g_side = [g for g in groups if not ((g.start > cue.start) == (leader.start > cue.start)
+                                                        and _distance(g, cue) > _distance(leader, cue))] or groups
+                    led = min(g_side, key=lambda r: _distance(r, cue))
+                    if _distance(leader, cue) <= LEADER_REACH and _distance(led, cue) <= LEADER_REACH:
+                        add("leader_of", leader.actor_id, led.actor_id, i, c.level)
                 continue
             if kind == "faction_of":
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
@@ -233,11 +233,13 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 factions = sorted({r.actor_id for r in every if ctx.pack.actors[r.actor_id].parent_relation == "faction_of"})
                 by_parent: dict[str, list[str]] = {}
                 for f in factions:
-                    by_parent.setdefault(ctx.pack.actors[f].parent, []).append(f)
-                pairs = [(a, b) for fs in by_parent.values() for x, a in enumerate(fs) for b in fs[x + 1:]]
+                    parent = ctx.pack.actors[f].parent
+                    if parent:
+                        by_parent.setdefault(parent, []).append(f)
+                pairs = [(x, y) for fs in by_parent.values() for n, x in enumerate(fs) for y in fs[n + 1:]]
                 if pairs:
-                    for a, b in pairs:
-                        add("split", a, b, i, c.level)
+                    for x, y in pairs:
+                        add("split", x, y, i, c.level)
                     continue
             opposed = AGAINST.search(ctx.folded, cue.end, ctx.sentences[i].end)
             if opposed and kind == "alliance":
@@ -245,24 +247,33 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 allies = [r for r in left[-2:]] + [r for r in right if r.start < opposed.start()]
                 enemies = [r for r in right if r.start >= opposed.end()]
                 parties = [_as_party(ctx, r, kind) for r in allies]
-                for x in range(len(parties)):
-                    for y in range(x + 1, len(parties)):
-                        add("alliance", parties[x], parties[y], i, c.level)
-                for p in parties:
-                    for e in enemies:
-                        add("rivalry", p, _as_party(ctx, e, "rivalry"), i, c.level)
+                for n, ally in enumerate(parties):
+                    for other in parties[n + 1:]:
+                        add("alliance", ally, other, i, c.level)
+                for party in parties:
+                    for enemy in enemies:
+                        add("rivalry", party, _as_party(ctx, enemy, "rivalry"), i, c.level)
                 continue
             if left and right:
-                a = _as_party(ctx, _subject(ctx, left, cue), kind)
+                subject = _as_party(ctx, _subject(ctx, left, cue), kind)
                 for r in right:
-                    add(kind, a, _as_party(ctx, r, kind, a), i, c.level)
+                    add(kind, subject, _as_party(ctx, r, kind, subject), i, c.level)
             elif len(left) >= 2:
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, c.level)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
 
     _known_factions(ctx, add)
+    _event_relations(ctx, events, found)
+    for rel in found.values():
+        if rel.certainty == "alleged" and rel.kind in SYMMETRIC:
+            rel.certainty = "reported"
+    return list(found.values())
 
+
+def _event_relations(ctx: DocContext, events: list[ExtractedEvent], found: dict[tuple, ExtractedRelation]) -> None:
+    """Battles between groups give rivalries, agreements alliances or ceasefires (unless the
+    text already stated that relation, whose evidence is kept)."""
     for e in events:
         groups = [a for a in e.actors if ctx.pack.actors[a].kind in GROUP_KINDS]
         if len(groups) < 2:
@@ -274,12 +285,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             kind = "ceasefire" if truce else "alliance"
         if kind:
             ev = e.evidence[0]
-            for j in range(1, len(groups)):
-                a, b = groups[0], groups[j]
-                rel = ExtractedRelation(kind, a, b, certainty=e.certainty,
+            for other in groups[1:]:
+                rel = ExtractedRelation(kind, groups[0], other, certainty=e.certainty,
                                         evidence=[Evidence(ev.sentence, ev.start, ev.end, f"event:{e.sub_event_type}")])
                 found.setdefault(_key(rel), rel)
-    for r in found.values():
-        if r.certainty == "alleged" and r.kind in SYMMETRIC:
-            r.certainty = "reported"
-    return list(found.values())
