@@ -69,8 +69,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
             pm.add_all(ps, Entry("tactic", tactic.id, lang))
     for name, value in pack.cues.items():
         if name == "relations":
-            for kind, phrases in value.items():
-                for lang, ps in _lang_lists(phrases):
+            for kind, kind_phrases in value.items():
+                for lang, ps in _lang_lists(kind_phrases):
                     pm.add_all(ps, Entry("rel", kind, lang))
         elif name == "attribution" and isinstance(value, list):
             for item in value:
@@ -86,8 +86,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
     for lang, table in (nums.get("vague_quantities") or {}).items():
         for word, value in (table or {}).items():
             pm.add(str(word), Entry("vague", str(value), lang))
-    for kind, phrases in (nums.get("bounds") or {}).items():
-        for lang, ps in _lang_lists(phrases):
+    for kind, bound_phrases in (nums.get("bounds") or {}).items():
+        for lang, ps in _lang_lists(bound_phrases):
             pm.add_all(ps, Entry("bound", kind, lang))
     for cat, key in (("fatal", "fatality_nouns"), ("injury", "injury_nouns"), ("fatalverb", "fatality_verbs")):
         for lang, ps in _lang_lists(nums.get(key)):
