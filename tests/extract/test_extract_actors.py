@@ -159,3 +159,16 @@ def test_state_forces_are_state_force_kind(run):
 def test_foreign_soldiers_are_not_the_mexican_army(run):
     r = run("Members of the Sinaloa Cartel clashed with Guatemalan soldiers in Huehuetenango, Guatemala.")
     assert "mexican-army" not in actor_ids(r)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Cuelgan narcomantas de La Barredora en Villahermosa, Tabasco.", "la-barredora-tabasco"),
+    ("La Barredora atacó a balazos un bar en Acapulco, Guerrero.", "la-barredora-guerrero"),
+])
+def test_groups_sharing_a_name_are_told_apart_by_the_states_named(run, text, actor):
+    assert only_event(run(text))["actor_ids"] == [actor]
+
+
+def test_us_agents_are_a_us_agency_and_us_is_not_the_place(run):
+    e = only_event(run("Two men were arrested in El Paso, Texas, by U.S. agents on Friday."))
+    assert e["actor_ids"] == ["us-government"] and e["place"] == "El Paso"

@@ -172,3 +172,49 @@ def test_the_cause_after_tras_is_not_the_incident(run):
     rec = run("Hombres armados incendiaron vehículos en Culiacán, Sinaloa, tras la detención de un líder de "
               "Los Chapitos.")
     assert [e["sub_event_type"] for e in rec["events"]] == ["Looting/property destruction"]
+
+
+def test_a_town_the_lead_names_beats_the_dateline_city(run):
+    e = only_event(run("IRAPUATO, Gto., 5 de mayo de 2024.- Elementos del Ejército Mexicano detuvieron el sábado a un "
+                       "jefe de plaza del CJNG en una comunidad de Salamanca, informó la Fiscalía."))
+    assert (e["state"], e["place"]) == ("MX-GUA", "Salamanca")
+
+
+def test_the_dateline_city_stays_when_the_text_names_no_other_town(run):
+    e = only_event(run("CULIACÁN, Sinaloa, March 3 (Wire) — Gunmen of Los Chapitos clashed with La Mayiza in this "
+                       "state capital on Sunday."))
+    assert (e["state"], e["place"]) == ("MX-SIN", "Culiacán")
+
+
+def test_each_headline_clause_keeps_its_own_place(run):
+    r = run("Localizan minas terrestres en Apatzingán; denuncian ataques con drones en Aguililla\n\n"
+            "Habitantes de Aguililla denunciaron que drones del CJNG lanzaron explosivos sobre viviendas el domingo.")
+    (drone,) = events(r, "Explosions/Remote violence", "Air/drone strike")
+    assert drone["place"] == "Aguililla" and drone["actor_ids"] == ["cjng"] and len(drone["evidence"]) == 2
+
+
+def test_a_headline_clause_without_a_place_takes_only_the_state(run):
+    r = run("Drone attack hits police post in Juárez, Michoacán; soldiers wounded by roadside bomb\n\n"
+            "On Saturday, two soldiers were wounded when a roadside bomb went off near Tuzantla, in Michoacán.")
+    (bomb,) = events(r, "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert (bomb["state"], bomb["place"]) == ("MX-MIC", "Tuzantla") and len(bomb["evidence"]) == 2
+
+
+def test_blame_opening_the_next_paragraph_names_the_group_and_not_its_rival(run):
+    e = only_event(run("Families in Heliodoro Castillo, Guerrero, said explosives dropped from drones struck several "
+                       "homes last Tuesday.\n\nState officials blamed La Familia Michoacana, which has been fighting "
+                       "Los Tlacos for control of the sierra."))
+    assert e["actor_ids"] == ["la-familia-michoacana"] and e["place"] == "General Heliodoro Castillo"
+
+
+@pytest.mark.parametrize("text", [
+    "La Barredora habría buscado el respaldo del Cártel de Sinaloa para enfrentar a su rival en Tabasco.",
+    "The CJNG moved gunmen into Zacatecas in order to attack the Sinaloa Cartel.",
+])
+def test_an_aim_is_not_an_incident(run, text):
+    assert run(text)["events"] == []
+
+
+def test_an_alliance_with_no_place_or_date_is_a_relation_only(run):
+    r = run("U.S. and Mexican officials say Los Chapitos have struck an alliance with the CJNG.")
+    assert r["events"] == [] and relations(r) == {sym("alliance", "los-chapitos", "cjng")}

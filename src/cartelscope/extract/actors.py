@@ -61,13 +61,36 @@ def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
         if "ambiguous" in cats or (actor_here and "place" in cats):
             reading = _ambiguous_reading(ctx, s, e, actor_here)
             if reading == "actor" and actor_here:
-                actor_ms.extend(actor_here[:1] if len(actor_here) > 1 else actor_here)
+                actor_ms.append(_homonym(ctx, actor_here))
             elif reading == "place":
                 place_ms.extend(m for m in ms if m.category == "place")
             continue
+        if len({m.key for m in actor_here}) > 1:
+            actor_here = [_homonym(ctx, actor_here)]
         actor_ms.extend(actor_here)
         place_ms.extend(m for m in ms if m.category == "place")
     return actor_ms, place_ms
+
+
+def _homonym(ctx: DocContext, actor_ms: list[Match]) -> Match:
+    """Of groups sharing a name (La Barredora of Acapulco and of Tabasco), the one whose home
+    states the article names most; the knowledge pack's first on a tie."""
+    named = _states_named(ctx)
+    return max(actor_ms, key=lambda m: sum(named.get(st, 0) for st in ctx.pack.actors[m.key].states))
+
+
+def _states_named(ctx: DocContext) -> dict[str, int]:
+    """How often the text names each state, directly or through a municipality only one state has."""
+    named = ctx.cache.get("states_named")
+    if named is None:
+        named = ctx.cache["states_named"] = {}
+        for m in ctx.matches:
+            if m.category == "place":
+                states = {r.state for r in ctx.pack.place_index.get(m.key, ()) if r.kind in ("state", "municipality")}
+                if len(states) == 1 and None not in states:
+                    st = next(iter(states))
+                    named[st] = named.get(st, 0) + 1
+    return named
 
 
 def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -> str | None:

@@ -17,6 +17,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.clauses import AGAINST, describes
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
 from cartelscope.extract.dates import find_dates
+from cartelscope.extract.places import state_place
 from cartelscope.model import Evidence, ExtractedEvent, Place
 
 SPLIT_BY_STATE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -70,8 +71,8 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
             main = _classify(ctx, i, (s.start, cause.start()))
             if main is not None:
                 return main
-    groups = ctx.usable(i, "group")
-    triggers = ctx.usable(i, "trigger")
+    groups = [m for m in ctx.usable(i, "group") if not _purpose(ctx, m)]
+    triggers = [m for m in ctx.usable(i, "trigger") if not _purpose(ctx, m)]
     if not groups and not triggers:
         return None
     if span is not None:
@@ -106,6 +107,14 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
     _, _, t, m = max(scored, key=lambda x: (x[0], x[1]))
     return Classification(t.event_type, t.sub_event_type, list(t.tags), f"trigger:{ctx.folded[m.start:m.end]}",
                           m.start, t.civilian_targeting)
+
+
+# "para enfrentar a su rival", "in order to attack": an aim, not something that happened
+_PURPOSE = re.compile(r"\b(?:para|in order to|so as to|con el fin de|a fin de)\s+$")
+
+
+def _purpose(ctx: DocContext, m) -> bool:
+    return bool(_PURPOSE.search(ctx.folded, max(0, m.start - 16), m.start))
 
 
 def is_not_event(ctx: DocContext, i: int) -> bool:
@@ -145,19 +154,27 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
 _FORMER = re.compile(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exaliad[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 
 
-_BLAME = re.compile(r"\b(?:blamed|attributed|responsib\w*|atribuy\w*|atribu\w*|responsabiliz\w*|señal\w* a|acus\w*|"
-                    r"behind the attack|detrás del ataque|claimed responsibility|se adjudic\w*|linked the attack)\b")
+# on folded text: no accents
+_BLAME = re.compile(r"\b(?:blamed|attributed|responsib\w*|atribuy\w*|atribu\w*|responsabiliz\w*|senal\w* a|acus\w*|"
+                    r"behind the attack|detras del ataque|claimed responsibility|se adjudic\w*|linked the attack)\b")
+# what follows the blamed group is about it, not about the incident ("..., which has been fighting Los Tlacos")
+_BLAME_END = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales)\b|[;:(]")
 
 
 def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
-    """Actors the next sentence of the paragraph blames for the incident ("Officials blamed X")."""
+    """Groups the next sentence blames for the incident ("Officials blamed X"), read from the
+    blame word to the end of its clause; the next sentence may open the next paragraph."""
     j = i + 1
-    if j >= len(ctx.sentences) or ctx.sentences[j].paragraph != ctx.sentences[i].paragraph:
+    if j >= len(ctx.sentences) or ctx.sentences[j].paragraph > ctx.sentences[i].paragraph + 1:
         return []
     s = ctx.sentences[j]
-    if not _BLAME.search(ctx.folded[s.start:s.end]):
+    blame = _BLAME.search(ctx.folded, s.start, s.end)
+    if not blame:
         return []
-    return [a for a in event_actors(ctx, j) if ctx.pack.actors[a].kind in GROUP_KINDS]
+    end = _BLAME_END.search(ctx.folded, blame.end(), s.end)
+    stop = end.start() if end else s.end
+    named = {r.actor_id for r in ctx.actors_in(j) if blame.end() <= r.start < stop}
+    return [a for a in event_actors(ctx, j) if ctx.pack.actors[a].kind in GROUP_KINDS and a in named]
 
 
 _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
@@ -226,6 +243,9 @@ def main_place(ctx: DocContext) -> PlaceRef | None:
     (headline, dateline, lead), used for event sentences that name no place."""
     early = [p for p in ctx.places if p.sentence <= 3 and p.place.kind != "foreign" and p.place.state]
     specific = [p for p in early if p.place.kind in ("municipality", "locality")]
+    # the dateline's city is where the report was filed; a town the lead names is where it happened
+    reported = [p for p in specific if p.start >= _dateline_end(ctx, p.sentence)]
+    specific = reported or specific
     if specific:
         return specific[0]
     states = {p.place.state for p in early}
@@ -313,7 +333,9 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     actors = [a for a in actors if not _relation_aside(ctx, i, a, c.anchor)]
     if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
-    places = sentence_places(ctx, i)
+    places = _outside_dateline(ctx, i, sentence_places(ctx, i))
+    if c.clause:
+        places = _clause_places(ctx, c.clause, places)
     if not actors and not places and _recent_event(found_in, i):
         return events  # a detail of the incident just reported ("En el lugar se aseguraron...")
     if not places and i > 0:
@@ -351,6 +373,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             continue
         if place is None and date is None and actors and all(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors):
             continue  # "images released by the military show seized devices": no incident
+        if place is None and date is None and c.sub_event_type == "Agreement":
+            continue  # "officials say X have struck an alliance with Y": a relation, not a dated pact
         events.append(ExtractedEvent(
             event_type=c.event_type, sub_event_type=c.sub_event_type, actors=list(actors),
             actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
@@ -360,6 +384,38 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             evidence=[evidence],
         ))
     return events
+
+
+# "MORELIA, Mexico, Oct. 21, 2024 (Wire) — ...": the city a report is filed from
+_DATELINE = re.compile(r"[^\n,;—–]{2,40}(?:,[^\n,;—–]{2,40}){0,3}\s*(?:\([^)\n]{0,30}\)\s*)?(?:—|–|--|\s-\s|\.-)")
+
+
+def _dateline_end(ctx: DocContext, i: int) -> int:
+    """Where sentence ``i``'s dateline ends (its start when it has none)."""
+    s = ctx.sentences[i]
+    head = _DATELINE.match(ctx.text, s.start, min(s.end, s.start + 120))
+    return head.end() if head else s.start
+
+
+def _outside_dateline(ctx: DocContext, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+    """Drop the dateline's city when the sentence also names where the incident happened."""
+    end = _dateline_end(ctx, i)
+    rest = [p for p in places if p.start >= end]
+    return rest if any(p.place.kind in ("municipality", "locality") for p in rest) else places
+
+
+def _clause_places(ctx: DocContext, clause: tuple[int, int], places: list[PlaceRef]) -> list[PlaceRef]:
+    """The places of one incident in a headline joined by a semicolon: its own clause's, else
+    only the state the other clause names ("Drone attack hits Juárez, Michoacán; soldiers
+    wounded by roadside bomb" does not put the bomb in Juárez)."""
+    own = [p for p in places if clause[0] <= p.start < clause[1]]
+    if own:
+        return own
+    states = {p.place.state for p in places if p.place.kind != "foreign" and p.place.state}
+    if len(states) != 1:
+        return []
+    first = places[0]
+    return [PlaceRef(first.start, first.end, state_place(ctx, next(iter(states))), first.sentence, first.surface)]
 
 
 def _segment(ctx: DocContext, i: int, pos: int) -> tuple[int, int]:

@@ -36,8 +36,7 @@ def candidates(ctx: DocContext, m: Match) -> list[IndexRef]:
 def to_place(ctx: DocContext, ref: IndexRef) -> Place:
     pack = ctx.pack
     if ref.kind == "state":
-        s = pack.states[ref.id]
-        return Place(s.name, "state", state=s.iso, lat=s.lat, lon=s.lon, geo_precision=3, place_id=s.iso)
+        return state_place(ctx, ref.id)
     if ref.kind == "municipality":
         mu = pack.municipalities[ref.id]
         return Place(mu.name, "municipality", state=mu.state_iso, municipality=mu.name,
@@ -55,6 +54,11 @@ def to_place(ctx: DocContext, ref: IndexRef) -> Place:
     f = pack.foreign[ref.id]
     return Place(f.name, "foreign", country=f.country, lat=f.lat, lon=f.lon, geo_precision=2,
                  place_id=f"foreign:{f.id}")
+
+
+def state_place(ctx: DocContext, iso: str) -> Place:
+    s = ctx.pack.states[iso]
+    return Place(s.name, "state", state=s.iso, lat=s.lat, lon=s.lon, geo_precision=3, place_id=s.iso)
 
 
 _LOC_CACHE: dict[int, dict] = {}
@@ -117,6 +121,8 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
             street_until = m.end
             continue
         street_until = m.end if _STREET_BEFORE.search(ctx.folded[max(0, m.start - 40):m.start]) else -1
+        if _ATTRIBUTIVE.match(ctx.folded, m.end) and all(r.kind == "foreign" for r in refs):
+            continue  # "U.S. officials", "U.S. and Mexican agents": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
         choice = _choose(ctx, m, refs, i, explicit, near_states(idx))
         if choice is None:
@@ -154,6 +160,9 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
 _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|neighboring|neighbouring|"
                         r"frontera con|limites con|limite con|colindancia con|colinda con|vecino estado de|"
                         r"cerca de los limites con|next to)\s+(?:the\s+)?(?:state\s+of\s+|el\s+estado\s+de\s+)?$")
+_ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|authorities|agents?|prosecutors?|officers?|"
+                          r"government|administration|lawmakers|diplomats?|intelligence|military|troops|forces|"
+                          r"embassy|ambassador|treasury|justice department|state department|drug enforcement)\b")
 _BORDER_AFTER = re.compile(r"^\s+(?:border|state line|frontera)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
