@@ -76,3 +76,24 @@ def test_split_does_not_reach_into_the_next_clause(run):
 ])
 def test_hypothetical_relations_are_not_output(run, text):
     assert run(text)["relations"] == []
+
+
+def test_a_parent_link_that_ended_does_not_hide_a_war(run):
+    # Los Zetas were the Gulf Cartel's armed wing until 2010 (knowledge pack: parent_to)
+    r = run("El Cártel del Golfo se encuentra en guerra con Los Zetas desde principios de este año.")
+    assert relations(r) == {sym("rivalry", "gulf-cartel", "los-zetas")}
+
+
+def test_armed_faction_apposition_is_the_party_of_the_war(run):
+    r = run("La Fiscalía dijo que el ataque fue realizado por La Línea, facción armada del Cártel de Juárez, que "
+            "tiene una guerra con el grupo Los Mexicles.")
+    assert relations(r) == {("faction_of", "la-linea", "juarez-cartel"), sym("rivalry", "la-linea", "los-mexicles")}
+
+
+def test_dispute_between_two_described_factions_reported_by_prosecutors(run):
+    r = run("Prosecutors said the killings were part of the long-running dispute between La Línea, the Juárez "
+            "Cartel faction that controls much of the local drug market, and Gente Nueva, a Sinaloa Cartel "
+            "faction that has tried for years to take the city's street sales.")
+    assert relations(r) == {sym("rivalry", "la-linea", "gente-nueva"), ("faction_of", "la-linea", "juarez-cartel"),
+                            ("faction_of", "gente-nueva", "sinaloa-cartel")}
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from cartelscope.extract.context import ActorRef, DocContext
+from cartelscope.extract.textmatch import Match
 
 # "X and Y announced an alliance against Z", "un pacto contra Z": what follows is the common enemy
 AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|para combatir|frente a)\b")
@@ -11,11 +12,26 @@ AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|p
 # "La Mayiza, a faction of the Sinaloa Cartel", "dentro del Cártel de Sinaloa": the group after
 # these words only describes the faction named before it
 _DESCRIBES = re.compile(r"(?:(?:factions?|wings?|cells?|faccion|facciones|celulas?|brazos? armados?|escision|"
-                        r"splinters?|offshoots?)\s+(?:of|del|de la|de los|de)|\b(?:within|inside|dentro del|dentro de))\s+"
+                        r"splinters?|offshoots?)\s+(?:armad[oa]s?\s+|armed\s+)?(?:of|del|de la|de los|de)|\b(?:within|inside|dentro del|dentro de))\s+"
                         r"(?:the\s+|el\s+|la\s+)?$")
 DESCRIPTION_REACH = 30
 
 
+# "La Línea, the Juárez Cartel faction that ...": the name modifies the faction noun after it
+_MODIFIES = re.compile(r"\s*(?:'s\s+)?(?:armed\s+)?(?:factions?|wing|cells?|splinter|offshoot)\b")
+
+
 def describes(ctx: DocContext, ref: ActorRef) -> bool:
-    """True when the mention only describes another group ('a faction of the Sinaloa Cartel')."""
-    return bool(_DESCRIBES.search(ctx.folded[max(0, ref.start - DESCRIPTION_REACH):ref.start]))
+    """True when the mention only describes another group ('a faction of the Sinaloa Cartel',
+    'the Juárez Cartel faction')."""
+    return bool(_DESCRIBES.search(ctx.folded[max(0, ref.start - DESCRIPTION_REACH):ref.start])
+                or _MODIFIES.match(ctx.folded, ref.end))
+
+
+# "para enfrentar a su rival", "in order to attack": an aim, not something that happened
+_PURPOSE = re.compile(r"\b(?:para|in order to|so as to|con el fin de|a fin de)\s+$")
+
+
+def purpose(ctx: DocContext, m: Match) -> bool:
+    """True when the phrase at ``m`` is the aim of another action, not a fact."""
+    return bool(_PURPOSE.search(ctx.folded, max(0, m.start - 16), m.start))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from cartelscope.extract import certainty as cert
 from cartelscope.extract import numbers
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
-from cartelscope.extract.clauses import AGAINST, describes
+from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
 from cartelscope.extract.dates import find_dates
 from cartelscope.extract.places import state_place
@@ -71,8 +71,8 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
             main = _classify(ctx, i, (s.start, cause.start()))
             if main is not None:
                 return main
-    groups = [m for m in ctx.usable(i, "group") if not _purpose(ctx, m)]
-    triggers = [m for m in ctx.usable(i, "trigger") if not _purpose(ctx, m)]
+    groups = [m for m in ctx.usable(i, "group") if not purpose(ctx, m)]
+    triggers = [m for m in ctx.usable(i, "trigger") if not purpose(ctx, m)]
     if not groups and not triggers:
         return None
     if span is not None:
@@ -107,14 +107,6 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
     _, _, t, m = max(scored, key=lambda x: (x[0], x[1]))
     return Classification(t.event_type, t.sub_event_type, list(t.tags), f"trigger:{ctx.folded[m.start:m.end]}",
                           m.start, t.civilian_targeting)
-
-
-# "para enfrentar a su rival", "in order to attack": an aim, not something that happened
-_PURPOSE = re.compile(r"\b(?:para|in order to|so as to|con el fin de|a fin de)\s+$")
-
-
-def _purpose(ctx: DocContext, m) -> bool:
-    return bool(_PURPOSE.search(ctx.folded, max(0, m.start - 16), m.start))
 
 
 def is_not_event(ctx: DocContext, i: int) -> bool:

@@ -28,6 +28,10 @@ _PASSIVE = re.compile(r"\b(?:by|por)$")
 _COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
+# "between La Línea, the Juárez Cartel faction that runs the city's market, and Gente Nueva"
+_APPOSITION = re.compile(r"\s*,[^;:]*,\s*(?:and|y|e)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+
+
 def _prefer_groups(ctx: DocContext, side: list[ActorRef], kind: str) -> list[ActorRef]:
     """Persons stand for their faction only when no group is named on that side ("Los Chapitos,
     run by the sons of El Chapo, fought La Mayiza" is Los Chapitos, not El Chapo's cartel)."""
@@ -46,7 +50,8 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
             run.append(cur)
             continue
         gap = ctx.folded[prev.end:cur.start]
-        if prev.end <= cur.start and (len(gap) > 70 or not _COORDINATION.search(gap)):
+        if prev.end <= cur.start and not (_COORDINATION.search(gap) and
+                                          (len(gap) <= 70 or (len(gap) <= 120 and _APPOSITION.match(gap)))):
             break
         run.append(cur)
     return run
@@ -68,6 +73,8 @@ def _plausible_faction(ctx: DocContext, child: str, parent: str) -> bool:
 
 
 FACTION_NOUN_REACH = 25
+# the pack's finer links that a text calling the group a faction reports as faction_of
+_FACTION_LINKS = frozenset({"faction_of", "armed_wing_of", "cell_of"})
 
 
 def _known_factions(ctx: DocContext, add) -> None:
@@ -89,7 +96,7 @@ def _known_factions(ctx: DocContext, add) -> None:
             called = {r.actor_id for r in refs for m in nouns if _next_to(ctx, r, m)}
         for a in sorted(called):  # sorted: output order must not depend on hash seeds
             actor = ctx.pack.actors[a]
-            if actor.parent in ids and actor.parent_relation == "faction_of":
+            if actor.parent in ids and actor.parent_relation in _FACTION_LINKS:
                 c = cert.of_sentence(ctx, i)
                 if c.level not in ("speculative", "denied"):
                     add("faction_of", a, actor.parent, i, c.level)
@@ -105,6 +112,14 @@ def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
     else:
         return True
     return len(gap) <= FACTION_NOUN_REACH and not _CLAUSE_BREAK.search(gap)
+
+
+def _current_parent(ctx: DocContext, actor) -> str | None:
+    """The actor's parent group, unless the pack says the link ended before the article (Los
+    Zetas left the Gulf Cartel in 2010 and have fought it since)."""
+    if actor.parent_to and (ctx.pub is None or ctx.pub.year > int(str(actor.parent_to)[:4])):
+        return None
+    return actor.parent
 
 
 def _key(r: ExtractedRelation) -> tuple:
@@ -174,7 +189,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if not a or not b or a == b:
             return
         pa, pb = ctx.pack.actors[a], ctx.pack.actors[b]
-        if kind in ("rivalry", "alliance", "ceasefire") and (pa.parent == b or pb.parent == a):
+        if kind in ("rivalry", "alliance", "ceasefire") and (_current_parent(ctx, pa) == b or _current_parent(ctx, pb) == a):
             return
         if kind == "leader_of" and (pa.kind != "person" or pb.kind == "person"):
             return
@@ -256,8 +271,12 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 continue
             if left and right:
                 subject = _as_party(ctx, _subject(ctx, left, cue), kind)
-                for r in right:
-                    add(kind, subject, _as_party(ctx, r, kind, subject), i, c.level)
+                if subject:
+                    for r in right:
+                        add(kind, subject, _as_party(ctx, r, kind, subject), i, c.level)
+                elif len(right) >= 2:
+                    # "prosecutors said ... the dispute between X and Y": the speaker is not a party
+                    add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
             elif len(left) >= 2:
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, c.level)
             elif len(right) >= 2:
