@@ -218,3 +218,29 @@ def test_an_aim_is_not_an_incident(run, text):
 def test_an_alliance_with_no_place_or_date_is_a_relation_only(run):
     r = run("U.S. and Mexican officials say Los Chapitos have struck an alliance with the CJNG.")
     assert r["events"] == [] and relations(r) == {sym("alliance", "los-chapitos", "cjng")}
+
+
+def test_burning_blockades_are_property_destruction_with_both_tactics(run):
+    e = only_event(run("Gunmen of Los Chapitos set up burning blockades across Culiacán, Sinaloa, on Thursday."))
+    assert e["sub_event_type"] == "Looting/property destruction"
+    assert {"blockade", "arson"} <= set(e["tactics"])
+
+
+def test_the_force_that_finds_victims_is_not_their_killer(run):
+    r = run("Two of the hostages were found dead in a house where soldiers and state police located them in "
+            "Matamoros, Tamaulipas.")
+    assert not events(r, "Battles") and all("mexican-army" not in e["actor_ids"] for e in r["events"])
+
+
+@pytest.mark.parametrize("text", [
+    "A Navy helicopter crashed near Los Mochis, Sinaloa, during the operation, killing 14 marines.",
+    "El CDN tiene su principal base de operaciones en Nuevo Laredo, Tamaulipas, según reportes de inteligencia.",
+])
+def test_discoveries_accidents_and_standing_facts_are_not_incidents(run, text):
+    assert run(text)["events"] == []
+
+
+def test_a_bridge_named_after_a_country_is_not_that_country(run):
+    e = only_event(run("NUEVO LAREDO, Tamaulipas (Wire) — Gunmen of the Northeast Cartel attacked a National Guard "
+                       "patrol on the road toward the Colombia bridge on Tuesday."))
+    assert (e["state"], e["place"]) == ("MX-TAM", "Nuevo Laredo")

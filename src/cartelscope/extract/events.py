@@ -339,6 +339,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         return events
     c = _one_sided(ctx, i, c, actors)
     actors = _participants(ctx, i, c, actors)
+    if c.civilian_targeting:
+        actors = [a for a in actors if not _finder(ctx, i, a)]
     date, precision = _date_for(ctx, i)
     if _stale(ctx, date):
         return events
@@ -446,6 +448,17 @@ def _relation_aside(ctx: DocContext, i: int, actor: str, anchor: int) -> bool:
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains?|es|son|era|eran|sigue siendo|siguen siendo)\b")
 
 
+# "... where soldiers and state police located them": the force that finds victims did not kill them
+_DISCOVERY = re.compile(r"[^.;:]{0,60}?\b(?:located|found|discovered|rescued|recovered|localizaron|hallaron|"
+                        r"encontraron|rescataron|ubicaron|localizo|hallo|encontro|rescato)\b")
+
+
+def _finder(ctx: DocContext, i: int, actor: str) -> bool:
+    refs = [r for r in ctx.actors_in(i) if r.actor_id == actor]
+    return bool(refs) and ctx.pack.actors[actor].kind in FORCE_KINDS and \
+        all(_DISCOVERY.match(ctx.folded, r.end) for r in refs)
+
+
 _TYPE_TACTIC = {"Air/drone strike": "drone", "Remote explosive/landmine/IED": "ied", "Grenade": "grenade"}
 
 
@@ -483,7 +496,7 @@ def _implied_tactics(c: Classification, tactics: list[str]) -> list[str]:
     if implied and not (implied == "ied" and {"landmine", "car_bomb"} & out):
         out.add(implied)
     for tag in c.tags:
-        if tag in ("car_bomb", "mass_grave", "blockade"):
+        if tag in ("car_bomb", "mass_grave", "blockade", "arson"):
             out.add(tag)
         if tag == "narco_message":
             out.add("banner")

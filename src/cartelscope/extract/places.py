@@ -166,8 +166,8 @@ _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|autho
 _BORDER_AFTER = re.compile(r"^\s+(?:border|state line|frontera)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
-                            r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional)\s+$")
-_STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market)\b")
+                            r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita)\s+$")
+_STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
 
 
 _NOT_LETTER = re.compile(r"[\W\d_]+")
@@ -216,7 +216,7 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
     after = ctx.folded[m.end:m.end + 20]
     if _STREET_BEFORE.search(before) or _STREET_AFTER.match(after):
         # "colonia Guerrero", "the Morelos neighborhood": a street or district, not the state
-        refs = [r for r in refs if r.kind not in ("state", "municipality")]
+        refs = [r for r in refs if r.kind not in ("state", "municipality", "foreign")]
         if not refs or explicit is None:
             return None
         kinds = {r.kind for r in refs}
