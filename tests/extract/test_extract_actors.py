@@ -172,3 +172,11 @@ def test_groups_sharing_a_name_are_told_apart_by_the_states_named(run, text, act
 def test_us_agents_are_a_us_agency_and_us_is_not_the_place(run):
     e = only_event(run("Two men were arrested in El Paso, Texas, by U.S. agents on Friday."))
     assert e["actor_ids"] == ["us-government"] and e["place"] == "El Paso"
+
+
+def test_the_group_points_back_to_the_subject_not_the_object_of_its_accusation(run):
+    r = run("Cuelgan narcomantas de La Barredora en Villahermosa, Tabasco.\n\n"
+            "En los mensajes, el grupo acusaba al Cártel Jalisco Nueva Generación de asesinar a comerciantes.\n\n"
+            "Ese mismo día, la organización criminal colgó otras dos mantas en Cárdenas, Tabasco.")
+    banners = events(r, "Strategic developments", "Other")
+    assert banners and all(e["actor_ids"] == ["la-barredora-tabasco"] for e in banners)

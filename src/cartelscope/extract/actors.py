@@ -206,8 +206,21 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
                 break
 
 
+# "acusaba al CJNG", "clashed with the CJNG": a name after these is an object, a less likely
+# antecedent for "the group" than the subject named before it
+_OBJECT_BEFORE = re.compile(r"\b(?:al|a|contra|against|with|con|del|by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+
+
+def _antecedent(ctx: DocContext, prior: list[ActorRef]) -> ActorRef:
+    """The latest group named as a subject, else the latest group named at all."""
+    for g in reversed(prior):
+        if not _OBJECT_BEFORE.search(ctx.folded, max(0, g.start - 12), g.start):
+            return g
+    return prior[-1]
+
+
 def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
-    out = []
+    out: list[ActorRef] = []
     groups = [r for r in refs if not r.example and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
     for m in ctx.matches:
         if m.category != "cue" or m.key != "generic_group_nouns":
@@ -218,7 +231,7 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
         if re.match(r"\s+[A-Z]", after) and not re.match(r"\s+(?:In|On|And|The|El|La|En)\b", ctx.text[m.end:m.end + 5]):
             continue  # "the cartel Los X": a name follows, the alias matcher handles it
         i = ctx.sentence_of(m.start)
-        prior = [g for g in groups if g.start < m.start and i - 3 <= g.sentence <= i]
+        prior = sorted((g for g in groups if g.start < m.start and i - 3 <= g.sentence <= i), key=lambda g: g.start)
         if not prior:
             continue
         surface = ctx.folded[m.start:m.end]
@@ -230,7 +243,9 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
             for actor_id in distinct[:2]:
                 out.append(ActorRef(m.start, m.end, actor_id, i, ctx.text[m.start:m.end], via="coref"))
             continue
-        out.append(ActorRef(m.start, m.end, prior[-1].actor_id, i, ctx.text[m.start:m.end], via="coref"))
+        ref = ActorRef(m.start, m.end, _antecedent(ctx, prior).actor_id, i, ctx.text[m.start:m.end], via="coref")
+        out.append(ref)
+        groups.append(ref)  # a chain: "La Barredora ... el grupo ... la organización criminal"
     return out
 
 
