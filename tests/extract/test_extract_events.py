@@ -244,3 +244,12 @@ def test_a_bridge_named_after_a_country_is_not_that_country(run):
     e = only_event(run("NUEVO LAREDO, Tamaulipas (Wire) — Gunmen of the Northeast Cartel attacked a National Guard "
                        "patrol on the road toward the Colombia bridge on Tuesday."))
     assert (e["state"], e["place"]) == ("MX-TAM", "Nuevo Laredo")
+
+
+@pytest.mark.parametrize("text", [
+    "Integrantes del Cártel del Noreste abrieron fuego contra una patrulla en Guadalupe, Nuevo León.",
+    "Gunmen attacked a military convoy near Aguililla, Michoacán, on Monday.",
+])
+def test_an_attack_on_an_unnamed_patrol_or_convoy_is_a_clash(run, text):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
