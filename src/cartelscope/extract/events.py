@@ -384,9 +384,14 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
 _DATELINE = re.compile(r"[^\n,;—–]{2,40}(?:,[^\n,;—–]{2,40}){0,3}\s*(?:\([^)\n]{0,30}\)\s*)?(?:—|–|--|\s-\s|\.-)")
 
 
+DATELINE_SENTENCES = 4  # a dateline opens the body, right after a headline and maybe a byline
+
+
 def _dateline_end(ctx: DocContext, i: int) -> int:
     """Where sentence ``i``'s dateline ends (its start when it has none)."""
     s = ctx.sentences[i]
+    if i >= DATELINE_SENTENCES:
+        return s.start
     head = _DATELINE.match(ctx.text, s.start, min(s.end, s.start + 120))
     return head.end() if head else s.start
 
@@ -454,6 +459,7 @@ _DISCOVERY = re.compile(r"[^.;:]{0,60}?\b(?:located|found|discovered|rescued|rec
 
 
 def _finder(ctx: DocContext, i: int, actor: str) -> bool:
+    """A force named in sentence ``i`` only as the one that located or rescued the victims."""
     refs = [r for r in ctx.actors_in(i) if r.actor_id == actor]
     return bool(refs) and ctx.pack.actors[actor].kind in FORCE_KINDS and \
         all(_DISCOVERY.match(ctx.folded, r.end) for r in refs)

@@ -57,6 +57,7 @@ def to_place(ctx: DocContext, ref: IndexRef) -> Place:
 
 
 def state_place(ctx: DocContext, iso: str) -> Place:
+    """A state as a place: its centroid, ACLED geo precision 3."""
     s = ctx.pack.states[iso]
     return Place(s.name, "state", state=s.iso, lat=s.lat, lon=s.lon, geo_precision=3, place_id=s.iso)
 
