@@ -253,3 +253,7 @@ def test_a_bridge_named_after_a_country_is_not_that_country(run):
 def test_an_attack_on_an_unnamed_patrol_or_convoy_is_a_clash(run, text):
     e = only_event(run(text))
     assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_police_checkpoints_are_not_a_base(run):
+    assert run("The state police has set up checkpoints on the highway near Guadalupe, Chihuahua.")["events"] == []

@@ -16,6 +16,10 @@ from extract_helpers import only_event
     ("Gunmen killed 4 people and wounded 9 in Celaya, Guanajuato, on Saturday.", 4),
     ("Hombres armados asesinaron a tres hombres e hirieron a doce en León, Guanajuato.", 3),
     ("Sicarios del Cartel de Sinoloa asesinaron a cinco personas en Guasave, Sinaloa.", 5),
+    # "dejó sin transporte a miles de trabajadores" is not a toll; the passive participle's count is
+    ("Los taxistas de Acapulco, Guerrero, suspendieron el servicio, lo que dejó sin transporte a miles de "
+     "trabajadores, después de que fueran asesinados a balazos al menos tres conductores.", 3),
+    ("Un ataque armado dejó 10 muertos, 3 de ellos menores, en un bar de Celaya, Guanajuato.", 10),
 ])
 def test_lowest_credible_death_toll(run, text, deaths):
     assert only_event(run(text))["fatalities"] == deaths

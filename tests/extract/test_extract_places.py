@@ -117,3 +117,20 @@ def test_bordering_state_of_mexico_gives_no_second_event(run):
 def test_state_only_report_has_state_precision_and_no_place(run):
     e = only_event(run("El CJNG y Cárteles Unidos anunciaron una alianza en Michoacán."))
     assert (e["state"], e["place"], e["geo_precision"]) == ("MX-MIC", None, 3)
+
+
+@pytest.mark.parametrize("text, state, place", [
+    ("Two days later, residents of neighboring Praxedis G. Guerrero reported a gun battle near the river, "
+     "across from the Texas communities of Fabens and Tornillo.", "MX-CHH", "Praxedis G. Guerrero"),
+    ("Hombres armados se enfrentaron con policías estatales en el vecino estado de Jalisco.", "MX-JAL", None),
+])
+def test_a_neighbouring_place_is_where_it_happened(run, text, state, place):
+    e = only_event(run(text))
+    assert (e["state"], e["place"]) == (state, place)
+
+
+def test_the_city_of_puebla_next_to_the_state_of_guanajuato(run):
+    r = run("Mexican officials found drone parts at a property in the city of Puebla. Soldiers seized more "
+            "explosives in the state of Guanajuato.")
+    assert {(e["state"], e["place"]) for e in r["events"]} >= {("MX-PUE", "Puebla")}
+    assert "MX-GUA" in r["states"] or any(e["state"] == "MX-GUA" for e in r["events"])

@@ -47,14 +47,19 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
             if not any(end <= j.start < f.start for j in injury):
                 low = [n for n in before[:-1] if _RANGE.fullmatch(ctx.folded[n[1]:start])]
                 found.append(min([value] + [n[2] for n in low]))
-    for v in verbs:
-        after = [n for n in numbers if n[0] >= v.end and _words(ctx.folded[v.end:n[0]]) <= 3]
+    # a passive participle reads like a verb: "fueron asesinados a balazos al menos tres conductores"
+    passives = [f for f in fatal if _PASSIVE_BEFORE.search(ctx.folded, max(0, f.start - 16), f.start)]
+    for v, reach in [*((v, 3) for v in verbs), *((p, 5) for p in passives)]:
+        after = [n for n in numbers if n[0] >= v.end and _words(ctx.folded[v.end:n[0]]) <= reach]
         if after:
             start, end, value = after[0]
             # "dejó ocho heridos" is not a toll; "killed 4 people and wounded 9" is
             if not any(j.start >= end and _words(ctx.folded[end:j.start]) <= 1 for j in injury):
                 found.append(value)
     return min(found) if found else None
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:fueron|fue|fueran|fuesen|han sido|ha sido|resultaron|were|was|have been|had been)\s+$")
 
 
 def _words(gap: str) -> int:

@@ -24,9 +24,16 @@ _LOCATIVE = re.compile(
 )
 
 
-def _capitalised(text: str, start: int) -> bool:
+_GENERIC_HEAD = re.compile(r"(?:estado|state|ciudad|city|municipio|puerto|port)\s", re.IGNORECASE)
+
+
+def _capitalised(text: str, start: int, end: int) -> bool:
+    """The name is written as a name: its first letter is a capital or a digit, or it opens
+    with a generic word before a capitalised name ("estado de Jalisco", "state of Michoacán")."""
     ch = text[start]
-    return ch.isupper() or ch.isdigit()
+    if ch.isupper() or ch.isdigit():
+        return True
+    return bool(_GENERIC_HEAD.match(text, start)) and any(w[:1].isupper() for w in text[start:end].split()[1:])
 
 
 def candidates(ctx: DocContext, m: Match) -> list[IndexRef]:
@@ -84,7 +91,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         refs = candidates(ctx, m)
         if not refs:
             continue
-        if not _capitalised(text, m.start) and not _lowercase_document(ctx):
+        if not _capitalised(text, m.start, m.end) and not _lowercase_document(ctx):
             continue
         mentions.append((m, refs))
 
@@ -158,9 +165,12 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
     return out
 
 
-_BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|neighboring|neighbouring|"
-                        r"frontera con|limites con|limite con|colindancia con|colinda con|vecino estado de|"
-                        r"cerca de los limites con|next to)\s+(?:the\s+)?(?:state\s+of\s+|el\s+estado\s+de\s+)?$")
+# "near the border with Jalisco": a reference point. "Neighboring Praxedis G. Guerrero" and "el
+# vecino estado de Jalisco" are not: they name where the next incident happened.
+_BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|"
+                        r"frontera con|limites con|limite con|colindancia con|colinda con|"
+                        r"cerca de los limites con|next to)\s+(?:the\s+)?(?:state\s+of\s+|el\s+estado\s+de\s+|"
+                        r"el\s+vecino\s+estado\s+de\s+)?$")
 _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|authorities|agents?|prosecutors?|officers?|"
                           r"government|administration|lawmakers|diplomats?|intelligence|military|troops|forces|"
                           r"embassy|ambassador|treasury|justice department|state department|drug enforcement)\b")
@@ -241,7 +251,12 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
             if dom:
                 return _best(dom)
         if near and not foreign:
-            return None  # other places around are elsewhere: a colonia or a homonym, not a guess
+            # other places around are elsewhere: a colonia or a homonym, not a guess; but "the
+            # city of Puebla" names the big city even next to "the state of Guanajuato"
+            prominent = [r for r in mexican if r.kind == "locality" and r.weight >= 1.03]
+            if len(prominent) == 1 and _CITY_OF.search(before):
+                return prominent[0]
+            return None
     if foreign and (not mexican or max(r.weight for r in foreign) >= max(r.weight for r in mexican)):
         return foreign[0]
     if not mexican:
