@@ -257,3 +257,17 @@ def test_an_attack_on_an_unnamed_patrol_or_convoy_is_a_clash(run, text):
 
 def test_police_checkpoints_are_not_a_base(run):
     assert run("The state police has set up checkpoints on the highway near Guadalupe, Chihuahua.")["events"] == []
+
+
+def test_a_charge_is_not_an_incident(run):
+    r = run("El detenido tiene órdenes de aprehensión por secuestro y homicidio en Guanajuato.")
+    assert not events(r, "Violence against civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "Celaya, Guanajuato, is one of the cities with the most police officers killed in the country.",
+    "Salamanca and Celaya, in Guanajuato, have seen repeated attacks on bars this year.",
+    "Los municipios de Frontera Comalapa y Chicomuselo, en Chiapas, han vivido bloqueos y desapariciones.",
+])
+def test_charges_and_trends_are_not_incidents(run, text):
+    assert run(text)["events"] == []

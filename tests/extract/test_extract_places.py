@@ -134,3 +134,14 @@ def test_the_city_of_puebla_next_to_the_state_of_guanajuato(run):
             "explosives in the state of Guanajuato.")
     assert {(e["state"], e["place"]) for e in r["events"]} >= {("MX-PUE", "Puebla")}
     assert "MX-GUA" in r["states"] or any(e["state"] == "MX-GUA" for e in r["events"])
+
+
+@pytest.mark.parametrize("text, state, place", [
+    ("Un dron lanzó explosivos sobre viviendas de la sindicatura de Costa Rica, en Culiacán, Sinaloa.",
+     "MX-SIN", "Culiacán"),
+    ("A pipeline explosion killed dozens of people in Tlahuelilpan, Hidalgo, a town north of Mexico City.",
+     "MX-HID", "Tlahuelilpan"),
+])
+def test_a_district_or_a_reference_city_is_not_the_place(run, text, state, place):
+    e = only_event(run(text))
+    assert (e["state"], e["place"]) == (state, place)

@@ -32,6 +32,13 @@ def describes(ctx: DocContext, ref: ActorRef) -> bool:
 _PURPOSE = re.compile(r"\b(?:para|in order to|so as to|con el fin de|a fin de)\s+$")
 
 
+# "órdenes de aprehensión por secuestro", "charged with kidnapping": a charge, not an incident
+_CHARGE = re.compile(r"\b(?:(?:por )?(?:el |los )?delitos? de|charged with|charges of|accused of|convicted of|"
+                     r"sentenced for|ordenes? de aprehension por|vinculad[oa]s? a proceso por|procesad[oa]s? por)\s+$")
+
+
 def purpose(ctx: DocContext, m: Match) -> bool:
-    """True when the phrase at ``m`` is the aim of another action, not a fact."""
-    return bool(_PURPOSE.search(ctx.folded, max(0, m.start - 16), m.start))
+    """True when the phrase at ``m`` is the aim of another action or a criminal charge, not a
+    fact of the report."""
+    window = max(0, m.start - 40)
+    return bool(_PURPOSE.search(ctx.folded, window, m.start) or _CHARGE.search(ctx.folded, window, m.start))

@@ -168,6 +168,8 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
 # "near the border with Jalisco": a reference point. "Neighboring Praxedis G. Guerrero" and "el
 # vecino estado de Jalisco" are not: they name where the next incident happened.
 _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|"
+                        r"(?<!the )(?:north|south|east|west|northeast|northwest|southeast|southwest) of|"
+                        r"al (?:norte|sur|oriente|poniente|este|oeste|noreste|noroeste|sureste|suroeste) de|"
                         r"frontera con|limites con|limite con|colindancia con|colinda con|"
                         r"cerca de los limites con|next to)\s+(?:the\s+)?(?:state\s+of\s+|el\s+estado\s+de\s+|"
                         r"el\s+vecino\s+estado\s+de\s+)?$")
@@ -177,7 +179,8 @@ _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|autho
 _BORDER_AFTER = re.compile(r"^\s+(?:border|state line|frontera)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
-                            r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita)\s+$")
+                            r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
+                            r"sindicatura|tenencia|ejido|rancheria)\s+(?:de\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
 
 
