@@ -271,3 +271,10 @@ def test_a_charge_is_not_an_incident(run):
 ])
 def test_charges_and_trends_are_not_incidents(run, text):
     assert run(text)["events"] == []
+
+
+def test_gunmen_firing_on_federal_positions_is_a_clash_and_an_avoided_massacre_is_none(run):
+    r = run("Grupos de hombres armados dispararon contra posiciones de las fuerzas federales en Culiacán, Sinaloa. "
+            "El presidente sostuvo que evitar una masacre era la prioridad.")
+    e = only_event(r)
+    assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash") and len(e["evidence"]) == 1

@@ -145,3 +145,9 @@ def test_the_city_of_puebla_next_to_the_state_of_guanajuato(run):
 def test_a_district_or_a_reference_city_is_not_the_place(run, text, state, place):
     e = only_event(run(text))
     assert (e["state"], e["place"]) == (state, place)
+
+
+def test_a_destination_is_not_where_it_happened(run):
+    e = only_event(run("At Culiacán's international airport, gunfire struck a commercial passenger plane that was "
+                       "preparing to depart for Mexico City."))
+    assert (e["state"], e["place"]) == ("MX-SIN", "Culiacán")

@@ -28,8 +28,10 @@ def describes(ctx: DocContext, ref: ActorRef) -> bool:
                 or _MODIFIES.match(ctx.folded, ref.end))
 
 
-# "para enfrentar a su rival", "in order to attack": an aim, not something that happened
-_PURPOSE = re.compile(r"\b(?:para|in order to|so as to|con el fin de|a fin de)\s+$")
+# "para enfrentar a su rival", "in order to attack", "evitar una masacre": an aim, not something
+# that happened
+_PURPOSE = re.compile(r"\b(?:para|in order to|so as to|con el fin de|a fin de|"
+                      r"(?:evitar|impedir|avoid|prevent|avert)(?:\s+(?:una?|a|an|the|el|la))?)\s+$")
 
 
 # "órdenes de aprehensión por secuestro", "charged with kidnapping": a charge, not an incident

@@ -96,8 +96,12 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         mentions.append((m, refs))
 
     # States named anywhere count towards the dominant state; so do unambiguous municipalities.
+    # A reference point ("near the border with Jalisco", "bound for Mexico City") counts for neither.
+    reference = [_reference_point(ctx, m) for m, _ in mentions]
     weight: Counter[str] = Counter()
-    for m, refs in mentions:
+    for (m, refs), ref_point in zip(mentions, reference):
+        if ref_point:
+            continue
         states = {r.state for r in refs if r.kind in ("state", "municipality") and r.state}
         if len(states) == 1:
             weight[next(iter(states))] += 2 if any(r.kind == "state" for r in refs) else 1
@@ -108,7 +112,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     single_state: dict[int, list[tuple[int, str]]] = {}
     for j, (_, refs) in enumerate(mentions):
         states = {r.state for r in refs if r.state}
-        if len(states) == 1:
+        if len(states) == 1 and not reference[j]:
             single_state.setdefault(sent_idx[j], []).append((j, next(iter(states))))
 
     def near_states(k: int) -> Counter:
@@ -136,9 +140,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if choice is None:
             continue
         place = to_place(ctx, choice)
-        bordering = bool(_BORDERING.search(ctx.folded[max(0, m.start - 40):m.start])
-                         or _BORDER_AFTER.match(ctx.folded[m.end:m.end + 14]))
-        resolved.append(PlaceRef(m.start, m.end, place, i, text[m.start:m.end], explicit is not None, bordering))
+        resolved.append(PlaceRef(m.start, m.end, place, i, text[m.start:m.end], explicit is not None, reference[idx]))
     return _stated_municipalities(ctx, resolved, {m.start: refs for m, refs in mentions})
 
 
@@ -167,6 +169,14 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
 
 # "near the border with Jalisco": a reference point. "Neighboring Praxedis G. Guerrero" and "el
 # vecino estado de Jalisco" are not: they name where the next incident happened.
+def _reference_point(ctx: DocContext, m: Match) -> bool:
+    """The place is named as a reference, not as where something happened: a border, a
+    direction from it, a destination."""
+    return bool(_BORDERING.search(ctx.folded[max(0, m.start - 40):m.start])
+                or _DESTINATION.search(ctx.folded, max(0, m.start - 30), m.start)
+                or _BORDER_AFTER.match(ctx.folded[m.end:m.end + 14]))
+
+
 _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|"
                         r"(?<!the )(?:north|south|east|west|northeast|northwest|southeast|southwest) of|"
                         r"al (?:norte|sur|oriente|poniente|este|oeste|noreste|noroeste|sureste|suroeste) de|"
@@ -176,6 +186,8 @@ _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line
 _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|authorities|agents?|prosecutors?|officers?|"
                           r"government|administration|lawmakers|diplomats?|intelligence|military|troops|forces|"
                           r"embassy|ambassador|treasury|justice department|state department|drug enforcement)\b")
+# "a plane preparing to depart for Mexico City", "con destino a Tijuana": where it was going
+_DESTINATION = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a)\s+$")
 _BORDER_AFTER = re.compile(r"^\s+(?:border|state line|frontera)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
