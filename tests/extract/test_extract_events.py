@@ -278,3 +278,12 @@ def test_gunmen_firing_on_federal_positions_is_a_clash_and_an_avoided_massacre_i
             "El presidente sostuvo que evitar una masacre era la prioridad.")
     e = only_event(r)
     assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash") and len(e["evidence"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Durante la protesta en Chilpancingo, Guerrero, hubo agresiones a elementos de la policía estatal con palos y piedras.",
+    "Protesters threw stones at police outside the town hall of Chilpancingo, Guerrero, on Monday.",
+])
+def test_a_protest_that_turns_violent_is_a_riot(run, text):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")
