@@ -75,6 +75,8 @@ def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
 def _homonym(ctx: DocContext, actor_ms: list[Match]) -> Match:
     """Of groups sharing a name (La Barredora of Acapulco and of Tabasco), the one whose home
     states the article names most; the knowledge pack's first on a tie."""
+    if not any(ctx.pack.actors[m.key].states for m in actor_ms):
+        return actor_ms[0]  # none has home states (forces): nothing to count
     named = _states_named(ctx)
     return max(actor_ms, key=lambda m: sum(named.get(st, 0) for st in ctx.pack.actors[m.key].states))
 
@@ -84,13 +86,30 @@ def _states_named(ctx: DocContext) -> dict[str, int]:
     named = ctx.cache.get("states_named")
     if named is None:
         named = ctx.cache["states_named"] = {}
-        for m in ctx.matches:
-            if m.category == "place":
-                states = {r.state for r in ctx.pack.place_index.get(m.key, ()) if r.kind in ("state", "municipality")}
-                if len(states) == 1 and None not in states:
-                    st = next(iter(states))
+        state_of = _state_of_name(ctx.pack)
+        for cats in ctx.by_category:
+            for m in cats.get("place", ()):
+                st = state_of.get(m.key)
+                if st:
                     named[st] = named.get(st, 0) + 1
     return named
+
+
+_STATE_OF_NAME: dict[int, tuple] = {}
+
+
+def _state_of_name(pack) -> dict[str, str]:
+    """Place name -> the one state its state and municipality readings lie in (names that
+    several states share are left out); built once per knowledge pack."""
+    hit = _STATE_OF_NAME.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        table = {}
+        for key, refs in pack.place_index.items():
+            states = {r.state for r in refs if r.kind in ("state", "municipality")}
+            if len(states) == 1 and None not in states:
+                table[key] = next(iter(states))
+        hit = _STATE_OF_NAME[id(pack)] = (pack, table)
+    return hit[1]
 
 
 def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -> str | None:

@@ -71,8 +71,8 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
             main = _classify(ctx, i, (s.start, cause.start()))
             if main is not None:
                 return main
-    groups = [m for m in ctx.usable(i, "group") if not purpose(ctx, m)]
-    triggers = [m for m in ctx.usable(i, "trigger") if not purpose(ctx, m)]
+    groups = _factual(ctx, i, "group")
+    triggers = _factual(ctx, i, "trigger")
     if not groups and not triggers:
         return None
     if span is not None:
@@ -107,6 +107,15 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
     _, _, t, m = max(scored, key=lambda x: (x[0], x[1]))
     return Classification(t.event_type, t.sub_event_type, list(t.tags), f"trigger:{ctx.folded[m.start:m.end]}",
                           m.start, t.civilian_targeting)
+
+
+def _factual(ctx: DocContext, i: int, category: str) -> list:
+    """Sentence ``i``'s matches of ``category`` that are not aims or charges (once per sentence)."""
+    key = ("factual", i, category)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = [m for m in ctx.usable(i, category) if not purpose(ctx, m)]
+    return found
 
 
 def is_not_event(ctx: DocContext, i: int) -> bool:

@@ -172,9 +172,8 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
 def _reference_point(ctx: DocContext, m: Match) -> bool:
     """The place is named as a reference, not as where something happened: a border, a
     direction from it, a destination."""
-    return bool(_BORDERING.search(ctx.folded[max(0, m.start - 40):m.start])
-                or _DESTINATION.search(ctx.folded, max(0, m.start - 30), m.start)
-                or _BORDER_AFTER.match(ctx.folded[m.end:m.end + 14]))
+    return bool(_REFERENCE_BEFORE.search(ctx.folded, max(0, m.start - 40), m.start)
+                or _BORDER_AFTER.match(ctx.folded, m.end, m.end + 14))
 
 
 _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|"
@@ -188,7 +187,8 @@ _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|autho
                           r"embassy|ambassador|treasury|justice department|state department|drug enforcement)\b")
 # "a plane preparing to depart for Mexico City", "con destino a Tijuana": where it was going
 _DESTINATION = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a)\s+$")
-_BORDER_AFTER = re.compile(r"^\s+(?:border|state line|frontera)\b")
+_BORDER_AFTER = re.compile(r"\s+(?:border|state line|frontera)\b")  # used with match(): anchored
+_REFERENCE_BEFORE = re.compile(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
