@@ -169,10 +169,10 @@ def extract(
         if parse_pub_date(published) is None:
             fail(f"--published {published!r} is not a date YYYY-MM-DD", 2)
     from cartelscope import knowledge as kmod
-    from cartelscope.extract.pipeline import Extractor
+    from cartelscope.extract.backend import load_extractor
     from cartelscope.extract.runner import extract_files
 
-    extractor = Extractor(kmod.load(knowledge))
+    extractor = load_extractor(kmod.load(knowledge))
     failures = []
     records = extract_files([str(f) for f in files], extractor, published=published, failures=failures)
     if format == "jsonl":
@@ -200,9 +200,9 @@ def evaluate(
     """Run extraction over TEXTS and score it against gold in one step."""
     from cartelscope import knowledge as kmod
     from cartelscope.evaluate import score_files
-    from cartelscope.extract.pipeline import Extractor
+    from cartelscope.extract.backend import load_extractor
 
-    summary, report = score_files([str(t) for t in texts], gold, actors, Extractor(kmod.load(knowledge)),
+    summary, report = score_files([str(t) for t in texts], gold, actors, load_extractor(kmod.load(knowledge)),
                                   pred_out=output, split=split, verbose=verbose)
     if as_json:
         typer.echo(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -65,6 +65,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("sqlite_busy_timeout", 5.0, "Seconds to wait for a SQLite file locked by another process.",
                 _positive(float)),
         Setting("knowledge", None, "Folder of user knowledge files that extend or override the bundled pack."),
+        Setting("extractor", None, "Extraction backend: unset or 'rules' for the bundled rules, or "
+                "'package.module:factory' for one you installed (docs/extraction.md, Backends)."),
         Setting("fetch_timeout", 20.0, "Seconds allowed for each HTTP request, body included.", _positive(float)),
         Setting("fetch_max_bytes", 10 * 1024 * 1024, "Largest HTTP response body accepted, in bytes.", _positive(int)),
         Setting("fetch_max_redirects", 5, "Redirects followed per URL; each hop is checked again.", _nonnegative_int),

@@ -33,9 +33,9 @@ class Scope:
     @property
     def extractor(self):
         if self._extractor is None:
-            from cartelscope.extract.pipeline import Extractor
+            from cartelscope.extract.backend import load_extractor
 
-            self._extractor = Extractor(self.knowledge)
+            self._extractor = load_extractor(self.knowledge)
         return self._extractor
 
     def close(self) -> None:
