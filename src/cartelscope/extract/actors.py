@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from cartelscope.extract.context import ActorRef, DocContext
+from cartelscope.extract.places import single_state_of_name
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import norm
 
@@ -86,30 +87,13 @@ def _states_named(ctx: DocContext) -> dict[str, int]:
     named = ctx.cache.get("states_named")
     if named is None:
         named = ctx.cache["states_named"] = {}
-        state_of = _state_of_name(ctx.pack)
+        state_of = single_state_of_name(ctx.pack)
         for cats in ctx.by_category:
             for m in cats.get("place", ()):
                 st = state_of.get(m.key)
                 if st:
                     named[st] = named.get(st, 0) + 1
     return named
-
-
-_STATE_OF_NAME: dict[int, tuple] = {}
-
-
-def _state_of_name(pack) -> dict[str, str]:
-    """Place name -> the one state its state and municipality readings lie in (names that
-    several states share are left out); built once per knowledge pack."""
-    hit = _STATE_OF_NAME.get(id(pack))
-    if hit is None or hit[0] is not pack:
-        table = {}
-        for key, refs in pack.place_index.items():
-            states = {r.state for r in refs if r.kind in ("state", "municipality")}
-            if len(states) == 1 and None not in states:
-                table[key] = next(iter(states))
-        hit = _STATE_OF_NAME[id(pack)] = (pack, table)
-    return hit[1]
 
 
 def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -> str | None:

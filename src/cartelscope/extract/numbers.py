@@ -13,7 +13,9 @@ from cartelscope.extract.context import DocContext
 
 _DIGITS = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-MAX_GAP_WORDS = 4
+MAX_GAP_WORDS = 4  # between a count and the fatality noun after it
+VERB_REACH_WORDS = 3  # between a fatality verb and its count ("killed at least 12")
+PASSIVE_REACH_WORDS = 5  # a passive takes adverbs first ("fueron asesinados a balazos al menos tres")
 _RANGE = re.compile(r"\s*(?:and|to|or|y|a|o|-)\s*")  # "between 10 and 14": the lower figure
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?")
 # a day of the month is not a toll: "27 de agosto", "June 29", "29th of June"
@@ -49,7 +51,8 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
                 found.append(min([value] + [n[2] for n in low]))
     # a passive participle reads like a verb: "fueron asesinados a balazos al menos tres conductores"
     passives = [f for f in fatal if _PASSIVE_BEFORE.search(ctx.folded, max(0, f.start - 16), f.start)]
-    for v, reach in [*((v, 3) for v in verbs), *((p, 5) for p in passives)]:
+    reaches = [(v, VERB_REACH_WORDS) for v in verbs] + [(p, PASSIVE_REACH_WORDS) for p in passives]
+    for v, reach in reaches:
         after = [n for n in numbers if n[0] >= v.end and _words(ctx.folded[v.end:n[0]]) <= reach]
         if after:
             start, end, value = after[0]

@@ -69,6 +69,24 @@ def state_place(ctx: DocContext, iso: str) -> Place:
     return Place(s.name, "state", state=s.iso, lat=s.lat, lon=s.lon, geo_precision=3, place_id=s.iso)
 
 
+_SINGLE_STATE: dict[int, tuple] = {}
+
+
+def single_state_of_name(pack) -> dict[str, str]:
+    """Place name -> the one state its state and municipality readings lie in ("Culiacán",
+    "Michoacán"); names that several states share ("Guadalupe") are left out. Built once per
+    knowledge pack: it weighs the dominant state here and tells homonymous groups apart."""
+    hit = _SINGLE_STATE.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        table = {}
+        for key, refs in pack.place_index.items():
+            states = {r.state for r in refs if r.kind in ("state", "municipality") and r.state}
+            if len(states) == 1:
+                table[key] = next(iter(states))
+        hit = _SINGLE_STATE[id(pack)] = (pack, table)
+    return hit[1]
+
+
 _LOC_CACHE: dict[int, dict] = {}
 
 
@@ -98,13 +116,12 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     # States named anywhere count towards the dominant state; so do unambiguous municipalities.
     # A reference point ("near the border with Jalisco", "bound for Mexico City") counts for neither.
     reference = [_reference_point(ctx, m) for m, _ in mentions]
+    state_of = single_state_of_name(ctx.pack)
     weight: Counter[str] = Counter()
     for (m, refs), ref_point in zip(mentions, reference):
-        if ref_point:
-            continue
-        states = {r.state for r in refs if r.kind in ("state", "municipality") and r.state}
-        if len(states) == 1:
-            weight[next(iter(states))] += 2 if any(r.kind == "state" for r in refs) else 1
+        state = state_of.get(m.key)
+        if state and not ref_point:
+            weight[state] += 2 if any(r.kind == "state" for r in refs) else 1
     ctx.dominant_state = weight.most_common(1)[0][0] if weight else None
 
     sent_idx = [ctx.sentence_of(m.start) for m, _ in mentions]
