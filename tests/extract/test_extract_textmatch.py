@@ -37,3 +37,37 @@ def test_prefix_phrase_takes_the_word_ending_and_acronyms_need_their_case():
     found = _matcher().find(text)
     assert [text[m.start:m.end] for m in found if m.key == "clash"] == ["enfrentamientos"]
     assert [text[m.start:m.end] for m in found if m.key == "sinaloa-cartel"] == ["CDS"]
+
+
+def test_phrases_with_punctuation_match_only_as_written():
+    """The automaton reads a copy of the text with punctuation made spaces; a phrase with
+    punctuation or several words must still be found only where the text reads it exactly."""
+    m = PhraseMatcher()
+    m.add("U.S. agents", Entry("actor", "us-agents"))
+    m.add("ciudad juárez", Entry("place", "juarez"))
+    m.add("u-s agents", Entry("actor", "other"))  # same letters, different punctuation
+    text = "U.S. agents met; U-S agents too; U,S, agents no. Ciudad\nJuárez no, Ciudad Juárez yes, ciudad  juarez no."
+    found = [(mm.key, text[mm.start:mm.end]) for mm in m.find(text)]
+    assert ("us-agents", "U.S. agents") in found
+    assert ("other", "U-S agents") in found
+    assert not any(surface.startswith("U,S") for _, surface in found)
+    assert [s for k, s in found if k == "juarez"] == ["Ciudad Juárez"]
+
+
+def test_text_outside_latin1_is_matched_the_same_way():
+    m = _matcher()
+    plain = "Ataque en Sinaloa; enfrentamientos del CDS."
+    exotic = "Ataque en Sinaloa; enfrentamientos del CDS. \u2200 \u0142"  # math sign, Polish ł
+    spans = lambda t: [(x.start, x.end, x.key) for x in m.find(t)]  # noqa: E731
+    assert spans(plain) == spans(exotic)
+    assert spans("Sinaloa\u0142") == []  # a letter, even outside Latin-1, is not a boundary
+
+
+def test_word_starts_keeps_only_matches_at_the_start_of_a_word():
+    import re
+
+    from cartelscope.extract.textmatch import word_starts
+
+    year = re.compile(r"(?:19|20)\d\d\b")
+    text = "In 2019, not 12019 or x2020, but (2021) and _2022."
+    assert [m.group() for m in word_starts(year, text)] == ["2019", "2021"]

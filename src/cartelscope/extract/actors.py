@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.extract.places import single_state_of_name
 from cartelscope.extract.textmatch import Match
@@ -23,7 +24,7 @@ GROUP_KINDS = frozenset({"cartel", "faction", "cell", "armed_wing", "gang", "for
 FORCE_KINDS = frozenset({"state_force", "self_defense"})
 _GROUP_WORD = re.compile(r"\b(?:cartel|cartels|carteles|gang|faction|grupo|organizacion|organization|cartel's)\b")
 _COORD = re.compile(r"^\s*(?:,|and|y|e|&)\s*(?:the\s+|el\s+|la\s+)?$")
-_MONTH_CONTEXT = re.compile(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blast|\bpasado|\bof|\bhasta|\bmid|\bearly|\blate)\s*$")
+_MONTH_CONTEXT = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blast|\bpasado|\bof|\bhasta|\bmid|\bearly|\blate)\s*$")
 
 
 def overlap_free(matches: list[Match], categories: set[str]) -> list[Match]:
@@ -96,19 +97,20 @@ def _states_named(ctx: DocContext) -> dict[str, int]:
     return named
 
 
+AMBIGUOUS_REACH = 25  # characters read around an ambiguous name
+
+
 def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -> str | None:
-    before = ctx.folded[max(0, s - 25):s]
-    after = ctx.folded[e:e + 25]
-    if _GROUP_WORD.search(after[:14]) or _GROUP_WORD_BEFORE.search(before):
+    if _GROUP_WORD.search(ctx.folded[e:e + 14]) or _GROUP_WORD_BEFORE.before(ctx, s, AMBIGUOUS_REACH, sliced=True):
         return "actor"
     has_place = bool(ctx.pack.place_index.get(ctx.folded[s:e].strip()))
     surface = ctx.text[s:e]
     if not actor_ms:
         return "place" if has_place else None
-    if _MONTH_CONTEXT.search(before) and norm(surface) in _MONTHS:
+    if norm(surface) in _MONTHS and _MONTH_CONTEXT.before(ctx, s, AMBIGUOUS_REACH, sliced=True):
         return None
     if has_place:
-        if _COMMA_NAME_AFTER.search(ctx.text[e:e + 4]) or _PLACE_WORD_BEFORE.search(before):
+        if _COMMA_NAME_AFTER.search(ctx.text[e:e + 4]) or _PLACE_WORD_BEFORE.before(ctx, s, AMBIGUOUS_REACH, sliced=True):
             return "place"
         refs = ctx.pack.place_index.get(ctx.folded[s:e].strip(), [])
         if any(r.kind in ("state", "municipality") for r in refs):
@@ -118,16 +120,16 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
         return "actor" if surface[:1].isupper() else "place"
     # no place shares the name: a common noun ("soldiers", "marinos") is the force unless a
     # group's name stands right before it ("CJNG soldiers")
-    if _FOREIGN_DEMONYM.search(before):
+    if _FOREIGN_DEMONYM.before(ctx, s, AMBIGUOUS_REACH, sliced=True):
         return None  # "Guatemalan soldiers" are not the Mexican Army
     if any(ctx.pack.actors[m.key].kind not in FORCE_KINDS for m in _actors_ending_near(ctx, s)):
         return None
     return "actor"
 
 
-_GROUP_WORD_BEFORE = re.compile(r"(?:cartel|gang|grupo)\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?$")
+_GROUP_WORD_BEFORE = EndingAt(r"(?:cartel|gang|grupo)\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?$")
 _COMMA_NAME_AFTER = re.compile(r"^\s*,\s*[A-Z]")
-_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|"
+_PLACE_WORD_BEFORE = EndingAt(r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|"
                                 r"rumbo a|comunidad de|poblado de|localidad de)\s+$")
 
 
@@ -142,7 +144,7 @@ def _actors_ending_near(ctx: DocContext, s: int) -> list[Match]:
     return [m for end in (s - 2, s - 1, s) for m in by_end.get(end, ())]
 
 
-_FOREIGN_DEMONYM = re.compile(r"\b(?:guatemalan|us|u\.s\.|american|colombian|honduran|salvadoran|belizean|"
+_FOREIGN_DEMONYM = EndingAt(r"\b(?:guatemalan|us|u\.s\.|american|colombian|honduran|salvadoran|belizean|"
                               r"ecuadorian|venezuelan|guatemaltec[oa]s?|estadounidenses?|colombian[oa]s?|"
                               r"hondureñ[oa]s?|salvadoreñ[oa]s?)\s+$")
 _MONTHS = {"mayo", "may", "marzo", "abril", "junio", "julio", "agosto"}
@@ -211,13 +213,13 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
 
 # "acusaba al CJNG", "clashed with the CJNG": a name after these is an object, a less likely
 # antecedent for "the group" than the subject named before it
-_OBJECT_BEFORE = re.compile(r"\b(?:al|a|contra|against|with|con|del|by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+_OBJECT_BEFORE = EndingAt(r"\b(?:al|a|contra|against|with|con|del|by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
 def _antecedent(ctx: DocContext, prior: list[ActorRef]) -> ActorRef:
     """The latest group named as a subject, else the latest group named at all."""
     for g in reversed(prior):
-        if not _OBJECT_BEFORE.search(ctx.folded, max(0, g.start - 12), g.start):
+        if not _OBJECT_BEFORE.before(ctx, g.start, 12):
             return g
     return prior[-1]
 

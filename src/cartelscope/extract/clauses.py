@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.extract.textmatch import Match
 
@@ -11,7 +12,7 @@ AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|p
 
 # "La Mayiza, a faction of the Sinaloa Cartel", "dentro del Cártel de Sinaloa": the group after
 # these words only describes the faction named before it
-_DESCRIBES = re.compile(r"(?:(?:factions?|wings?|cells?|faccion|facciones|celulas?|brazos? armados?|escision|"
+_DESCRIBES = EndingAt(r"(?:(?:factions?|wings?|cells?|faccion|facciones|celulas?|brazos? armados?|escision|"
                         r"splinters?|offshoots?)\s+(?:armad[oa]s?\s+|armed\s+)?(?:of|del|de la|de los|de)|\b(?:within|inside|dentro del|dentro de))\s+"
                         r"(?:the\s+|el\s+|la\s+)?$")
 DESCRIPTION_REACH = 30
@@ -24,23 +25,25 @@ _MODIFIES = re.compile(r"\s*(?:'s\s+)?(?:armed\s+)?(?:factions?|wing|cells?|spli
 def describes(ctx: DocContext, ref: ActorRef) -> bool:
     """True when the mention only describes another group ('a faction of the Sinaloa Cartel',
     'the Juárez Cartel faction')."""
-    return bool(_DESCRIBES.search(ctx.folded[max(0, ref.start - DESCRIPTION_REACH):ref.start])
+    return bool(_DESCRIBES.before(ctx, ref.start, DESCRIPTION_REACH, sliced=True)
                 or _MODIFIES.match(ctx.folded, ref.end))
 
 
 # "para enfrentar a su rival", "in order to attack", "evitar una masacre": an aim, not something
 # that happened
-_PURPOSE = re.compile(r"\b(?:para|in order to|so as to|con el fin de|a fin de|"
+_PURPOSE = EndingAt(r"\b(?:para|in order to|so as to|con el fin de|a fin de|"
                       r"(?:evitar|impedir|avoid|prevent|avert)(?:\s+(?:una?|a|an|the|el|la))?)\s+$")
 
 
 # "órdenes de aprehensión por secuestro", "charged with kidnapping": a charge, not an incident
-_CHARGE = re.compile(r"\b(?:(?:por )?(?:el |los )?delitos? de|charged with|charges of|accused of|convicted of|"
+_CHARGE = EndingAt(r"\b(?:(?:por )?(?:el |los )?delitos? de|charged with|charges of|accused of|convicted of|"
                      r"sentenced for|ordenes? de aprehension por|vinculad[oa]s? a proceso por|procesad[oa]s? por)\s+$")
+
+
+PURPOSE_REACH = 40
 
 
 def purpose(ctx: DocContext, m: Match) -> bool:
     """True when the phrase at ``m`` is the aim of another action or a criminal charge, not a
     fact of the report."""
-    window = max(0, m.start - 40)
-    return bool(_PURPOSE.search(ctx.folded, window, m.start) or _CHARGE.search(ctx.folded, window, m.start))
+    return _PURPOSE.before(ctx, m.start, PURPOSE_REACH) or _CHARGE.before(ctx, m.start, PURPOSE_REACH)

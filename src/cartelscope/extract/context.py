@@ -53,6 +53,11 @@ class DocContext:
     dominant_state: str | None = None
     pub_text: str | None = None  # a publication date printed in the article's header, if any
     cache: dict = field(default_factory=dict)
+    backward: str = ""  # the folded text reversed, for patterns matched backwards (see backward.py)
+
+    def __post_init__(self) -> None:
+        if not self.backward:
+            self.backward = self.folded[::-1]
 
     def sentence_of(self, pos: int) -> int:
         starts = self.cache.get("starts")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from cartelscope.extract import certainty as cert
 from cartelscope.extract import numbers
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
+from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
 from cartelscope.extract.dates import find_dates
@@ -21,7 +22,7 @@ from cartelscope.extract.places import state_place
 from cartelscope.model import Evidence, ExtractedEvent, Place
 
 SPLIT_BY_STATE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-HEDGED_OWNER = re.compile(r"(?:possibly|probably|allegedly|suspected(?:ly)?|presuntamente|posiblemente|"
+HEDGED_OWNER = EndingAt(r"(?:possibly|probably|allegedly|suspected(?:ly)?|presuntamente|posiblemente|"
                           r"probablemente|supuestamente|linked to|ligad[oa]s? a|vinculad[oa]s? (?:a|con))\W+(?:\w+\W+){0,4}$")
 
 
@@ -57,18 +58,16 @@ def _codebook(ctx: DocContext) -> tuple[dict, list]:
     return hit[1], hit[2]
 
 
-_CAUSE = re.compile(r"\b(?:after|following|in response to|in retaliation for|tras|despues de|luego de|"
-                    r"en respuesta a|en represalia por)\b")
-
-
 def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classification | None:
+    if not ctx.of(i, "group") and not ctx.of(i, "trigger"):
+        return None
     if span is None:
         # "Gunmen torched vehicles after the arrest of a leader": the incident is the main
-        # clause; what follows "after"/"tras" is its cause, reported elsewhere
+        # clause; what follows "after"/"tras" (the pack's ``causes``) is its cause, reported elsewhere
         s = ctx.sentences[i]
-        cause = _CAUSE.search(ctx.folded, s.start, s.end)
-        if cause and cause.start() > s.start:
-            main = _classify(ctx, i, (s.start, cause.start()))
+        cause = next((m for m in ctx.of(i, "cue") if m.key == "causes"), None)
+        if cause and cause.start > s.start:
+            main = _classify(ctx, i, (s.start, cause.start))
             if main is not None:
                 return main
     groups = _factual(ctx, i, "group")
@@ -130,11 +129,11 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
     out: list[str] = []
     for r in ctx.actors_in(i):
         actor = ctx.pack.actors[r.actor_id]
-        if HEDGED_OWNER.search(ctx.folded[max(0, r.start - 60):r.start]):
+        if HEDGED_OWNER.before(ctx, r.start, 60, sliced=True):
             continue
         if actor.kind in FORCE_KINDS and _attributing(ctx, i, r):
             continue
-        if _FORMER.search(ctx.folded[max(0, r.start - 40):r.start]):
+        if _FORMER.before(ctx, r.start, 40, sliced=True):
             continue  # "el Cártel del Golfo, antiguo aliado de Los Zetas": not a party
         ids = [r.actor_id]
         if actor.kind == "person":
@@ -152,7 +151,7 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
     return [a for a in out if not (a in parents and a in described)]
 
 
-_FORMER = re.compile(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exaliad[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+_FORMER = EndingAt(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exaliad[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 
 
 # on folded text: no accents

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import DocContext
 
 _DIGITS = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
@@ -50,7 +51,7 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
                 low = [n for n in before[:-1] if _RANGE.fullmatch(ctx.folded[n[1]:start])]
                 found.append(min([value] + [n[2] for n in low]))
     # a passive participle reads like a verb: "fueron asesinados a balazos al menos tres conductores"
-    passives = [f for f in fatal if _PASSIVE_BEFORE.search(ctx.folded, max(0, f.start - 16), f.start)]
+    passives = [f for f in fatal if _PASSIVE_BEFORE.before(ctx, f.start, 16)]
     reaches = [(v, VERB_REACH_WORDS) for v in verbs] + [(p, PASSIVE_REACH_WORDS) for p in passives]
     for v, reach in reaches:
         after = [n for n in numbers if n[0] >= v.end and _words(ctx.folded[v.end:n[0]]) <= reach]
@@ -62,7 +63,7 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
     return min(found) if found else None
 
 
-_PASSIVE_BEFORE = re.compile(r"\b(?:fueron|fue|fueran|fuesen|han sido|ha sido|resultaron|were|was|have been|had been)\s+$")
+_PASSIVE_BEFORE = EndingAt(r"\b(?:fueron|fue|fueran|fuesen|han sido|ha sido|resultaron|were|was|have been|had been)\s+$")
 
 
 def _words(gap: str) -> int:

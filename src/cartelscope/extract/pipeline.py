@@ -18,19 +18,20 @@ from cartelscope.extract import relations as relations_mod
 from cartelscope.extract.context import DocContext
 from cartelscope.extract.dates import find_pub_date, parse_pub_date
 from cartelscope.extract.sentences import split
-from cartelscope.extract.textmatch import fold
+from cartelscope.extract.textmatch import fold, word_starts
 from cartelscope.ingest.text import detect_language
 from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
 
 EXTRACTOR_VERSION = "cartelscope-rules/0.1"
 HISTORY_YEARS = 5
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-
+# Both scanned with textmatch.word_starts (they must start a word; see there why no leading \b).
+_YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d\b")
+_GROUP_NAME_TAIL = r"\s+(?:de\s+|del\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"
 _CANDIDATE = re.compile(
-    r"\b(?:(?:C[aá]rtel|Cartel|Grupo|Cartel de los|C[aá]rtel de los)\s+(?:de\s+|del\s+)?"
-    r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"
-    r"|(?:Los|Las)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]{2,}(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?)"
+    r"C(?:[aá]rtel|artel|artel de los|[aá]rtel de los)" + _GROUP_NAME_TAIL +
+    r"|Grupo" + _GROUP_NAME_TAIL +
+    r"|L(?:os|as)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]{2,}(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?"
 )
 
 
@@ -119,7 +120,7 @@ class Extractor:
         """Sentences that speculate or recall history ("when the Zetas lost their leadership
         after 2012"): groups named only there are not actors of the article."""
         latest: dict[int, int] = {}  # sentence -> latest year it names
-        for m in _YEAR.finditer(ctx.folded):
+        for m in word_starts(_YEAR, ctx.folded):
             i = ctx.sentence_of(m.start())
             latest[i] = max(latest.get(i, 0), int(m.group()))
         reference = ctx.pub.year if ctx.pub else (max(latest.values()) if latest else None)
@@ -154,7 +155,7 @@ class Extractor:
     def _candidates(self, ctx: DocContext) -> list[Candidate]:
         known_spans = [(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places]
         found: dict[str, Candidate] = {}
-        for m in _CANDIDATE.finditer(ctx.text):
+        for m in word_starts(_CANDIDATE, ctx.text):
             s, e = m.span()
             if any(a < e and s < b for a, b in known_spans):
                 continue

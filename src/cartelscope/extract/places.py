@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import DocContext, PlaceRef
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import norm
 from cartelscope.knowledge.pack import PlaceRef as IndexRef
 from cartelscope.model import Place
 
-_LOCATIVE = re.compile(
+_LOCATIVE = EndingAt(
     r"(?:\b(?:in|at|near|outside|from|into|towards?|across|en|cerca de|rumbo a|hacia|desde|"
     r"municipio de|municipality of|city of|ciudad de|town of|village of|poblado de|comunidad de|"
     r"localidad de|colonia|community of|port of|puerto de|capital|alcaldia|alcaldía)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?)$"
@@ -97,6 +98,8 @@ def _loc_cache(pack) -> dict:
     return _LOC_CACHE[key]
 
 
+BEFORE_REACH = 40  # characters read before a place name for the words that qualify it
+
 # sentence offset -> weight of a place named there, for settling a shared name (see resolve)
 _NEAR_WEIGHTS = ((-2, 1), (-1, 2), (0, 3), (1, 2))
 
@@ -149,7 +152,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
             street_until = m.end
             continue
-        street_until = m.end if _STREET_BEFORE.search(ctx.folded[max(0, m.start - 40):m.start]) else -1
+        street_until = m.end if _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True) else -1
         if _ATTRIBUTIVE.match(ctx.folded, m.end) and all(r.kind == "foreign" for r in refs):
             continue  # "U.S. officials", "U.S. and Mexican agents": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
@@ -189,7 +192,7 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
 def _reference_point(ctx: DocContext, m: Match) -> bool:
     """The place is named as a reference, not as where something happened: a border, a
     direction from it, a destination."""
-    return bool(_REFERENCE_BEFORE.search(ctx.folded, max(0, m.start - 40), m.start)
+    return bool(_REFERENCE_BEFORE.before(ctx, m.start, BEFORE_REACH)
                 or _BORDER_AFTER.match(ctx.folded, m.end, m.end + 14))
 
 
@@ -205,9 +208,9 @@ _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|autho
 # "a plane preparing to depart for Mexico City", "con destino a Tijuana": where it was going
 _DESTINATION = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a)\s+$")
 _BORDER_AFTER = re.compile(r"\s+(?:border|state line|frontera)\b")  # used with match(): anchored
-_REFERENCE_BEFORE = re.compile(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
+_REFERENCE_BEFORE = EndingAt(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
-_STREET_BEFORE = re.compile(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
+_STREET_BEFORE = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
                             r"sindicatura|tenencia|ejido|rancheria)\s+(?:de\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
@@ -254,10 +257,8 @@ def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
 def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: str | None,
             near: Counter) -> IndexRef | None:
     kinds = {r.kind for r in refs}
-    before = ctx.folded[max(0, m.start - 40):m.start]
-    city_of = _CITY_OF.search(before)
-    after = ctx.folded[m.end:m.end + 20]
-    if _STREET_BEFORE.search(before) or _STREET_AFTER.match(after):
+    city_of = _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True)
+    if _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True) or _STREET_AFTER.match(ctx.folded[m.end:m.end + 20]):
         # "colonia Guerrero", "the Morelos neighborhood": a street or district, not the state
         refs = [r for r in refs if r.kind not in ("state", "municipality", "foreign")]
         if not refs or explicit is None:
@@ -286,7 +287,7 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
             # other places around are elsewhere: a colonia or a homonym, not a guess; but "the
             # city of Puebla" names the big city even next to "the state of Guanajuato"
             prominent = [r for r in mexican if r.kind == "locality" and r.weight >= 1.03]
-            if len(prominent) == 1 and _CITY_OF.search(before):
+            if len(prominent) == 1 and city_of:
                 return prominent[0]
             return None
     if foreign and (not mexican or max(r.weight for r in foreign) >= max(r.weight for r in mexican)):
@@ -294,7 +295,7 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
     if not mexican:
         return None
     states = {r.state for r in mexican}
-    locative = bool(_LOCATIVE.search(before))
+    locative = _LOCATIVE.before(ctx, m.start, BEFORE_REACH, sliced=True)
     if len(states) == 1:
         best = _best(mexican)
         if best.kind == "municipality" or locative or best.kind == "region":
@@ -308,7 +309,7 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
     return None
 
 
-_CITY_OF = re.compile(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$")
+_CITY_OF = EndingAt(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$")
 _ORDER = {"municipality": 3, "locality": 2, "region": 1, "state": 0, "foreign": 0}
 
 

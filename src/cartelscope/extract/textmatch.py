@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import ahocorasick
 
@@ -99,7 +99,15 @@ class Match:
 
 
 class PhraseMatcher:
-    """Builds the automaton once; ``find(text)`` returns every bounded match."""
+    """Builds the automaton once; ``find(text)`` returns every bounded match.
+
+    The automaton runs over a *spaced* copy of the folded text in which every character that is
+    not a letter or digit is a space, with one space added at each end; a phrase is stored with
+    a space on each side, so a hit is already bounded by non-word characters and the loop over
+    hits does no boundary tests. A phrase that has a prefix entry (``word*``) is stored with the
+    leading space only and checked per entry, as are the rare phrases with punctuation or a
+    line break inside (the spaced copy blurs those) and exact-case acronyms.
+    """
 
     def __init__(self) -> None:
         self._auto = ahocorasick.Automaton()
@@ -123,51 +131,115 @@ class PhraseMatcher:
             self.add(p, entry)
 
     def build(self) -> None:
+        stored: dict[str, list[tuple]] = {}
         for key, entries in self._entries.items():
-            # "plain": no entry needs a prefix extension or an exact-case check (most phrases)
-            plain = not any(e.prefix or e.case_sensitive is not None for e in entries)
-            self._auto.add_word(key, (len(key), tuple(entries), plain))
+            # PLAIN: the hit is the match; EXACT: the folded text must also read the key as
+            # written (punctuation, single spaces); OPEN: per-entry right edge and case checks
+            if any(e.prefix or e.case_sensitive is not None for e in entries):
+                mode = OPEN
+            elif key.isalnum():
+                mode = PLAIN
+            else:
+                mode = EXACT
+            spaced = " " + _spaced_chars(key) + ("" if mode == OPEN else " ")
+            stored.setdefault(spaced, []).append((len(key), tuple(entries), mode, key))
+        for spaced, readings in stored.items():
+            # keys that differ only in punctuation ("u.s." and "u-s") share one spaced form
+            value = readings[0] if len(readings) == 1 else (0, tuple(readings), MANY, "")
+            self._auto.add_word(spaced, value)
         self._auto.make_automaton()
         self._built = True
 
     def find(self, text: str, folded: str | None = None) -> list[Match]:
         """Every match that starts and ends at a word boundary, sorted by start, longest first.
 
-        This loop runs once per raw automaton hit (hundreds per article), so it keeps the work
-        per hit small: one boundary test on each side, and the general per-entry checks only
-        for the few phrases that need them."""
+        This loop runs once per automaton hit (about two hundred per article), so a plain hit
+        costs one subtraction and the Match itself."""
         if not self._built:
             self.build()
         folded = folded if folded is not None else fold(text)
-        n = len(folded)
-        isalnum = str.isalnum
+        spaced = _spaced(folded)
         out: list[Match] = []
         append = out.append
-        for end_index, (length, entries, plain) in self._auto.iter(folded):
-            start = end_index - length + 1
-            if start and isalnum(folded[start - 1]):
-                continue
-            end = end_index + 1
-            right_ok = end == n or not isalnum(folded[end])
-            if plain:
-                if right_ok:
-                    for entry in entries:
-                        append(Match(start, end, entry))
-                continue
-            for entry in entries:
-                e = end
-                if entry.prefix:
-                    while e < n and isalnum(folded[e]):
-                        e += 1
-                elif not right_ok:
-                    continue
-                if entry.case_sensitive is not None and text[start:e] != entry.case_sensitive:
-                    continue
-                append(Match(start, e, entry))
+        for end_index, reading in self._auto.iter(spaced):
+            length, entries, mode, key = reading
+            if mode == PLAIN:
+                start = end_index - length - 1
+                for entry in entries:
+                    append(Match(start, start + length, entry))
+            elif mode == MANY:
+                for r in entries:
+                    _checked(text, folded, end_index, r, append)
+            else:
+                _checked(text, folded, end_index, reading, append)
         # by start, longer first, ties in automaton order: two stable sorts on C-level keys
         out.sort(key=_END, reverse=True)
         out.sort(key=_START)
         return out
+
+
+PLAIN, EXACT, OPEN, MANY = 0, 1, 2, 3
+
+
+def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> None:
+    """Matches of one EXACT or OPEN reading whose spaced form hit at ``end_index``."""
+    length, entries, mode, key = reading
+    start = end_index - length - (mode != OPEN)
+    end = start + length
+    if folded[start:end] != key:
+        return
+    if mode == EXACT:
+        for entry in entries:
+            append(Match(start, end, entry))
+        return
+    n = len(folded)
+    right_ok = end == n or not folded[end].isalnum()
+    for entry in entries:
+        e = end
+        if entry.prefix:
+            while e < n and folded[e].isalnum():
+                e += 1
+        elif not right_ok:
+            continue
+        if entry.case_sensitive is not None and text[start:e] != entry.case_sensitive:
+            continue
+        append(Match(start, e, entry))
+
+# Latin-1 byte -> space unless a letter or digit; applied to the folded text encoded as Latin-1
+_SPACED_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(256))
+
+
+def _spaced(folded: str) -> str:
+    """The folded text with every non-alphanumeric character made a space and one space added
+    at each end; same offsets plus one. Folded text is nearly always Latin-1, where a byte
+    table does this in C; anything else goes through the (slower) general table."""
+    try:
+        raw = folded.encode("latin-1")
+    except UnicodeEncodeError:
+        return " " + _spaced_chars(folded) + " "
+    return " " + raw.translate(_SPACED_BYTES).decode("latin-1") + " "
+
+
+def _spaced_chars(text: str) -> str:
+    return "".join(c if c.isalnum() else " " for c in text)
+
+
+def word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` keeping only matches that start a word, as a leading ``\\b``
+    would. The regex engine skips quickly to a pattern's possible first characters only when the
+    pattern begins with them; a leading ``\\b`` hides them and makes it try every position,
+    several times slower. So rules leave the ``\\b`` out and scan with this instead."""
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            pos = start + 1  # not a word start: look again from the next character
+            continue
+        yield m
+        pos = m.end() if m.end() > start else start + 1
 
 
 _START = attrgetter("start")

@@ -1,0 +1,156 @@
+"""Patterns that must end where a name or trigger starts, matched backwards.
+
+Many rules ask what stands right before a mention: "para " before a trigger, "colonia " before
+a place, "former ally of the " before a group. Written as ``words\\s+$`` and searched in a
+window before the mention, each costs a regex attempt at every position of the window. Here
+the pattern is reversed once and tried a single time, anchored, on the reversed folded text,
+which gives the same yes/no several times faster.
+
+Only what these rules use is supported: literals, classes, alternation, groups (not captured),
+greedy and lazy repeats, ``\\b``/``\\B``, fixed-width look-arounds, and a final ``$``. Anything
+else is refused when the pattern is built, so a rule cannot silently change meaning.
+"""
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+# A rule may look this many characters before its window (``(?<!the )``, ``\\b``); the reversed
+# match is allowed to see them, and a match that then reaches into them is re-checked forwards.
+_LOOK_MARGIN = 8
+
+_CATEGORY = {
+    _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+class EndingAt:
+    """A regex that must match a stretch of text ending exactly at a given position.
+
+    ``before(ctx, end, reach)`` answers as ``pattern.search(folded, end - reach, end)`` would
+    (assertions may look before the window); with ``sliced=True`` as
+    ``pattern.search(folded[end - reach:end])`` would (nothing outside the window is seen).
+    """
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.forward = re.compile(pattern, flags)
+        items = _without_end(list(_parser.parse(pattern, flags)))
+        if items is None:
+            raise ValueError(f"every branch of an EndingAt pattern must end with '$': {pattern!r}")
+        self.backward = re.compile(_reverse(items), flags)
+        self._match = self.backward.match
+        self.pattern = pattern
+
+    def before(self, ctx, end: int, reach: int, sliced: bool = False) -> bool:
+        """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
+        at most ``reach`` characters before it (``ctx.backward`` is the folded text reversed)."""
+        folded = ctx.folded
+        n = len(folded)
+        lo = end - reach if end > reach else 0
+        # backward[n - end:] reads folded from ``end`` towards the start; it is cut there so that,
+        # as forwards, nothing after ``end`` is seen, and at the window's start (plus a margin for
+        # look-behinds when the forward search could see before the window)
+        stop = n - lo if sliced or not lo else n - lo + _LOOK_MARGIN
+        segment = ctx.backward[n - end:stop]
+        m = self._match(segment)
+        if m is None and end > lo and folded[end - 1] == "\n":
+            m = self._match(segment, 1)  # '$' also matches before a final newline
+        if m is None:
+            return False
+        if m.end() <= end - lo:
+            return True
+        # the match reached into the look-behind margin: settle it forwards, exactly
+        return bool(self.forward.search(folded[lo:end]) if sliced else self.forward.search(folded, lo, end))
+
+
+def _without_end(items: list) -> list | None:
+    """``items`` with the final ``$`` of every branch removed; None if some branch lacks it."""
+    if not items:
+        return None
+    op, av = items[-1]
+    if (op, av) == (_c.AT, _c.AT_END):
+        return items[:-1]
+    if op is _c.BRANCH:
+        alts = [_without_end(list(alt)) for alt in av[1]]
+        if any(a is None for a in alts):
+            return None
+        return items[:-1] + [(_c.BRANCH, (None, alts))]
+    if op is _c.SUBPATTERN:
+        group, add, delete, sub = av
+        inner = _without_end(list(sub))
+        return None if inner is None else items[:-1] + [(_c.SUBPATTERN, (group, add, delete, inner))]
+    return None
+
+
+def _reverse(items) -> str:
+    return "".join(_item(op, av) for op, av in reversed(list(items)))
+
+
+def _item(op, av) -> str:
+    if op is _c.LITERAL:
+        return re.escape(chr(av))
+    if op is _c.NOT_LITERAL:
+        return "[^" + _class_char(av) + "]"
+    if op is _c.ANY:
+        return "."
+    if op is _c.IN:
+        return _class(av)
+    if op is _c.BRANCH:
+        return "(?:" + "|".join(_reverse(alt) for alt in av[1]) + ")"
+    if op is _c.SUBPATTERN:
+        group, add, delete, sub = av
+        if add or delete:
+            raise ValueError("EndingAt: inline flags in a group are not supported")
+        return "(?:" + _reverse(sub) + ")"
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        lo, hi, sub = av
+        body = "(?:" + _reverse(sub) + ")"
+        if hi is _c.MAXREPEAT:
+            q = "*" if lo == 0 else "+" if lo == 1 else f"{{{lo},}}"
+        else:
+            q = "?" if (lo, hi) == (0, 1) else f"{{{lo},{hi}}}"
+        return body + q + ("?" if op is _c.MIN_REPEAT else "")
+    if op is _c.AT:
+        if av is _c.AT_BOUNDARY:
+            return r"\b"
+        if av is _c.AT_NON_BOUNDARY:
+            return r"\B"
+        raise ValueError(f"EndingAt: anchor {av} is supported only as the final '$'")
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        direction, sub = av
+        body = _reverse(sub)
+        # a look-ahead forwards is a look-behind backwards, and the other way round
+        kind = "(?<" if direction == 1 else "(?"
+        sign = "=" if op is _c.ASSERT else "!"
+        return f"{kind}{sign}{body})"
+    raise ValueError(f"EndingAt: {op} is not supported")
+
+
+def _class(items) -> str:
+    parts = []
+    negate = ""
+    for op, av in items:
+        if op is _c.NEGATE:
+            negate = "^"
+        elif op is _c.LITERAL:
+            parts.append(_class_char(av))
+        elif op is _c.RANGE:
+            parts.append(_class_char(av[0]) + "-" + _class_char(av[1]))
+        elif op is _c.CATEGORY:
+            parts.append(_CATEGORY[av])
+        else:
+            raise ValueError(f"EndingAt: {op} in a character class is not supported")
+    return "[" + negate + "".join(parts) + "]"
+
+
+def _class_char(code: int) -> str:
+    ch = chr(code)
+    return "\\" + ch if ch in "\\]^-[" else ch

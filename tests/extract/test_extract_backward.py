@@ -1,0 +1,59 @@
+"""Patterns matched backwards give the same answer as searching forwards in the window."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cartelscope.extract.backward import EndingAt
+from cartelscope.extract.textmatch import fold
+
+
+class _Doc:
+    def __init__(self, text: str):
+        self.folded = fold(text)
+        self.backward = self.folded[::-1]
+
+
+PATTERNS = [
+    r"\b(?:para|in order to|con el fin de|(?:evitar|avoid)(?:\s+(?:una?|a|the))?)\s+$",
+    r"(?:border with|(?<!the )(?:north|south) of|frontera con)\s+(?:the\s+)?$|\b(?:bound for|con destino a)\s+$",
+    r"(?:\d\s*(?:de)?|\bde|\bin|\blast)\s*$",
+    r"\b(?:colonias?|col\.|calle)\s+(?:de\s+)?$",
+    r"(?:former|antigu[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+)?$",
+    r"(?=[a-z])\w+\s+$",
+]
+
+TEXT = ("Gunmen opened fire in order to stop the convoy north of Culiacán, bound for the border with "
+        "Sonora; the north of Sinaloa saw clashes.\nEl 9 de junio, para evitar una masacre en la colonia "
+        "Guerrero, la calle de Morelos y con destino a Tijuana, un antiguo aliado del CJNG huyó.\n"
+        "A former ally of the Gulf Cartel, last seen in 2019.\n")
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@pytest.mark.parametrize("reach", [1, 8, 12, 25, 40, 80])
+def test_backward_answer_equals_forward_search_at_every_position(pattern, reach):
+    doc = _Doc(TEXT)
+    rule = EndingAt(pattern)
+    forward = re.compile(pattern)
+    hits = 0
+    for end in range(len(doc.folded) + 1):
+        lo = max(0, end - reach)
+        unsliced = bool(forward.search(doc.folded, lo, end))
+        sliced = bool(forward.search(doc.folded[lo:end]))
+        assert rule.before(doc, end, reach) is unsliced, (pattern, end, doc.folded[lo:end])
+        assert rule.before(doc, end, reach, sliced=True) is sliced, (pattern, end, doc.folded[lo:end])
+        hits += unsliced
+    if reach >= 25:
+        assert hits  # the text exercises every pattern
+
+
+def test_what_cannot_be_reversed_is_refused_when_built():
+    with pytest.raises(ValueError, match="must end with"):
+        EndingAt(r"\bpara\s+")
+    with pytest.raises(ValueError, match="must end with"):
+        EndingAt(r"para$|contra")
+    with pytest.raises(ValueError, match="not supported"):
+        EndingAt(r"(a)\1$")
+    with pytest.raises(ValueError, match="supported only"):
+        EndingAt(r"^para\s+$")
