@@ -32,6 +32,23 @@ def test_language(text, lang):
     assert detect_language(text) == lang
 
 
+@pytest.mark.parametrize("text", [
+    EN, ES, ES_BLOG, PT, FR, EN_QUOTING_ES, "«¿Qué pasó?» —dijo— “nada”… o_o ª º ² µ",
+    "Zażółć gęślą jaźń w Łodzi", "İstanbul ß ǅ ω",
+])
+def test_fast_word_split_equals_the_regex_split(text):
+    """Language detection splits words with a byte table; it must read the words \\w+ reads,
+    or say it cannot (None) so the regex is used."""
+    from cartelscope.ingest.text import _WORD, _latin1_words
+
+    sample = text.lower()
+    words = _latin1_words(sample)
+    if words is not None:
+        assert [w.decode("latin-1") for w in words] == _WORD.findall(sample)
+    else:
+        assert any(ord(c) > 255 and c.isalnum() for c in sample)
+
+
 def test_sample_corpus_languages_match_their_labels():
     rows = [json.loads(line) for line in (resources.files("cartelscope") / "sample" / "corpus.jsonl")
             .read_text("utf-8").splitlines() if line.strip()]

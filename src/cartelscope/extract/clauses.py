@@ -31,13 +31,14 @@ def describes(ctx: DocContext, ref: ActorRef) -> bool:
 
 # "para enfrentar a su rival", "in order to attack", "evitar una masacre": an aim, not something
 # that happened
-_PURPOSE = EndingAt(r"\b(?:para|in order to|so as to|con el fin de|a fin de|"
-                      r"(?:evitar|impedir|avoid|prevent|avert)(?:\s+(?:una?|a|an|the|el|la))?)\s+$")
+_PURPOSE = (r"\b(?:para|in order to|so as to|con el fin de|a fin de|"
+            r"(?:evitar|impedir|avoid|prevent|avert)(?:\s+(?:una?|a|an|the|el|la))?)\s+$")
 
 
 # "órdenes de aprehensión por secuestro", "charged with kidnapping": a charge, not an incident
-_CHARGE = EndingAt(r"\b(?:(?:por )?(?:el |los )?delitos? de|charged with|charges of|accused of|convicted of|"
-                     r"sentenced for|ordenes? de aprehension por|vinculad[oa]s? a proceso por|procesad[oa]s? por)\s+$")
+_CHARGE = (r"\b(?:(?:por )?(?:el |los )?delitos? de|charged with|charges of|accused of|convicted of|"
+           r"sentenced for|ordenes? de aprehension por|vinculad[oa]s? a proceso por|procesad[oa]s? por)\s+$")
+_AIM_OR_CHARGE = EndingAt(f"(?:{_PURPOSE})|(?:{_CHARGE})")
 
 
 PURPOSE_REACH = 40
@@ -46,4 +47,4 @@ PURPOSE_REACH = 40
 def purpose(ctx: DocContext, m: Match) -> bool:
     """True when the phrase at ``m`` is the aim of another action or a criminal charge, not a
     fact of the report."""
-    return _PURPOSE.before(ctx, m.start, PURPOSE_REACH) or _CHARGE.before(ctx, m.start, PURPOSE_REACH)
+    return _AIM_OR_CHARGE.before(ctx, m.start, PURPOSE_REACH)

@@ -6,6 +6,7 @@ they give nothing. Each resolved date carries a precision: 'day', 'month' or 'ye
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -58,8 +59,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-# cheap pre-check: a sentence with none of these words or digits holds no date
-_MAYBE_DATE = re.compile(r"\d|\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) +
+# cheap pre-check: a sentence with none of these words and no digit holds no date
+_MAYBE_DATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) +
                          r"|yesterday|ayer|anoche|today|tonight|hoy|manana|ago|hace|week|semana|month|mes|last night)\b")
 
 
@@ -86,22 +87,34 @@ _NEEDS_WORD: dict[str, tuple[str, ...]] = {
 _DIGIT = re.compile(r"\d")
 
 
-def _possible(folded: str) -> list[tuple[str, re.Pattern]]:
-    """The patterns whose required words or digits occur in ``folded``, in PATTERNS order."""
-    have = {
-        "digit": _DIGIT.search(folded) is not None,
-        "month": any(stem in folded for stem in _MONTH_STEMS),
-        "weekday": any(w in folded for w in _WEEKDAY_WORDS),
-    }
-    out = []
-    for kind, pat in PATTERNS:
-        needs = _NEEDS.get(kind)
-        if needs is not None:
-            if all(have[n] for n in needs):
-                out.append((kind, pat))
-        elif any(w in folded for w in _NEEDS_WORD[kind]):
-            out.append((kind, pat))
+def _possible(folded: str) -> tuple[bool, list[tuple[str, re.Pattern]]]:
+    """Whether ``folded`` has a digit, and the patterns whose required words or digits occur
+    in it, in PATTERNS order. Runs for every sentence an event is dated from, so the tests are
+    substring searches done in C and the answer for each mix of digit, month and weekday is
+    looked up, not rebuilt."""
+    contains = folded.__contains__
+    digit = _DIGIT.search(folded) is not None
+    have = (digit, any(map(contains, _MONTH_STEMS)), any(map(contains, _WEEKDAY_WORDS)))
+    out = _BY_CLASS[have]
+    worded = [p for p in _BY_WORD if any(map(contains, p[3]))]
+    if worded:
+        out = sorted(out + worded)
+    return digit, [(kind, pat) for _, kind, pat, _ in out]
+
+
+def _patterns_by_class() -> dict[tuple[bool, ...], list[tuple]]:
+    """For each (digit, month, weekday) presence, the PATTERNS (number, kind, pattern, ()) that
+    need no more than that."""
+    out: dict[tuple[bool, ...], list[tuple]] = {}
+    for have in itertools.product((False, True), repeat=3):
+        present = {n for n, h in zip(("digit", "month", "weekday"), have) if h}
+        out[have] = [(k, kind, pat, ()) for k, (kind, pat) in enumerate(PATTERNS)
+                     if kind in _NEEDS and set(_NEEDS[kind]) <= present]
     return out
+
+
+_BY_CLASS = _patterns_by_class()
+_BY_WORD = [(k, kind, pat, _NEEDS_WORD[kind]) for k, (kind, pat) in enumerate(PATTERNS) if kind in _NEEDS_WORD]
 
 
 @dataclass(frozen=True)
@@ -150,9 +163,10 @@ def find_dates(folded: str, pub: date | None, offset: int = 0) -> list[DateMenti
     """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    if not _MAYBE_DATE.search(folded):
+    digit, possible = _possible(folded)
+    if not possible or not (digit or _MAYBE_DATE_WORD.search(folded)):
         return out
-    for kind, pat in _possible(folded):
+    for kind, pat in possible:
         for m in pat.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

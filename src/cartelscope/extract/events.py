@@ -47,15 +47,21 @@ def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Cl
 _CODEBOOK: dict[int, tuple] = {}
 
 
-def _codebook(ctx: DocContext) -> tuple[dict, list]:
-    """(event type, sub-type) -> codebook entry, and the rules as (required groups, excluding
-    groups, rule) sets; built once per knowledge pack."""
+def _codebook(ctx: DocContext) -> tuple[dict, list, dict, tuple]:
+    """(event type, sub-type) -> codebook entry; the rules as (required groups, excluding
+    groups, rule) sets; for each trigger group, the numbers of the rules that require it; and
+    the numbers of rules that require nothing. Built once per knowledge pack."""
     hit = _CODEBOOK.get(id(ctx.pack))
     if hit is None or hit[0] is not ctx.pack:
         types = {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types}
         rules = [(frozenset(r.requires_all), frozenset(r.requires_none), r) for r in ctx.pack.rules]
-        hit = _CODEBOOK[id(ctx.pack)] = (ctx.pack, types, rules)
-    return hit[1], hit[2]
+        requiring: dict[str, list[int]] = {}
+        for k, (required, _, _) in enumerate(rules):
+            for g in required:
+                requiring.setdefault(g, []).append(k)
+        always = tuple(k for k, (required, _, _) in enumerate(rules) if not required)
+        hit = _CODEBOOK[id(ctx.pack)] = (ctx.pack, types, rules, requiring, always)
+    return hit[1], hit[2], hit[3], hit[4]
 
 
 def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classification | None:
@@ -82,10 +88,13 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
     present: dict[str, int] = {}
     for m in groups:
         present.setdefault(m.key, m.start)
-    types, rules = _codebook(ctx)
+    types, rules, requiring, always = _codebook(ctx)
     best = None
     named = present.keys()
-    for required, excluded, rule in rules:
+    # only rules that require a group named here (or nothing) can fire; in pack order, so the
+    # first of equal priority wins
+    for k in sorted({k for g in named for k in requiring.get(g, ())}.union(always)):
+        required, excluded, rule = rules[k]
         if required <= named and named.isdisjoint(excluded):
             if best is None or rule.priority > best.priority:
                 best = rule

@@ -135,14 +135,14 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if len(states) == 1 and not reference[j]:
             single_state.setdefault(sent_idx[j], []).append((j, next(iter(states))))
 
-    def near_states(k: int) -> Counter:
+    def near_states(k: int) -> dict[str, int]:
         """States of the *other* mentions around mention k (same sentence counts double)."""
-        c: Counter = Counter()
+        c: dict[str, int] = {}
         i = sent_idx[k]
         for offset, weight in _NEAR_WEIGHTS:
             for j, state in single_state.get(i + offset, ()):
                 if j != k:
-                    c[state] += weight
+                    c[state] = c.get(state, 0) + weight
         return c
 
     resolved: list[PlaceRef] = []
@@ -152,11 +152,12 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
             street_until = m.end
             continue
-        street_until = m.end if _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True) else -1
+        street = _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True)
+        street_until = m.end if street else -1
         if _ATTRIBUTIVE.match(ctx.folded, m.end) and all(r.kind == "foreign" for r in refs):
             continue  # "U.S. officials", "U.S. and Mexican agents": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
-        choice = _choose(ctx, m, refs, i, explicit, near_states(idx))
+        choice = _choose(ctx, m, refs, explicit, street, lambda: near_states(idx))
         if choice is None:
             continue
         place = to_place(ctx, choice)
@@ -254,17 +255,18 @@ def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
     return None
 
 
-def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: str | None,
-            near: Counter) -> IndexRef | None:
+def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], explicit: str | None, street: bool,
+            near_states) -> IndexRef | None:
+    """The reading of a place name; ``street``: a street word stands right before it;
+    ``near_states()`` gives the states of the places named around it (computed on demand)."""
     kinds = {r.kind for r in refs}
-    city_of = _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True)
-    if _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True) or _STREET_AFTER.match(ctx.folded[m.end:m.end + 20]):
+    if street or _STREET_AFTER.match(ctx.folded[m.end:m.end + 20]):
         # "colonia Guerrero", "the Morelos neighborhood": a street or district, not the state
         refs = [r for r in refs if r.kind not in ("state", "municipality", "foreign")]
         if not refs or explicit is None:
             return None
         kinds = {r.kind for r in refs}
-    if "state" in kinds and not city_of:
+    if "state" in kinds and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
         return next(r for r in refs if r.kind == "state")
     if explicit:
         if explicit.startswith("foreign:"):
@@ -275,6 +277,7 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
             return _best(pick)
     foreign = [r for r in refs if r.kind == "foreign"]
     mexican = [r for r in refs if r.kind != "foreign"]
+    near = near_states() if mexican else {}
     if mexican:
         supported = [r for r in mexican if r.state and near.get(r.state, 0) > 0]
         if supported:
@@ -287,7 +290,7 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], i: int, explicit: s
             # other places around are elsewhere: a colonia or a homonym, not a guess; but "the
             # city of Puebla" names the big city even next to "the state of Guanajuato"
             prominent = [r for r in mexican if r.kind == "locality" and r.weight >= 1.03]
-            if len(prominent) == 1 and city_of:
+            if len(prominent) == 1 and _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
                 return prominent[0]
             return None
     if foreign and (not mexican or max(r.weight for r in foreign) >= max(r.weight for r in mexican)):

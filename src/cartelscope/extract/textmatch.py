@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import ahocorasick
 
@@ -82,20 +82,31 @@ class Entry:
     prefix: bool = False  # phrase ended in '*'
 
 
-class Match:
-    """A phrase found at [start, end); category and key are copied from its entry for speed."""
+class _MatchFields(NamedTuple):
+    start: int
+    end: int
+    entry: Entry
+    category: str
+    key: str
 
-    __slots__ = ("start", "end", "entry", "category", "key")
 
-    def __init__(self, start: int, end: int, entry: Entry):
-        self.start = start
-        self.end = end
-        self.entry = entry
-        self.category = entry.category
-        self.key = entry.key
+class Match(_MatchFields):
+    """A phrase found at [start, end); category and key are copied from its entry for speed.
+
+    A named tuple: an article has a couple of hundred matches, and the matcher builds them with
+    ``tuple.__new__`` from a prepared (entry, category, key) tail, in C, instead of running an
+    ``__init__`` for each. Two matches are equal when span and entry are."""
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int, entry: Entry) -> "Match":
+        return _new_tuple(cls, (start, end, entry, entry.category, entry.key))
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.category}:{self.key})"
+
+
+_new_tuple = tuple.__new__
 
 
 class PhraseMatcher:
@@ -142,7 +153,8 @@ class PhraseMatcher:
             else:
                 mode = EXACT
             spaced = " " + _spaced_chars(key) + ("" if mode == OPEN else " ")
-            stored.setdefault(spaced, []).append((len(key), tuple(entries), mode, key))
+            tails = tuple((e, e.category, e.key) for e in entries)
+            stored.setdefault(spaced, []).append((len(key), tails, mode, key))
         for spaced, readings in stored.items():
             # keys that differ only in punctuation ("u.s." and "u-s") share one spaced form
             value = readings[0] if len(readings) == 1 else (0, tuple(readings), MANY, "")
@@ -161,14 +173,22 @@ class PhraseMatcher:
         spaced = _spaced(folded)
         out: list[Match] = []
         append = out.append
+        new = _new_tuple
         for end_index, reading in self._auto.iter(spaced):
-            length, entries, mode, key = reading
+            length, tails, mode, key = reading
             if mode == PLAIN:
                 start = end_index - length - 1
-                for entry in entries:
-                    append(Match(start, start + length, entry))
+                end = start + length
+                for entry, category, entry_key in tails:
+                    append(new(Match, (start, end, entry, category, entry_key)))
+            elif mode == EXACT:
+                start = end_index - length - 1
+                end = start + length
+                if folded[start:end] == key:
+                    for entry, category, entry_key in tails:
+                        append(new(Match, (start, end, entry, category, entry_key)))
             elif mode == MANY:
-                for r in entries:
+                for r in tails:
                     _checked(text, folded, end_index, r, append)
             else:
                 _checked(text, folded, end_index, reading, append)
@@ -183,7 +203,8 @@ PLAIN, EXACT, OPEN, MANY = 0, 1, 2, 3
 
 def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> None:
     """Matches of one EXACT or OPEN reading whose spaced form hit at ``end_index``."""
-    length, entries, mode, key = reading
+    length, tails, mode, key = reading
+    entries = [t[0] for t in tails]
     start = end_index - length - (mode != OPEN)
     end = start + length
     if folded[start:end] != key:

@@ -61,7 +61,29 @@ def _build_lang_index() -> dict[str, str]:
 
 
 _LANG_OF = _build_lang_index()
-_FUNCTION_WORDS_SET = frozenset(_LANG_OF)
+_LANG_OF_BYTES = {w.encode("latin-1"): lang for w, lang in _LANG_OF.items()}
+
+# Latin-1 byte -> itself if a regex word character (letter, digit, underscore), else a space
+_WORD_BYTES = bytes(b if chr(b).isalnum() or b == 0x5F else 0x20 for b in range(256))
+# common punctuation outside Latin-1, made spaces so that a text using it stays on the fast path
+_WIDE_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u00a0\u200b"
+
+
+def _latin1_words(sample: str) -> list[bytes] | None:
+    """The ``\\w+`` words of ``sample`` as Latin-1 bytes, found with a byte table in C (about
+    three times faster than the regex); None when the text has other characters, which then
+    take the regex path."""
+    if not sample.isascii():
+        for ch in _WIDE_PUNCTUATION:
+            if ch in sample:
+                sample = sample.replace(ch, " ")
+        try:
+            raw = sample.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+    else:
+        raw = sample.encode("ascii")
+    return raw.translate(_WORD_BYTES).split()
 _STOPWORDS = frozenset(strip_accents(w) for words in _FUNCTION_WORDS.values() for w in words.split())
 
 
@@ -89,15 +111,19 @@ def detect_language(text: str) -> str:
     for accented, plain in _ACCENTS:
         if accented in sample:
             sample = sample.replace(accented, plain)
-    words = _WORD.findall(sample)
+    words = _latin1_words(sample)
+    if words is None:
+        words, lang_of = _WORD.findall(sample), _LANG_OF
+    else:
+        lang_of = _LANG_OF_BYTES
     n_words = len(words)
     if n_words < 5:
         return "other"
     # count words in C, then visit in Python only the few distinct function words present
     counts = Counter(words)
     hits: dict[str, int] = {}
-    for w in _FUNCTION_WORDS_SET & counts.keys():
-        lang = _LANG_OF[w]
+    for w in lang_of.keys() & counts.keys():
+        lang = lang_of[w]
         hits[lang] = hits.get(lang, 0) + counts[w]
     if not hits:
         return "other"
