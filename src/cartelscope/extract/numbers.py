@@ -66,5 +66,8 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
 _PASSIVE_BEFORE = EndingAt(r"\b(?:fueron|fue|fueran|fuesen|han sido|ha sido|resultaron|were|was|have been|had been)\s+$")
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _words(gap: str) -> int:
-    return len(re.findall(r"\w+", gap))
+    return len(_WORD.findall(gap))

@@ -138,6 +138,11 @@ class Extractor:
         states = {e.place.state for e in events if e.place and e.place.state and e.place.kind != "foreign"}
         for s in ctx.sentences:
             i = s.index
+            # a state counts where a violent sentence that is not speculation names actors and
+            # places; the cheap tests come first
+            places = ctx.places_in(i)
+            if not places or not ctx.actors_in(i):
+                continue
             violent = events_mod.classify(ctx, i) is not None or bool(ctx.of(i, "notevent")) or any(
                 m.key == "rivalry" for m in ctx.of(i, "rel"))
             if not violent:
@@ -145,9 +150,7 @@ class Extractor:
             c = cert.of_sentence(ctx, i)
             if c.level in ("speculative", "denied"):
                 continue
-            if not ctx.actors_in(i):
-                continue
-            for p in ctx.places_in(i):
+            for p in places:
                 if p.place.kind != "foreign" and p.place.state and not p.bordering:
                     states.add(p.place.state)
         return sorted(states)

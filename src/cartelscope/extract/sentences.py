@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Tokens that end with a period but do not end a sentence (compared lower-cased, with the period).
 ABBREVIATIONS = frozenset(
@@ -23,8 +23,9 @@ _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|)|"
                        r"[.!?…]*[\"'”’»)]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑÜ0-9]))")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence and its span in the text (a named tuple: cheap to build, immutable)."""
+
     index: int
     start: int
     end: int
@@ -32,7 +33,7 @@ class Sentence:
     paragraph: int
 
 
-_INITIAL = re.compile(r"[a-záéíóúñ]\.")  # "J." in "Joaquín J. Guzmán"
+_INITIAL_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzáéíóúñ")  # "J." in "Joaquín J. Guzmán"
 _OPENERS = "(\"'“«"
 
 
@@ -49,7 +50,7 @@ def split(text: str) -> list[Sentence]:
         else:
             last = m.start() + 1  # the token ends with the first character of the mark
             token = text[max(start, text.rfind(" ", start, last) + 1):last].lower().lstrip(_OPENERS)
-            if token in ABBREVIATIONS or _INITIAL.fullmatch(token):
+            if token in ABBREVIATIONS or (len(token) == 2 and token[1] == "." and token[0] in _INITIAL_LETTERS):
                 continue
             _emit(text, start, m.end(), out, paragraph)
             if "\n" in mark:
