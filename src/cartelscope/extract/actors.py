@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import ActorRef, DocContext
@@ -29,24 +30,38 @@ _MONTH_CONTEXT = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blas
 
 def overlap_free(matches: list[Match], categories: set[str]) -> list[Match]:
     """Longest non-overlapping matches among ``categories`` (ties: actor before place)."""
-    pref = {"actor": 0, "ambiguous": 1, "place": 2}
     cands = [m for m in matches if m.category in categories]
-    cands.sort(key=lambda m: (-(m.end - m.start), pref.get(m.category, 3), m.start))
     if not cands:
         return []
+    # by length (longest first), then category preference, then start: stable sorts on keys
+    # computed in C, least significant first ("actor" < "ambiguous" < "place" alphabetically)
+    cands.sort(key=_START)
+    cands.sort(key=_CATEGORY)
+    cands.sort(key=_shorter)
     taken = bytearray(max(m.end for m in cands))  # 1 where an accepted span lies
     spans: set[tuple[int, int]] = set()
     out = []
     for m in cands:
-        span = (m.start, m.end)
+        start, end = m.start, m.end
         # the same span may carry several readings (actor and place); any other overlap loses
-        if span not in spans and taken.find(1, m.start, m.end) != -1:
-            continue
-        spans.add(span)
-        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+        if (start, end) not in spans:
+            if taken.find(1, start, end) != -1:
+                continue
+            spans.add((start, end))
+            taken[start:end] = _ONES[:end - start] if end - start <= len(_ONES) else b"\x01" * (end - start)
         out.append(m)
-    out.sort(key=lambda m: (m.start, m.category))
+    out.sort(key=_CATEGORY)
+    out.sort(key=_START)
     return out
+
+
+_START = attrgetter("start")
+_CATEGORY = attrgetter("category")
+_ONES = b"\x01" * 256
+
+
+def _shorter(m: Match) -> int:
+    return m.start - m.end
 
 
 def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
