@@ -29,35 +29,54 @@ _MONTH_CONTEXT = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blas
 
 
 def overlap_free(matches: list[Match], categories: set[str]) -> list[Match]:
-    """Longest non-overlapping matches among ``categories`` (ties: actor before place)."""
-    cands = [m for m in matches if m.category in categories]
-    if not cands:
-        return []
-    # by length (longest first), then category preference, then start: stable sorts on keys
-    # computed in C, least significant first ("actor" < "ambiguous" < "place" alphabetically)
-    cands.sort(key=_START)
-    cands.sort(key=_CATEGORY)
-    cands.sort(key=_shorter)
-    taken = bytearray(max(m.end for m in cands))  # 1 where an accepted span lies
-    spans: set[tuple[int, int]] = set()
-    out = []
+    """Longest non-overlapping matches among ``categories`` (ties: actor before place).
+
+    Matches are taken longest first; a match overlapping one already taken is dropped unless
+    it has the very same span (a name read as actor and as place). Most names overlap nothing,
+    so the text is cut into clusters of overlapping spans and only clusters with two or more
+    different spans are settled; the answer is the same as settling all at once."""
+    cands = [m for m in matches if m.category in categories]  # sorted by start, like matches
+    out: list[Match] = []
+    cluster: list[Match] = []
+    reach = -1
     for m in cands:
-        start, end = m.start, m.end
-        # the same span may carry several readings (actor and place); any other overlap loses
-        if (start, end) not in spans:
-            if taken.find(1, start, end) != -1:
-                continue
-            spans.add((start, end))
-            taken[start:end] = _ONES[:end - start] if end - start <= len(_ONES) else b"\x01" * (end - start)
-        out.append(m)
+        if m.start >= reach and cluster:
+            out.extend(cluster if len(cluster) == 1 else _settle(cluster))
+            cluster = []
+        cluster.append(m)
+        if m.end > reach:
+            reach = m.end
+    if cluster:
+        out.extend(cluster if len(cluster) == 1 else _settle(cluster))
     out.sort(key=_CATEGORY)
     out.sort(key=_START)
     return out
 
 
+def _settle(cluster: list[Match]) -> list[Match]:
+    """The longest-first choice within one cluster of overlapping matches."""
+    first = cluster[0]
+    if all(m.start == first.start and m.end == first.end for m in cluster):
+        return cluster
+    # by length (longest first), then category preference, then start: stable sorts on keys
+    # computed in C, least significant first ("actor" < "ambiguous" < "place" alphabetically)
+    cluster = sorted(cluster, key=_START)
+    cluster.sort(key=_CATEGORY)
+    cluster.sort(key=_shorter)
+    taken: list[tuple[int, int]] = []
+    out = []
+    for m in cluster:
+        start, end = m.start, m.end
+        if (start, end) not in taken:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+        out.append(m)
+    return out
+
+
 _START = attrgetter("start")
 _CATEGORY = attrgetter("category")
-_ONES = b"\x01" * 256
 
 
 def _shorter(m: Match) -> int:
