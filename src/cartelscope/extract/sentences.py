@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 # Tokens that end with a period but do not end a sentence (compared lower-cased, with the period).
 ABBREVIATIONS = frozenset(
@@ -23,9 +23,8 @@ _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|)|"
                        r"[.!?…]*[\"'”’»)]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑÜ0-9]))")
 
 
-class Sentence(NamedTuple):
-    """One sentence and its span in the text (a named tuple: cheap to build, immutable)."""
-
+@dataclass(frozen=True, slots=True)
+class Sentence:
     index: int
     start: int
     end: int
