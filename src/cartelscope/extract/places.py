@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import partial
 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import DocContext, PlaceRef
@@ -157,7 +158,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if _ATTRIBUTIVE.match(ctx.folded, m.end) and all(r.kind == "foreign" for r in refs):
             continue  # "U.S. officials", "U.S. and Mexican agents": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
-        choice = _choose(ctx, m, refs, explicit, street, lambda: near_states(idx))
+        choice = _choose(ctx, m, refs, explicit, street, partial(near_states, idx))
         if choice is None:
             continue
         place = to_place(ctx, choice)
