@@ -22,10 +22,11 @@ PATTERNS = [
     r"\b(?:colonias?|col\.|calle)\s+(?:de\s+)?$",
     r"(?:former|antigu[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+)?$",
     r"(?=[a-z])\w+\s+$",
+    r"(?<!convoy )(?<!saw clashes far to the )(?:north|south) of\s+$",  # look-behinds wider than \b
 ]
 
-TEXT = ("Gunmen opened fire in order to stop the convoy north of Culiacán, bound for the border with "
-        "Sonora; the north of Sinaloa saw clashes.\nEl 9 de junio, para evitar una masacre en la colonia "
+TEXT = ("Gunmen opened fire in order to stop the convoy north of Culiacán, south of Navolato, bound for the border with "
+        "Sonora; the north of Sinaloa saw clashes far to the north of Sinaloa.\nEl 9 de junio, para evitar una masacre en la colonia "
         "Guerrero, la calle de Morelos y con destino a Tijuana, un antiguo aliado del CJNG huyó.\n"
         "A former ally of the Gulf Cartel, last seen in 2019.\n")
 

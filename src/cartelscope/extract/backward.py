@@ -21,10 +21,6 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-# A rule may look this many characters before its window (``(?<!the )``, ``\\b``); the reversed
-# match is allowed to see them, and a match that then reaches into them is re-checked forwards.
-_LOOK_MARGIN = 8
-
 _CATEGORY = {
     _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D",
     _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S",
@@ -48,6 +44,10 @@ class EndingAt:
         self.backward = re.compile(_reverse(items), flags)
         self._match = self.backward.match
         self.pattern = pattern
+        # how far before its window a forward search may look (a ``\\b``: one character; a
+        # look-behind: its width); the reversed match may see that far, and a match that then
+        # reaches into it is settled forwards
+        self._margin = max([1] + _lookbehind_widths(items))
 
     def before(self, ctx, end: int, reach: int, sliced: bool = False) -> bool:
         """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
@@ -58,7 +58,7 @@ class EndingAt:
         # backward[n - end:] reads folded from ``end`` towards the start; it is cut there so that,
         # as forwards, nothing after ``end`` is seen, and at the window's start (plus a margin for
         # look-behinds when the forward search could see before the window)
-        stop = n - lo if sliced or not lo else n - lo + _LOOK_MARGIN
+        stop = n - lo if sliced or not lo else n - lo + self._margin
         segment = ctx.backward[n - end:stop]
         m = self._match(segment)
         if m is None and end > lo and folded[end - 1] == "\n":
@@ -88,6 +88,24 @@ def _without_end(items: list) -> list | None:
         inner = _without_end(list(sub))
         return None if inner is None else items[:-1] + [(_c.SUBPATTERN, (group, add, delete, inner))]
     return None
+
+
+def _lookbehind_widths(items) -> list[int]:
+    widths = []
+    for op, av in items:
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            direction, sub = av
+            if direction == -1:
+                widths.append(sub.getwidth()[1])
+            widths += _lookbehind_widths(sub)
+        elif op is _c.BRANCH:
+            for alt in av[1]:
+                widths += _lookbehind_widths(alt)
+        elif op is _c.SUBPATTERN:
+            widths += _lookbehind_widths(av[3])
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            widths += _lookbehind_widths(av[2])
+    return widths
 
 
 def _reverse(items) -> str:
