@@ -148,7 +148,9 @@ class PhraseMatcher:
                 mode = PLAIN
             else:
                 mode = EXACT
-            spaced = " " + _spaced_chars(key) + ("" if mode == OPEN else " ")
+            spaced = _spaced(key)  # the key read the way find() reads the text
+            if mode == OPEN:
+                spaced = spaced[:-1]  # open at the right: checked per entry
             tails = tuple((e, e.category, e.key) for e in entries)
             stored.setdefault(spaced, []).append((len(key), tails, mode, key))
         for spaced, readings in stored.items():
@@ -200,18 +202,17 @@ PLAIN, EXACT, OPEN, MANY = 0, 1, 2, 3
 def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> None:
     """Matches of one EXACT or OPEN reading whose spaced form hit at ``end_index``."""
     length, tails, mode, key = reading
-    entries = [t[0] for t in tails]
     start = end_index - length - (mode != OPEN)
     end = start + length
     if folded[start:end] != key:
         return
     if mode == EXACT:
-        for entry in entries:
+        for entry, _, _ in tails:
             append(Match(start, end, entry))
         return
     n = len(folded)
     right_ok = end == n or not folded[end].isalnum()
-    for entry in entries:
+    for entry, _, _ in tails:
         e = end
         if entry.prefix:
             while e < n and folded[e].isalnum():
