@@ -287,3 +287,77 @@ def test_gunmen_firing_on_federal_positions_is_a_clash_and_an_avoided_massacre_i
 def test_a_protest_that_turns_violent_is_a_riot(run, text):
     e = only_event(run(text))
     assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize("text", [
+    "Según la fiscalía, tras el enfrentamiento los agresores del CJNG incendiaron tres autobuses en Zapopan, Jalisco.",
+    "After the clash, gunmen of the Gulf Cartel set fire to two trucks on a highway in Reynosa, Tamaulipas.",
+])
+def test_cause_phrase_first_leaves_the_incident_that_follows(run, text):
+    kinds = {(e["event_type"], e["sub_event_type"]) for e in run(text)["events"]}
+    assert ("Strategic developments", "Looting/property destruction") in kinds
+
+
+def test_cause_phrase_that_names_its_own_incident_is_a_second_event(run):
+    text = ("Two days after the arrest of three members of the Gulf Cartel in Matamoros, Tamaulipas, "
+            "residents blocked the international bridge to demand their release.")
+    kinds = {e["sub_event_type"] for e in run(text)["events"]}
+    assert {"Arrests", "Peaceful protest"} <= kinds
+
+
+def test_a_cause_clause_does_not_take_the_main_clause_date(run):
+    text = ("Gunmen of the CJNG torched buses in Zapopan, Jalisco, on Monday, days after the arrest "
+            "of a regional leader of the CJNG.")
+    arrests = events(run(text), sub="Arrests")
+    assert all(e["date"] != "2025-03-10" for e in arrests)
+
+
+def test_alliance_reported_without_place_or_date_is_a_relation_not_an_event(run):
+    text = ("Fighting has shaken Culiacán, Sinaloa, since September. Officials say Los Chapitos have "
+            "struck an alliance with the CJNG.")
+    record = run(text)
+    assert not events(record, sub="Agreement")
+    assert sym("alliance", "los-chapitos", "cjng") in relations(record)
+
+
+def test_alliance_sealed_at_a_place_is_an_event(run):
+    text = "Los Chapitos and the CJNG sealed an alliance at a meeting in Culiacán, Sinaloa, on Monday."
+    assert events(run(text), sub="Agreement")
+
+
+def test_borrowed_date_that_starts_a_state_of_affairs_is_not_the_event_date(run):
+    text = ("Los Chapitos and La Mayiza have been at war since September. "
+            "Gunmen torched a car dealership in Culiacán, Sinaloa.")
+    e = only_event(run(text))
+    assert e["date"] is None
+
+
+def test_sentence_that_only_recalls_old_years_is_background(run):
+    text = ("Gulf Cartel gunmen torched two pickup trucks in Reynosa, Tamaulipas, on Monday. "
+            "When the Zetas broke away from the Gulf Cartel after 2010, violence spread across Tamaulipas.")
+    record = run(text)
+    assert len(record["events"]) == 1 and record["events"][0]["sub_event_type"] == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text", [
+    "Enfrentamiento en Apodaca deja dos agresores abatidos; detienen a tres",
+    "Police clash with Gulf Cartel gunmen in Reynosa, Tamaulipas; three arrested",
+])
+def test_arrests_in_the_sentence_of_a_clash_belong_to_the_battle(run, text):
+    record = run(text)
+    assert [e["event_type"] for e in record["events"]] == ["Battles"]
+    # the arrest stays traceable: its trigger is kept among the battle's evidence
+    rules = [ev["rule"] for ev in record["events"][0]["evidence"]]
+    assert len(rules) == 2 and any("detienen" in r or "arrested" in r for r in rules)
+
+
+def test_arrests_of_other_actors_beside_a_clash_stay_an_event(run):
+    text = ("Soldiers clashed with CJNG gunmen in Apatzingán, Michoacán; in Uruapan, police arrested "
+            "two members of La Nueva Familia Michoacana.")
+    assert events(run(text), sub="Arrests")
+
+
+def test_storming_a_government_building_makes_a_protest_violent(run):
+    text = "Hundreds of demonstrators stormed the town hall of Chilpancingo, Guerrero, on Monday."
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")

@@ -72,8 +72,14 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
         # clause; what follows "after"/"tras" (the pack's ``causes``) is its cause, reported elsewhere
         s = ctx.sentences[i]
         cause = next((m for m in ctx.of(i, "cue") if m.key == "causes"), None)
-        if cause and cause.start > s.start:
-            main = _classify(ctx, i, (s.start, cause.start))
+        if cause:
+            main = _classify(ctx, i, (s.start, cause.start)) if cause.start > s.start else None
+            if main is not None:
+                return main
+            # "Tras el enfrentamiento, los atacantes incendiaron autobuses": the cause comes
+            # first, and the incident is what follows the noun it names
+            after = _cause_end(ctx, i, cause.end)
+            main = _classify(ctx, i, (after, s.end)) if after is not None else None
             if main is not None:
                 return main
     groups = _factual(ctx, i, "group")
@@ -115,6 +121,18 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
     _, _, t, m = max(scored, key=lambda x: (x[0], x[1]))
     return Classification(t.event_type, t.sub_event_type, list(t.tags), f"trigger:{ctx.folded[m.start:m.end]}",
                           m.start, t.civilian_targeting)
+
+
+CAUSE_NOUN_REACH = 25  # characters from a cause word to the noun it introduces ("tras el ")
+
+
+def _cause_end(ctx: DocContext, i: int, cue_end: int) -> int | None:
+    """Where the cause phrase opened at ``cue_end`` ends: after the event word it names
+    ("after the clash", "tras la captura"); None when no event word follows closely."""
+    for m in ctx.by_sentence[i]:
+        if m.start >= cue_end and (m.category == "group" or m.category == "trigger"):
+            return m.end if m.start - cue_end <= CAUSE_NOUN_REACH else None
+    return None
 
 
 def _factual(ctx: DocContext, i: int, category: str) -> list:
@@ -233,11 +251,32 @@ def _sentence_dates(ctx: DocContext, j: int) -> list:
     return found
 
 
-def _date_for(ctx: DocContext, i: int) -> tuple[str | None, int | None]:
+_SINCE = ("since ", "desde ")
+_SINCE_BEFORE = re.compile(r"\b(?:since|desde)\s+(?:el\s+|la\s+|the\s+)?$")
+
+
+def _opens_state(ctx: DocContext, start: int) -> bool:
+    """The date at ``start`` is where something ongoing began ("since September")."""
+    return ctx.folded.startswith(_SINCE, start) or bool(_SINCE_BEFORE.search(ctx.folded, max(0, start - 12), start))
+
+
+def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> tuple[str | None, int | None]:
+    """The event date of sentence ``i`` (or of one ``clause`` of it): its own date, else the
+    previous sentence's in the same paragraph. A clause does not take a date another clause of
+    its sentence gives ("Gunmen torched cars on Monday, days after the arrest of their leader"),
+    and a borrowed date that starts a state of affairs ("at war since September") is no
+    incident's date."""
     for j in (i, i - 1):
         if j < 0 or (j != i and ctx.sentences[j].paragraph != ctx.sentences[i].paragraph):
             continue
-        for d in _sentence_dates(ctx, j):
+        dates = _sentence_dates(ctx, j)
+        if clause is not None and j == i and dates:
+            if not any(clause[0] <= d.start < clause[1] for d in dates):
+                return None, None
+            dates = [d for d in dates if clause[0] <= d.start < clause[1]]
+        for d in dates:
+            if j != i and _opens_state(ctx, d.start):
+                continue
             if d.start < 120 and d.value and d.value == ctx.pub_text and \
                     _DATELINE_END.match(ctx.text, d.end):
                 continue  # the dateline's publication date, not the event's
@@ -290,7 +329,7 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
             events.extend(new)
             found_in.extend([i] * len(new))
     parents = {a: ctx.pack.actors[a].parent for e in events for a in e.actors}
-    merged = merge_same_incident(events, parents)
+    merged = _arrests_in_battle(merge_same_incident(events, parents))
     for e in merged:
         e.summary = summarize(ctx, e)
     return merged
@@ -298,19 +337,44 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
 
 def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
     """One classification per sentence, or one per clause when semicolons join two incidents
-    ("X and Y announce alliance; banners in Culiacán celebrate the pact")."""
+    ("X and Y announce alliance; banners in Culiacán celebrate the pact"), or when a cause
+    phrase reports an incident of its own (see :func:`_cause_cut`)."""
     s = ctx.sentences[i]
     cuts = [m.start() + s.start for m in re.finditer(";", s.text)] if ";" in s.text else []
+    cause = None
+    if not cuts:
+        cuts, cause = _cause_cut(ctx, i)
     if cuts:
         bounds = [s.start, *cuts, s.end]
-        parts = [classify(ctx, i, (a, b)) for a, b in zip(bounds, bounds[1:])]
-        found = [c for c in parts if c is not None]
-        kinds = {(c.event_type, c.sub_event_type) for c in found}
-        if len(kinds) > 1:
-            spans = [span for span, c in zip(zip(bounds, bounds[1:]), parts) if c is not None]
-            return [dataclasses.replace(c, clause=span) for c, span in zip(found, spans)]
+        spans = list(zip(bounds, bounds[1:]))
+        parts = [classify(ctx, i, span) for span in spans]
+        if cause is not None and not any(cause[0] <= p.start < cause[1] for p in ctx.places_in(i)):
+            # a cause that names no place of its own is the incident reported elsewhere
+            parts = [None if span == cause else c for span, c in zip(spans, parts)]
+        found = [(c, span) for c, span in zip(parts, spans) if c is not None]
+        if len({(c.event_type, c.sub_event_type) for c, _ in found}) > 1:
+            return [dataclasses.replace(c, clause=span) for c, span in found]
     c = classify(ctx, i)
     return [c] if c else []
+
+
+def _cause_cut(ctx: DocContext, i: int) -> tuple[list[int], tuple[int, int] | None]:
+    """Where a cause phrase divides sentence ``i`` into two incidents, and the cause's part:
+    "Days after the arrest of two men in Chilpancingo, demonstrators blocked the highway"
+    reports the arrest and the blockade. The cut is at the cause word when a clause precedes
+    it, else after the cause phrase (at its comma, or after the event word it names)."""
+    cause = next((m for m in ctx.of(i, "cue") if m.key == "causes"), None)
+    if cause is None:
+        return [], None
+    s = ctx.sentences[i]
+    if any(m.start < cause.start and (m.category == "group" or m.category == "trigger")
+           for m in ctx.by_sentence[i]):
+        return [cause.start], (cause.start, s.end)
+    comma = ctx.folded.find(",", cause.end, s.end)
+    end = comma if comma >= 0 else _cause_end(ctx, i, cause.end)
+    if end is None or end >= s.end:
+        return [], None
+    return [end], (s.start, end)
 
 
 def _recent_event(found_in: list[int], i: int, reach: int = 3) -> bool:
@@ -324,6 +388,20 @@ STALE_YEARS = 2
 def _stale(ctx: DocContext, date: str | None) -> bool:
     """Background: an incident dated years before the article is history, not news."""
     return bool(ctx.pub and date and int(date[:4]) < ctx.pub.year - STALE_YEARS)
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
+
+
+def _recalls_history(ctx: DocContext, i: int) -> bool:
+    """Sentence ``i`` names years, all of them stale ("when the Zetas lost their leadership
+    after 2012"), and no date of its own: background, not news (a date the sentence before
+    gives does not make it news)."""
+    if ctx.pub is None or any(d.value and d.kind != "year" for d in _sentence_dates(ctx, i)):
+        return False
+    s = ctx.sentences[i]
+    years = [int(y) for y in _YEAR.findall(ctx.folded, s.start, s.end)]
+    return bool(years) and max(years) < ctx.pub.year - STALE_YEARS
 
 
 def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
@@ -345,6 +423,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     places = _outside_dateline(ctx, i, sentence_places(ctx, i))
     if c.clause:
         places = _clause_places(ctx, c.clause, places)
+    if c.sub_event_type == "Agreement" and not places and not any(d.value for d in _sentence_dates(ctx, i)):
+        return events  # "officials say X have struck an alliance with Y": a relation, not a pact met somewhere
     if not actors and not places and _recent_event(found_in, i):
         return events  # a detail of the incident just reported ("En el lugar se aseguraron...")
     if not places and i > 0:
@@ -358,8 +438,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     actors = _participants(ctx, i, c, actors)
     if c.civilian_targeting:
         actors = [a for a in actors if not _finder(ctx, i, a)]
-    date, precision = _date_for(ctx, i)
-    if _stale(ctx, date):
+    date, precision = _date_for(ctx, i, c.clause)
+    if _stale(ctx, date) or _recalls_history(ctx, i):
         return events
     tactics = sorted({m.key for m in ctx.usable(i, "tactic")})
     tactics = _implied_tactics(c, tactics)
@@ -384,8 +464,6 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             continue
         if place is None and date is None and actors and all(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors):
             continue  # "images released by the military show seized devices": no incident
-        if place is None and date is None and c.sub_event_type == "Agreement":
-            continue  # "officials say X have struck an alliance with Y": a relation, not a dated pact
         events.append(ExtractedEvent(
             event_type=c.event_type, sub_event_type=c.sub_event_type, actors=list(actors),
             actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,
@@ -583,6 +661,27 @@ def merge_same_incident(events: list[ExtractedEvent], parents: dict | None = Non
         target.evidence.extend(e.evidence)
         if target.certainty != "asserted" and e.certainty == "asserted":
             target.certainty = "asserted"
+    return out
+
+
+def _arrests_in_battle(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Arrests reported in the same sentence as a clash, with no actor the clash lacks
+    ("Enfrentamiento deja tres abatidos; detienen a dos"), are that battle's outcome, not an
+    incident of their own (ACLED codes them with the battle)."""
+    battles = [e for e in events if e.event_type == "Battles"]
+    if not battles:
+        return events
+    out = []
+    for e in events:
+        if e.sub_event_type == "Arrests":
+            spans = {(ev.start, ev.end) for ev in e.evidence}
+            host = next((b for b in battles if spans <= {(ev.start, ev.end) for ev in b.evidence}
+                         and set(e.actors) <= set(b.actors)
+                         and (e.place is None or b.place is None or e.place.state == b.place.state)), None)
+            if host is not None:
+                host.evidence.extend(ev for ev in e.evidence if ev not in host.evidence)
+                continue
+        out.append(e)
     return out
 
 
