@@ -361,3 +361,53 @@ def test_storming_a_government_building_makes_a_protest_violent(run):
     text = "Hundreds of demonstrators stormed the town hall of Chilpancingo, Guerrero, on Monday."
     e = only_event(run(text))
     assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize("text", [
+    "Explosives can also be dropped from drones on rival positions in Michoacán.",
+    "Los explosivos pueden ser lanzados desde drones sobre posiciones rivales en Michoacán.",
+])
+def test_a_capability_is_not_an_incident(run, text):
+    assert run(text)["events"] == []
+
+
+def test_a_us_agency_acting_at_home_is_an_actor(run):
+    text = ("Agents from Homeland Security Investigations seized twelve rifles bound for the Gulf Cartel "
+            "at a storage unit in El Paso, Texas, on Friday.")
+    e = only_event(run(text))
+    assert e["sub_event_type"] == "Disrupted weapons use" and "hsi" in e["actor_ids"]
+
+
+def test_a_us_agency_advising_in_mexico_is_not_an_actor(run):
+    text = ("Soldiers killed a CJNG commander in Tapalpa, Jalisco, on Sunday, acting on intelligence "
+            "from the CIA.")
+    e = only_event(run(text))
+    assert "cia" not in e["actor_ids"]
+
+
+def test_an_incident_in_the_us_with_no_one_acting_is_not_an_event(run):
+    text = "The U.S. would expand training that draws on lessons from the Middle East, such as defusing roadside bombs."
+    assert run(text)["events"] == []
+
+
+def test_a_definite_noun_restates_the_incident_already_reported(run):
+    text = ("Gunmen of the CJNG killed four men at a bar in Celaya, Guanajuato, on Saturday.\n\n"
+            "The killing must be read within the fentanyl trade into the United States.")
+    record = run(text)
+    assert len(record["events"]) == 1 and record["events"][0]["state"] == "MX-GUA"
+    assert any(ev["rule"].endswith("+restates") for ev in record["events"][0]["evidence"])
+
+
+def test_a_definite_noun_with_its_own_place_and_date_is_a_new_incident(run):
+    text = ("Gunmen of the CJNG killed four men at a bar in Celaya, Guanajuato, on Saturday.\n\n"
+            "The attack on a police post in Salamanca, Guanajuato, on Sunday left two officers dead.")
+    assert len(run(text)["events"]) == 2
+
+
+def test_a_title_restating_the_story_under_another_type_is_one_event(run):
+    text = ("Intelligence key to CJNG commander killing\n\n"
+            "Soldiers clashed with CJNG gunmen in Tapalpa, Jalisco, on Sunday, and a regional commander "
+            "of the cartel died in the exchange of fire, the army said.")
+    record = run(text)
+    assert [e["event_type"] for e in record["events"]] == ["Battles"]
+    assert len(record["events"][0]["evidence"]) == 2

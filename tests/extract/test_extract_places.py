@@ -151,3 +151,35 @@ def test_a_destination_is_not_where_it_happened(run):
     e = only_event(run("At Culiacán's international airport, gunfire struck a commercial passenger plane that was "
                        "preparing to depart for Mexico City."))
     assert (e["state"], e["place"]) == ("MX-SIN", "Culiacán")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("President Andrés Manuel López Obrador said the army would stay in the streets.", "López"),
+    ("La fiscal María Guadalupe Hernández Ruiz presentó el informe.", "Guadalupe"),
+])
+def test_place_name_inside_a_persons_name_is_not_a_place(extractor, text, name):
+    ctx = _resolved(extractor, text)
+    assert name not in [p.surface for p in ctx.places]
+
+
+def test_place_after_a_lowercase_word_is_still_a_place(extractor):
+    ctx = _resolved(extractor, "Gunmen attacked a patrol in López, Chihuahua, on Monday.")
+    assert "López" in [p.surface for p in ctx.places]
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts see a deepening US–Mexico security nexus after the operation in Tapalpa, Jalisco.",
+    "La relación México-Estados Unidos pasa por la seguridad, dijo el canciller en Culiacán, Sinaloa.",
+])
+def test_a_pair_of_countries_names_a_relationship_not_a_place(extractor, text):
+    ctx = _resolved(extractor, text)
+    assert all(p.place.kind != "foreign" for p in ctx.places), [p.surface for p in ctx.places]
+
+
+def _resolved(extractor, text):
+    from cartelscope.extract import actors as actors_mod, places as places_mod
+
+    ctx = extractor.context(text, "2025-03-14")
+    actor_ms, place_ms = actors_mod.split_names(ctx)
+    ctx.places = places_mod.resolve(ctx, place_ms)
+    return ctx

@@ -325,14 +325,45 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
         if is_not_event(ctx, i):
             continue
         for c in clause_classes(ctx, i):
+            if events and _restates(ctx, i, c):
+                _elaborate(events, c, ctx.sentences[i])
+                continue
             new = _events_for(ctx, i, c, default_place, found_in)
             events.extend(new)
             found_in.extend([i] * len(new))
     parents = {a: ctx.pack.actors[a].parent for e in events for a in e.actors}
     merged = _arrests_in_battle(merge_same_incident(events, parents))
+    merged = _headline_restatements(ctx, merged, parents)
     for e in merged:
         e.summary = summarize(ctx, e)
     return merged
+
+
+# "the killing of", "this attack", "su captura": an incident the reader has already been told of
+_DEFINITE_BEFORE = EndingAt(r"(?<!\w)(?:the|this|that|these|those|his|her|their|its|el|la|los|las|este|esta|"
+                            r"estos|estas|dicho|dicha|dichos|dichas|su|sus)\s+$")
+
+
+def _restates(ctx: DocContext, i: int, c: Classification) -> bool:
+    """Sentence ``i`` speaks of an incident already reported through a definite noun ("The
+    killing of El Mencho must be seen within the fentanyl crisis in the United States", "El
+    ataque ocurrió cerca de las 22:00 horas") and names no Mexican place or date of its own."""
+    if not c.rule.startswith("trigger:") or not _DEFINITE_BEFORE.before(ctx, c.anchor, 12):
+        return False
+    if _mexican(sentence_places(ctx, i)):
+        return False
+    return not any(d.value for d in _sentence_dates(ctx, i))
+
+
+RESTATES = "+restates"  # rule suffix of evidence that refers back to a reported incident
+
+
+def _elaborate(events: list[ExtractedEvent], c: Classification, s) -> None:
+    """File a restating sentence as evidence of the incident it refers to: the latest event of
+    its type, else the latest event."""
+    same = [e for e in events if (e.event_type, e.sub_event_type) == (c.event_type, c.sub_event_type)]
+    target = same[-1] if same else events[-1]
+    target.evidence.append(Evidence(s.text, s.start, s.end, c.rule + RESTATES))
 
 
 def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
@@ -435,7 +466,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if not actors and not places:
         return events
     c = _one_sided(ctx, i, c, actors)
-    actors = _participants(ctx, i, c, actors)
+    actors = _participants(ctx, i, c, actors, places)
     if c.civilian_targeting:
         actors = [a for a in actors if not _finder(ctx, i, a)]
     date, precision = _date_for(ctx, i, c.clause)
@@ -563,11 +594,14 @@ def _finder(ctx: DocContext, i: int, actor: str) -> bool:
 _TYPE_TACTIC = {"Air/drone strike": "drone", "Remote explosive/landmine/IED": "ied", "Grenade": "grenade"}
 
 
-def _participants(ctx: DocContext, i: int, c: Classification, actors: list[str]) -> list[str]:
+def _participants(ctx: DocContext, i: int, c: Classification, actors: list[str],
+                  places: list[PlaceRef]) -> list[str]:
     """Drop names that are not parties: foreign agencies that only advise, warn or supply
-    intelligence (they stay in arrests), and the enemy named after "against" in an agreement."""
+    intelligence (they stay in arrests, and at home: "HSI agents seized rifles in El Paso"),
+    and the enemy named after "against" in an agreement."""
+    at_home = {p.place.country for p in places if p.place.kind == "foreign"}
     out = [a for a in actors if not (ctx.pack.actors[a].kind in FORCE_KINDS and ctx.pack.actors[a].country not in (None, "MX")
-                                     and c.sub_event_type != "Arrests")]
+                                     and c.sub_event_type != "Arrests" and ctx.pack.actors[a].country not in at_home)]
     if c.sub_event_type == "Agreement":
         s = ctx.sentences[i]
         against = AGAINST.search(ctx.folded, s.start, s.end)
@@ -584,10 +618,13 @@ IN_SCOPE_COUNTRIES = frozenset({"MX", "US"})
 
 
 def _out_of_scope(ctx: DocContext, place: Place | None, actors: list[str]) -> bool:
-    """Incidents abroad count only in the US (border, arrests, extraditions) or when a Mexican
-    group takes part; 'as ISIS did in Iraq' is a comparison, not an event of this conflict."""
-    if place is None or place.kind != "foreign" or place.country in IN_SCOPE_COUNTRIES:
+    """Incidents abroad count only in the US (border, arrests, extraditions) with someone
+    acting, or when a Mexican group takes part; 'as ISIS did in Iraq' is a comparison, and
+    "lessons from the Middle East, such as IEDs" with the U.S. named is no incident either."""
+    if place is None or place.kind != "foreign":
         return False
+    if place.country in IN_SCOPE_COUNTRIES:
+        return not actors
     return not any(ctx.pack.actors[a].country == "MX" and ctx.pack.actors[a].kind in GROUP_KINDS for a in actors)
 
 
@@ -662,6 +699,43 @@ def merge_same_incident(events: list[ExtractedEvent], parents: dict | None = Non
         if target.certainty != "asserted" and e.certainty == "asserted":
             target.certainty = "asserted"
     return out
+
+
+HEADLINE_REACH = 8  # a title line sits among the first lines (after any site furniture)
+
+
+def _headline(ctx: DocContext, i: int) -> bool:
+    """Sentence ``i`` is a title: an early line of its own with no closing stop."""
+    if i >= HEADLINE_REACH:
+        return False
+    s = ctx.sentences[i]
+    alone = all(t.paragraph != s.paragraph for t in ctx.sentences[max(0, i - 1):i + 2] if t.index != i)
+    return alone and not s.text.rstrip().endswith((".", "!", "?", ":", '"', "”"))
+
+
+def _headline_restatements(ctx: DocContext, events: list[ExtractedEvent], parents: dict) -> list[ExtractedEvent]:
+    """A title compresses the story: an event found only in the title, whose actors take part
+    in an incident the body reports under another type ("CIA intelligence key to El Mencho
+    killing" over an operation in which he died), is that incident, not a second one."""
+    out = []
+    for e in events:
+        if e.actors and not _told_in_body(ctx, e):
+            host = next((b for b in events if b is not e and b.actors and _related_actors(parents, e.actors, b.actors)
+                         and _told_in_body(ctx, b) and _same_region(e.place, b.place)), None)
+            if host is not None:
+                host.evidence.extend(e.evidence)
+                continue
+        out.append(e)
+    return out
+
+
+def _told_in_body(ctx: DocContext, e: ExtractedEvent) -> bool:
+    """Some sentence outside the title reports the event (restating sentences do not count)."""
+    return any(not ev.rule.endswith(RESTATES) and not _headline(ctx, ctx.sentence_of(ev.start)) for ev in e.evidence)
+
+
+def _same_region(a: Place | None, b: Place | None) -> bool:
+    return a is None or b is None or (a.country == b.country and (not a.state or not b.state or a.state == b.state))
 
 
 def _arrests_in_battle(events: list[ExtractedEvent]) -> list[ExtractedEvent]:

@@ -38,6 +38,20 @@ def _capitalised(text: str, start: int, end: int) -> bool:
     return bool(_GENERIC_HEAD.match(text, start)) and any(w[:1].isupper() for w in text[start:end].split()[1:])
 
 
+# one capitalised word right before / right after a name, joined to it by a single space
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+ $")
+_NAME_WORD_AFTER = re.compile(r" [A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\b")
+
+
+def _inside_personal_name(text: str, start: int, end: int) -> bool:
+    """A one-word place name between two capitalised words is part of a person's name
+    ("Andrés Manuel López Obrador", "María Guadalupe Hernández"), not a place."""
+    if " " in text[start:end]:
+        return False
+    return bool(_NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
+                and _NAME_WORD_AFTER.match(text, end))
+
+
 def candidates(ctx: DocContext, m: Match) -> list[IndexRef]:
     return list(ctx.pack.place_index.get(m.key, []))
 
@@ -115,6 +129,8 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
             continue
         if not _capitalised(text, m.start, m.end) and not _lowercase_document(ctx):
             continue
+        if _inside_personal_name(text, m.start, m.end):
+            continue
         mentions.append((m, refs))
 
     # States named anywhere count towards the dominant state; so do unambiguous municipalities.
@@ -155,8 +171,9 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
             continue
         street = _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True)
         street_until = m.end if street else -1
-        if _ATTRIBUTIVE.match(ctx.folded, m.end) and all(r.kind == "foreign" for r in refs):
-            continue  # "U.S. officials", "U.S. and Mexican agents": who, not where
+        if (_ATTRIBUTIVE.match(ctx.folded, m.end) or _PAIRED_AFTER.match(text, m.end)
+                or _PAIRED_BEFORE.search(text, max(0, m.start - 20), m.start)) and all(r.kind == "foreign" for r in refs):
+            continue  # "U.S. officials", "U.S. and Mexican agents", "US–Mexico ties": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
         choice = _choose(ctx, m, refs, explicit, street, partial(near_states, idx))
         if choice is None:
@@ -207,6 +224,9 @@ _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line
 _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|authorities|agents?|prosecutors?|officers?|"
                           r"government|administration|lawmakers|diplomats?|intelligence|military|troops|forces|"
                           r"embassy|ambassador|treasury|justice department|state department|drug enforcement)\b")
+# "US–Mexico security", "México-Estados Unidos": a pair of countries names a relationship
+_PAIRED_AFTER = re.compile(r"[-–—/][A-ZÁÉÍÓÚ]")
+_PAIRED_BEFORE = re.compile(r"[A-Za-zé.][-–—/]$")
 # "a plane preparing to depart for Mexico City", "con destino a Tijuana": where it was going
 _DESTINATION = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a)\s+$")
 _BORDER_AFTER = re.compile(r"\s+(?:border|state line|frontera)\b")  # used with match(): anchored
