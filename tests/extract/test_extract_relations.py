@@ -97,3 +97,36 @@ def test_dispute_between_two_described_factions_reported_by_prosecutors(run):
     assert relations(r) == {sym("rivalry", "la-linea", "gente-nueva"), ("faction_of", "la-linea", "juarez-cartel"),
                             ("faction_of", "gente-nueva", "sinaloa-cartel")}
 
+
+
+def test_a_clash_between_two_factions_is_no_war_with_their_cartel(run):
+    record = run("Gunmen of Los Chapitos and La Mayiza, two factions of the Sinaloa Cartel, clashed for hours "
+                 "in Culiacán, Sinaloa, on Monday.")
+    rels = relations(record)
+    assert sym("rivalry", "los-chapitos", "la-mayiza") in rels
+    assert sym("rivalry", "la-mayiza", "sinaloa-cartel") not in rels
+    assert sym("rivalry", "los-chapitos", "sinaloa-cartel") not in rels
+
+
+@pytest.mark.parametrize("text", [
+    "The CDN, which broke away from Los Zetas years ago, fights the Gulf Cartel in Tamaulipas.",
+    "El CDN, que surgió de Los Zetas, combate a los pistoleros del Cártel del Golfo en Tamaulipas.",
+])
+def test_a_name_inside_a_relative_clause_is_not_the_subject(run, text):
+    rels = relations(run(text))
+    assert sym("rivalry", "cartel-del-noreste", "gulf-cartel") in rels
+    assert sym("rivalry", "los-zetas", "gulf-cartel") not in rels
+
+
+@pytest.mark.parametrize("text", [
+    "The CDN broke away from Los Zetas about a decade ago and now rules Nuevo Laredo.",
+    "El Cártel del Noreste se escindió de Los Zetas hace más de diez años.",
+    "The CDN split from Los Zetas in 2014.",
+])
+def test_a_split_long_ago_is_history(run, text):
+    assert not any(r[0] == "split" for r in relations(run(text)))
+
+
+def test_a_recent_split_is_kept(run):
+    text = "La Mayiza split from Los Chapitos last year, and the two factions have fought since."
+    assert sym("split", "la-mayiza", "los-chapitos") in relations(run(text))

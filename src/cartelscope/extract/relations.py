@@ -120,6 +120,25 @@ def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
     return len(gap) <= FACTION_NOUN_REACH and not _clause_break(gap)
 
 
+# "broke away from Los Zetas about a decade ago", "se escindió hace más de diez años"
+_LONG_AGO = re.compile(r"\b(?:(?:years|decades?) ago|(?:a|one|two|more than a) decade ago|(?:previous|last) decade|"
+                       r"hace\s+(?:mas\s+de\s+)?(?:\w+\s+)?(?:anos|decadas?|lustros?)|la decada pasada)\b")
+LONG_AGO_REACH = 80  # characters after a split cue that may date it
+SPLIT_HISTORY_YEARS = 3  # a split dated this many years before the article is history
+_CUE_YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
+
+
+def _long_ago(ctx: DocContext, i: int, cue_end: int) -> bool:
+    """The split the cue names happened long before the article: a split a decade ago is
+    history, not the state of the groups now (the shared judgment guide codes none)."""
+    s = ctx.sentences[i]
+    end = min(s.end, cue_end + LONG_AGO_REACH)
+    if _LONG_AGO.search(ctx.folded, cue_end, end):
+        return True
+    years = [int(y) for y in _CUE_YEAR.findall(ctx.folded, cue_end, end)]
+    return bool(ctx.pub and years and max(years) < ctx.pub.year - SPLIT_HISTORY_YEARS)
+
+
 def _current_parent(ctx: DocContext, actor) -> str | None:
     """The actor's parent group, unless the pack says the link ended before the article (Los
     Zetas left the Gulf Cartel in 2010 and have fought it since)."""
@@ -176,11 +195,23 @@ _NEXT_PREDICATE = re.compile(r"^\s*,?\s*(?:and|y|e|but|pero|yet)\s+(?:\w+\s+){0,
 
 def _subject(ctx: DocContext, left: list[ActorRef], cue) -> ActorRef:
     """The party on the left of a cue: the nearest name, except a name that is the object of
-    an earlier predicate or of a past-relation word, when an earlier name can be the subject."""
+    an earlier predicate, of a past-relation word or inside a relative clause that closes
+    before the cue ("The CDN, which broke away from Los Zetas, fights the Gulf Cartel"), when
+    an earlier name can be the subject."""
     if len(left) >= 2 and _NEXT_PREDICATE.match(ctx.folded[left[-1].end:cue.start]):
         return left[0]
-    current = [r for r in left if not _past_apposition(ctx, r)]
+    current = [r for r in left if not _past_apposition(ctx, r) and not _in_relative_clause(ctx, r, cue.start)]
     return current[-1] if current else left[-1]
+
+
+_RELATIVE_OPENING = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
+
+
+def _in_relative_clause(ctx: DocContext, ref: ActorRef, until: int) -> bool:
+    s = ctx.sentences[ref.sentence]
+    opened = ctx.folded.rfind(",", s.start, ref.start)
+    return (opened >= 0 and bool(_RELATIVE_OPENING.match(ctx.folded, opened, ref.start))
+            and "," in ctx.folded[ref.end:until])
 
 
 def _same_clause(ctx: DocContext, a: int, b: int) -> bool:
@@ -221,7 +252,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             continue
         for cue in cues:
             kind = cue.key
-            if _past(ctx, cue.start, i):
+            if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue.end)):
                 continue
             # "La Línea, facción del Cártel de Juárez": for faction_of the described parent is the party
             pool = every if kind == "faction_of" else refs
@@ -311,6 +342,9 @@ def _event_relations(ctx: DocContext, events: list[ExtractedEvent], found: dict[
         if kind:
             ev = e.evidence[0]
             for other in groups[1:]:
+                if kind == "rivalry" and (_current_parent(ctx, ctx.pack.actors[other]) == groups[0]
+                                          or _current_parent(ctx, ctx.pack.actors[groups[0]]) == other):
+                    continue  # a clash between factions is not a war with their own cartel
                 rel = ExtractedRelation(kind, groups[0], other, certainty=e.certainty,
                                         evidence=[Evidence(ev.sentence, ev.start, ev.end, f"event:{e.sub_event_type}")])
                 found.setdefault(_key(rel), rel)
