@@ -130,3 +130,17 @@ def test_a_split_long_ago_is_history(run, text):
 def test_a_recent_split_is_kept(run):
     text = "La Mayiza split from Los Chapitos last year, and the two factions have fought since."
     assert sym("split", "la-mayiza", "los-chapitos") in relations(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    'Los Chapitos, the faction run by the sons of Joaquín "El Chapo" Guzmán, fought La Mayiza in Culiacán.',
+    'Los Chapitos, la facción que encabezan los hijos de Joaquín "El Chapo" Guzmán, se enfrentó a La Mayiza.',
+])
+def test_a_relative_of_the_leader_is_not_the_leader(run, text):
+    assert not any(r[0] == "leader_of" for r in relations(run(text)))
+
+
+def test_led_by_needs_its_leader_after_the_cue(run):
+    text = ("Gunmen of La Mayiza, the faction loyal to El Mayo, and Los Chapitos, the faction headed by "
+            "the remaining Guzmán brothers, fought in Culiacán.")
+    assert ("leader_of", "ismael-zambada-garcia", "los-chapitos") not in relations(run(text))

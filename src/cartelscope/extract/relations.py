@@ -12,6 +12,7 @@ import re
 
 from cartelscope.extract import certainty as cert
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
+from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes
 from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
@@ -139,6 +140,11 @@ def _long_ago(ctx: DocContext, i: int, cue_end: int) -> bool:
     return bool(ctx.pub and years and max(years) < ctx.pub.year - SPLIT_HISTORY_YEARS)
 
 
+_KIN_BEFORE = EndingAt(r"\b(?:sons?|daughters?|brothers?|wife|widow|father|nephews?|hij[oa]s?|herman[oa]s?|"
+                       r"esposa|viuda|padre|sobrin[oa]s?)\s+(?:of|de|del)\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?[\x22']?$")
+KIN_REACH = 40
+
+
 def _current_parent(ctx: DocContext, actor) -> str | None:
     """The actor's parent group, unless the pack says the link ended before the article (Los
     Zetas left the Gulf Cartel in 2010 and have fought it since)."""
@@ -263,10 +269,18 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             if kind == "leader_of":
                 persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
                 groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
+                # "run by the sons of El Chapo": a relative of the leader is not the leader
+                persons = [r for r in persons if not _KIN_BEFORE.before(ctx, r.start, KIN_REACH)]
                 if persons and groups:
                     after = [r for r in persons if r.start >= cue.end]
-                    # "led by X", "liderado por X": the leader follows the cue
-                    pool = after if _PASSIVE.search(ctx.folded[cue.start:cue.end]) and after else persons
+                    # "led by X", "liderado por X": the leader follows the cue, and a person
+                    # before it ("loyal to El Mayo, and Los Chapitos, headed by ...") is not
+                    if _PASSIVE.search(ctx.folded[cue.start:cue.end]):
+                        if not after:
+                            continue
+                        pool = after
+                    else:
+                        pool = persons
                     leader = min(pool, key=lambda r: _distance(r, cue))
                     # a group beyond the person, on the person's side, belongs to another clause
                     g_side = [g for g in groups if not ((g.start > cue.start) == (leader.start > cue.start)
