@@ -411,3 +411,29 @@ def test_a_title_restating_the_story_under_another_type_is_one_event(run):
     record = run(text)
     assert [e["event_type"] for e in record["events"]] == ["Battles"]
     assert len(record["events"][0]["evidence"]) == 2
+
+
+def test_an_undated_analysis_reads_old_years_against_its_latest_year(extractor):
+    from cartelscope.extract import events as events_mod
+
+    text = ("In September 2024, Los Chapitos and La Mayiza clashed in Culiacán, Sinaloa.\n\n"
+            "When the Zetas broke away from the Gulf Cartel after 2010, violence spread across Tamaulipas.")
+    ctx = extractor.context(text, None)
+    assert ctx.pub is None and events_mod._reference_year(ctx) == 2024
+    assert [events_mod._recalls_history(ctx, s.index) for s in ctx.sentences] == [False, True]
+
+
+def test_a_place_borrowed_from_the_sentence_before_skips_its_dateline_city(run):
+    text = ("MONTERREY, N.L., 18 de octubre de 2023.- Policías estatales repelieron una agresión armada en el "
+            "municipio de Guadalupe.\n"
+            "Según la dependencia, los atacantes, integrantes del Cártel del Noreste, abrieron fuego contra una patrulla.")
+    record = run(text, published="2023-10-18")
+    assert {e["place"] for e in record["events"]} == {"Guadalupe"}
+
+
+@pytest.mark.parametrize("text", [
+    "La organización ya había recurrido a este tipo de bloqueos en otras ocasiones en Jalisco.",
+    "The cartel has used this kind of blockade on previous occasions in Jalisco.",
+])
+def test_habitual_past_is_not_an_incident(run, text):
+    assert run(text)["events"] == []

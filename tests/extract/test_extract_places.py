@@ -183,3 +183,9 @@ def _resolved(extractor, text):
     actor_ms, place_ms = actors_mod.split_names(ctx)
     ctx.places = places_mod.resolve(ctx, place_ms)
     return ctx
+
+
+def test_authorities_of_a_country_are_who_not_where(extractor):
+    ctx = _resolved(extractor, "El grupo, considerado por autoridades de Estados Unidos como muy poderoso, "
+                               "bloqueó carreteras en Jalisco.")
+    assert all(p.place.kind != "foreign" for p in ctx.places)

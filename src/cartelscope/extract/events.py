@@ -428,11 +428,26 @@ def _recalls_history(ctx: DocContext, i: int) -> bool:
     """Sentence ``i`` names years, all of them stale ("when the Zetas lost their leadership
     after 2012"), and no date of its own: background, not news (a date the sentence before
     gives does not make it news)."""
-    if ctx.pub is None or any(d.value and d.kind != "year" for d in _sentence_dates(ctx, i)):
+    if any(d.value and d.kind != "year" for d in _sentence_dates(ctx, i)):
         return False
     s = ctx.sentences[i]
     years = [int(y) for y in _YEAR.findall(ctx.folded, s.start, s.end)]
-    return bool(years) and max(years) < ctx.pub.year - STALE_YEARS
+    if not years:
+        return False
+    now = _reference_year(ctx)
+    return now is not None and max(years) < now - STALE_YEARS
+
+
+def _reference_year(ctx: DocContext) -> int | None:
+    """The article's year: its publication date's, else the latest year it names (an
+    undated analysis of 2024 events is read from 2024)."""
+    if ctx.pub is not None:
+        return ctx.pub.year
+    key = "reference_year"
+    if key not in ctx.cache:
+        years = [int(y) for y in _YEAR.findall(ctx.folded)]
+        ctx.cache[key] = max(years) if years else None
+    return ctx.cache[key]
 
 
 def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
@@ -459,7 +474,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if not actors and not places and _recent_event(found_in, i):
         return events  # a detail of the incident just reported ("En el lugar se aseguraron...")
     if not places and i > 0:
-        places = [p for p in sentence_places(ctx, i - 1) if p.place.kind != "foreign"]
+        places = [p for p in _outside_dateline(ctx, i - 1, sentence_places(ctx, i - 1)) if p.place.kind != "foreign"]
     mexican = _mexican(places)
     if not places and default_place is not None:
         places = [default_place]

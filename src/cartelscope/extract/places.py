@@ -172,6 +172,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         street = _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True)
         street_until = m.end if street else -1
         if (_ATTRIBUTIVE.match(ctx.folded, m.end) or _PAIRED_AFTER.match(text, m.end)
+                or _ATTRIBUTIVE_BEFORE.before(ctx, m.start, BEFORE_REACH)
                 or _PAIRED_BEFORE.search(text, max(0, m.start - 20), m.start)) and all(r.kind == "foreign" for r in refs):
             continue  # "U.S. officials", "U.S. and Mexican agents", "US–Mexico ties": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
@@ -224,6 +225,10 @@ _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line
 _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|authorities|agents?|prosecutors?|officers?|"
                           r"government|administration|lawmakers|diplomats?|intelligence|military|troops|forces|"
                           r"embassy|ambassador|treasury|justice department|state department|drug enforcement)\b")
+# "autoridades de Estados Unidos", "el gobierno de Guatemala": who, not where
+_ATTRIBUTIVE_BEFORE = EndingAt(r"\b(?:autoridades|gobierno|funcionarios|agencias|agentes|embajada|embajador|"
+                               r"departamento de (?:estado|justicia|defensa)|fiscales|fuerzas armadas|ejercito|"
+                               r"militares|tesoro|congreso|presidente|canciller)\s+(?:de|del)\s+(?:los\s+)?$")
 # "US–Mexico security", "México-Estados Unidos": a pair of countries names a relationship
 _PAIRED_AFTER = re.compile(r"[-–—/][A-ZÁÉÍÓÚ]")
 _PAIRED_BEFORE = re.compile(r"[A-Za-zé.][-–—/]$")
