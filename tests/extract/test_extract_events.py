@@ -437,3 +437,14 @@ def test_a_place_borrowed_from_the_sentence_before_skips_its_dateline_city(run):
 ])
 def test_habitual_past_is_not_an_incident(run, text):
     assert run(text)["events"] == []
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Armed men set fire to two buses in Villahermosa, Tabasco, on Sunday night. "
+     "The state government said the attacks were carried out by cells of La Barredora.", "la-barredora-tabasco"),
+    ("Hombres armados incendiaron dos autobuses en Villahermosa, Tabasco, el domingo. "
+     "Según la fiscalía, los ataques fueron perpetrados por integrantes de La Barredora.", "la-barredora-tabasco"),
+])
+def test_a_group_named_as_perpetrator_in_the_next_sentence_is_the_actor(run, text, group):
+    e = events(run(text), sub="Looting/property destruction")[0]
+    assert group in e["actor_ids"]

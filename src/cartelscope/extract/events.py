@@ -183,7 +183,9 @@ _FORMER = EndingAt(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exalia
 
 # on folded text: no accents
 _BLAME = re.compile(r"\b(?:blamed|attributed|responsib\w*|atribuy\w*|atribu\w*|responsabiliz\w*|senal\w* a|acus\w*|"
-                    r"behind the attack|detras del ataque|claimed responsibility|se adjudic\w*|linked the attack)\b")
+                    r"behind the attack|detras del ataque|claimed responsibility|se adjudic\w*|linked the attack|"
+                    r"(?:carried out|perpetrated|committed|staged) by|(?:llevad[oa]s? a cabo|perpetrad[oa]s?|cometid[oa]s?|"
+                    r"realizad[oa]s?|ejecutad[oa]s?) por)\b")
 # what follows the blamed group is about it, not about the incident ("..., which has been fighting Los Tlacos")
 _BLAME_END = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales)\b|[;:(]")
 
