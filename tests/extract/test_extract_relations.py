@@ -144,3 +144,33 @@ def test_led_by_needs_its_leader_after_the_cue(run):
     text = ("Gunmen of La Mayiza, the faction loyal to El Mayo, and Los Chapitos, the faction headed by "
             "the remaining Guzmán brothers, fought in Culiacán.")
     assert ("leader_of", "ismael-zambada-garcia", "los-chapitos") not in relations(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ismael Zambada Sicairos, known as El Mayito Flaco, now commands La Mayiza on the ground.",
+    "Ismael Zambada Sicairos, alias El Mayito Flaco, comanda a La Mayiza en Culiacán.",
+])
+def test_commands_names_a_leader(run, text):
+    assert ("leader_of", "ismael-zambada-sicairos", "la-mayiza") in relations(run(text))
+
+
+def test_a_parent_link_that_ended_in_the_articles_year_hides_no_war(run):
+    text = "El Cártel del Golfo se encuentra en guerra con Los Zetas desde principios de este año."
+    assert sym("rivalry", "gulf-cartel", "los-zetas") in relations(run(text, published="2010-11-06"))
+
+
+def test_a_war_before_the_parent_link_ended_is_not_read_as_one(run):
+    text = "El Cártel del Golfo se encuentra en guerra con Los Zetas."
+    assert sym("rivalry", "gulf-cartel", "los-zetas") not in relations(run(text, published="2009-06-01"))
+
+
+def test_a_spanish_dropped_subject_is_the_previous_sentences_subject(run):
+    text = ("El Cártel de Santa Rosa de Lima creció con el robo de combustible en Guanajuato. "
+            "Desde hace años mantiene una disputa armada con el Cártel Jalisco Nueva Generación.")
+    assert sym("rivalry", "csrl", "cjng") in relations(run(text))
+
+
+def test_an_english_sentence_with_one_name_gives_no_relation(run):
+    text = ("The Santa Rosa de Lima Cartel grew on fuel theft in Guanajuato. "
+            "For years it has been in a dispute with the CJNG.")
+    assert sym("rivalry", "csrl", "cjng") not in relations(run(text))

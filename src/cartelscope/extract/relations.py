@@ -145,10 +145,28 @@ _KIN_BEFORE = EndingAt(r"\b(?:sons?|daughters?|brothers?|wife|widow|father|nephe
 KIN_REACH = 40
 
 
+_STANDING = frozenset({"rivalry", "alliance", "ceasefire"})
+SUBJECT_REACH = 40  # characters from a sentence's start within which its subject is named
+
+
+def _dropped_subject(ctx: DocContext, i: int) -> ActorRef | None:
+    """Spanish drops a subject the sentence before has given ("La organización creció con el
+    robo de combustible. Desde hace años mantiene una disputa con el CJNG"): that sentence's
+    subject, a name at its start, in the same or the previous paragraph."""
+    if ctx.lang != "es" or i == 0:
+        return None
+    prev = ctx.sentences[i - 1]
+    if ctx.sentences[i].paragraph - prev.paragraph > 1:
+        return None
+    first = next(iter(ctx.actors_in(i - 1)), None)
+    return first if first is not None and first.start - prev.start <= SUBJECT_REACH else None
+
+
 def _current_parent(ctx: DocContext, actor) -> str | None:
     """The actor's parent group, unless the pack says the link ended before the article (Los
     Zetas left the Gulf Cartel in 2010 and have fought it since)."""
-    if actor.parent_to and (ctx.pub is None or ctx.pub.year > int(str(actor.parent_to)[:4])):
+    # ISO strings compare in date order; a link that ended in "2010" has ended for any 2010 article
+    if actor.parent_to and (ctx.pub is None or ctx.pub.isoformat() >= str(actor.parent_to)):
         return None
     return actor.parent
 
@@ -254,7 +272,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             continue
         every = ctx.actors_in(i)
         refs = [r for r in every if not describes(ctx, r)]
-        if len(every) < 2:
+        if len(every) < 2 and not (every and ctx.lang == "es"):  # one name: a dropped subject may be the other
             continue
         for cue in cues:
             kind = cue.key
@@ -332,6 +350,10 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, c.level)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
+            elif right and kind in _STANDING and not any(r.start < cue.start for r in every):
+                subject = _dropped_subject(ctx, i)
+                if subject is not None:
+                    add(kind, _as_party(ctx, subject, kind), _as_party(ctx, right[0], kind), i, c.level)
 
     _known_factions(ctx, add)
     _event_relations(ctx, events, found)
