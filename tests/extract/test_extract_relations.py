@@ -174,3 +174,14 @@ def test_an_english_sentence_with_one_name_gives_no_relation(run):
     text = ("The Santa Rosa de Lima Cartel grew on fuel theft in Guanajuato. "
             "For years it has been in a dispute with the CJNG.")
     assert sym("rivalry", "csrl", "cjng") not in relations(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    ("Unión Tepito sells drugs in the historic centre. The Fuerza Anti-Unión was formed to push it out. "
+     "The two groups have fought for years over extortion."),
+    ("La Unión Tepito controla el narcomenudeo en el centro. La Fuerza Anti-Unión surgió para desplazarla. "
+     "Las dos organizaciones se disputan desde hace años el cobro de piso."),
+])
+def test_the_two_groups_names_the_pair_just_mentioned(run, text):
+    assert sym("rivalry", "union-tepito", "fuerza-anti-union") in relations(run(text))
+

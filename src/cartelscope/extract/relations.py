@@ -149,6 +149,26 @@ _STANDING = frozenset({"rivalry", "alliance", "ceasefire"})
 SUBJECT_REACH = 40  # characters from a sentence's start within which its subject is named
 
 
+# "the two groups", "ambas organizaciones": two groups the text has just named
+_PAIR_NOUN = re.compile(r"\b(?:the two|both|ambos|ambas|los dos|las dos)\s+(?:\w+\s+)?(?:groups|cartels|factions|"
+                        r"organizations|gangs|grupos|carteles|facciones|organizaciones|bandas)\b")
+PAIR_SENTENCES = 3  # sentences back in which the two groups were named
+
+
+def _pair_before(ctx: DocContext, i: int) -> tuple[ActorRef, ActorRef] | None:
+    """The two groups named most recently in the sentences before ``i``, if exactly two
+    distinct groups were named there."""
+    seen: dict[str, ActorRef] = {}
+    for j in range(i - 1, max(-1, i - 1 - PAIR_SENTENCES), -1):
+        for r in reversed(ctx.actors_in(j)):
+            if ctx.pack.actors[r.actor_id].kind in GROUP_KINDS and r.actor_id not in seen:
+                seen[r.actor_id] = r
+    if len(seen) != 2:
+        return None
+    a, b = seen.values()
+    return a, b
+
+
 def _dropped_subject(ctx: DocContext, i: int) -> ActorRef | None:
     """Spanish drops a subject the sentence before has given ("La organización creció con el
     robo de combustible. Desde hace años mantiene una disputa con el CJNG"): that sentence's
@@ -272,8 +292,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             continue
         every = ctx.actors_in(i)
         refs = [r for r in every if not describes(ctx, r)]
-        if len(every) < 2 and not (every and ctx.lang == "es"):  # one name: a dropped subject may be the other
-            continue
+        if len(every) < 2 and not (every and ctx.lang == "es") and not _PAIR_NOUN.search(ctx.folded, s.start, s.end):
+            continue  # (one name: a dropped subject may be the other; none: "the two groups" may name both)
         for cue in cues:
             kind = cue.key
             if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue.end)):
@@ -350,6 +370,10 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, c.level)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
+            elif not right and not left and kind in _STANDING and _PAIR_NOUN.search(ctx.folded, s.start, s.end):
+                pair = _pair_before(ctx, i)
+                if pair:
+                    add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, c.level)
             elif right and kind in _STANDING and not any(r.start < cue.start for r in every):
                 subject = _dropped_subject(ctx, i)
                 if subject is not None:
