@@ -185,3 +185,19 @@ def test_an_english_sentence_with_one_name_gives_no_relation(run):
 def test_the_two_groups_names_the_pair_just_mentioned(run, text):
     assert sym("rivalry", "union-tepito", "fuerza-anti-union") in relations(run(text))
 
+
+
+def test_a_relative_clause_on_a_name_makes_it_the_subject(run):
+    text = ("La Fiscalía dijo que el ataque fue realizado por La Línea, facción armada del Cártel de Juárez, "
+            "que tiene una guerra con Los Mexicles, quienes son aliados del Cártel de Sinaloa.")
+    rels = relations(run(text))
+    assert sym("alliance", "los-mexicles", "sinaloa-cartel") in rels
+    assert sym("alliance", "la-linea", "sinaloa-cartel") not in rels
+
+
+@pytest.mark.parametrize("text", [
+    "Medios locales señalan que La Barredora habría buscado el respaldo del Cártel de Sinaloa para enfrentar a su rival, aunque nadie lo ha confirmado.",
+    "La Barredora sought the backing of the Sinaloa Cartel against its rivals.",
+])
+def test_its_rival_is_someone_else(run, text):
+    assert not any(r[0] == "rivalry" and "sinaloa-cartel" in r[1] for r in relations(run(text)))

@@ -13,7 +13,7 @@ import re
 from cartelscope.extract import certainty as cert
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
-from cartelscope.extract.clauses import AGAINST, describes
+from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
@@ -244,10 +244,14 @@ def _subject(ctx: DocContext, left: list[ActorRef], cue) -> ActorRef:
     an earlier name can be the subject."""
     if len(left) >= 2 and _NEXT_PREDICATE.match(ctx.folded[left[-1].end:cue.start]):
         return left[0]
+    if _ANTECEDENT_GAP.match(ctx.folded[left[-1].end:cue.start]):
+        return left[-1]  # "... Los Mexicles, quienes son aliados del Cártel de Sinaloa"
     current = [r for r in left if not _past_apposition(ctx, r) and not _in_relative_clause(ctx, r, cue.start)]
     return current[-1] if current else left[-1]
 
 
+_POSSESSIVE_BEFORE = EndingAt(r"\b(?:su|sus|its|their|his|her)\s+$")
+_ANTECEDENT_GAP = re.compile(r"^\s*,\s*(?:which|who|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
 
 
@@ -366,7 +370,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 elif len(right) >= 2:
                     # "prosecutors said ... the dispute between X and Y": the speaker is not a party
                     add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
-            elif len(left) >= 2:
+            elif len(left) >= 2 and not purpose(ctx, cue) and not _POSSESSIVE_BEFORE.before(ctx, cue.start, 8):
+                # "X y Y se enfrentaron"; but in "X buscó el respaldo de Y para enfrentar a su
+                # rival" the rival is someone else, and X and Y are not its parties
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, c.level)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
