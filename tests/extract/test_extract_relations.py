@@ -201,3 +201,19 @@ def test_a_relative_clause_on_a_name_makes_it_the_subject(run):
 ])
 def test_its_rival_is_someone_else(run, text):
     assert not any(r[0] == "rivalry" and "sinaloa-cartel" in r[1] for r in relations(run(text)))
+
+
+@pytest.mark.parametrize("text", [
+    ("La Fiscalía no descartó que las víctimas estén relacionadas con la disputa que el CJNG y el "
+     "Cártel de Sinaloa mantienen en la región."),
+    "Officials said the attack could be linked to the war between the CJNG and the Sinaloa Cartel.",
+])
+def test_a_war_named_as_a_definite_noun_holds_inside_a_hedge(run, text):
+    record = run(text)
+    assert sym("rivalry", "cjng", "sinaloa-cartel") in relations(record)
+    assert all(r["certainty"] == "reported" for r in record["relations"] if r["type"] == "rivalry")
+
+
+def test_a_hedged_alliance_stays_out(run):
+    text = "Analysts said the CJNG could have struck an alliance with Los Chapitos."
+    assert not relations(run(text))

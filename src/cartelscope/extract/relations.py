@@ -146,6 +146,19 @@ KIN_REACH = 40
 
 
 _STANDING = frozenset({"rivalry", "alliance", "ceasefire"})
+# "no descarta que el ataque esté ligado a la disputa que mantienen X y Y": the definite noun
+# takes the war for granted, whatever the hedge says of the attack
+_DEFINITE_CUE_BEFORE = EndingAt(r"\b(?:the|la|el|esa|esta|dicha)\s+$")
+
+
+def _presupposed(ctx: DocContext, cue) -> bool:
+    """A rivalry named as a definite noun ("la disputa que", "the war between") is taken as
+    known even inside a hedged sentence."""
+    return cue.key == "rivalry" and bool(_DEFINITE_CUE_BEFORE.before(ctx, cue.start, 8)) and \
+        bool(_BETWEEN_OR_THAT.match(ctx.folded, cue.start, min(len(ctx.folded), cue.end + 10)))
+
+
+_BETWEEN_OR_THAT = re.compile(r"\w+(?:\s+\w+)?\s+(?:between|que|entre)\b")
 SUBJECT_REACH = 40  # characters from a sentence's start within which its subject is named
 
 
@@ -292,7 +305,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if not cues:
             continue
         c = cert.of_sentence(ctx, i, cues[0].start)
-        if c.level in ("speculative", "denied"):
+        hedged = c.level in ("speculative", "denied")
+        if hedged and not any(_presupposed(ctx, cue) for cue in cues):
             continue
         every = ctx.actors_in(i)
         refs = [r for r in every if not describes(ctx, r)]
@@ -300,6 +314,11 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             continue  # (one name: a dropped subject may be the other; none: "the two groups" may name both)
         for cue in cues:
             kind = cue.key
+            level = c.level
+            if hedged:
+                if not _presupposed(ctx, cue):
+                    continue
+                level = "reported"
             if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue.end)):
                 continue
             # "La Línea, facción del Cártel de Juárez": for faction_of the described parent is the party
@@ -329,11 +348,11 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                                                         and _distance(g, cue) > _distance(leader, cue))] or groups
                     led = min(g_side, key=lambda r: _distance(r, cue))
                     if _distance(leader, cue) <= LEADER_REACH and _distance(led, cue) <= LEADER_REACH:
-                        add("leader_of", leader.actor_id, led.actor_id, i, c.level)
+                        add("leader_of", leader.actor_id, led.actor_id, i, level)
                 continue
             if kind == "faction_of":
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
-                    add("faction_of", left[-1].actor_id, right[0].actor_id, i, c.level)
+                    add("faction_of", left[-1].actor_id, right[0].actor_id, i, level)
                 continue
             if kind == "split":
                 # "the Sinaloa Cartel broke in two: the Chapitos and La Mayiza": the split is between
@@ -347,7 +366,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 pairs = [(x, y) for fs in by_parent.values() for n, x in enumerate(fs) for y in fs[n + 1:]]
                 if pairs:
                     for x, y in pairs:
-                        add("split", x, y, i, c.level)
+                        add("split", x, y, i, level)
                     continue
             opposed = AGAINST.search(ctx.folded, cue.end, ctx.sentences[i].end)
             if opposed and kind == "alliance":
@@ -357,33 +376,33 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 parties = [_as_party(ctx, r, kind) for r in allies]
                 for n, ally in enumerate(parties):
                     for other in parties[n + 1:]:
-                        add("alliance", ally, other, i, c.level)
+                        add("alliance", ally, other, i, level)
                 for party in parties:
                     for enemy in enemies:
-                        add("rivalry", party, _as_party(ctx, enemy, "rivalry"), i, c.level)
+                        add("rivalry", party, _as_party(ctx, enemy, "rivalry"), i, level)
                 continue
             if left and right:
                 subject = _as_party(ctx, _subject(ctx, left, cue), kind)
                 if subject:
                     for r in right:
-                        add(kind, subject, _as_party(ctx, r, kind, subject), i, c.level)
+                        add(kind, subject, _as_party(ctx, r, kind, subject), i, level)
                 elif len(right) >= 2:
                     # "prosecutors said ... the dispute between X and Y": the speaker is not a party
-                    add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
+                    add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level)
             elif len(left) >= 2 and not purpose(ctx, cue) and not _POSSESSIVE_BEFORE.before(ctx, cue.start, 8):
                 # "X y Y se enfrentaron"; but in "X buscó el respaldo de Y para enfrentar a su
                 # rival" the rival is someone else, and X and Y are not its parties
-                add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, c.level)
+                add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, level)
             elif len(right) >= 2:
-                add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, c.level)
+                add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level)
             elif not right and not left and kind in _STANDING and _PAIR_NOUN.search(ctx.folded, s.start, s.end):
                 pair = _pair_before(ctx, i)
                 if pair:
-                    add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, c.level)
+                    add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level)
             elif right and kind in _STANDING and not any(r.start < cue.start for r in every):
                 subject = _dropped_subject(ctx, i)
                 if subject is not None:
-                    add(kind, _as_party(ctx, subject, kind), _as_party(ctx, right[0], kind), i, c.level)
+                    add(kind, _as_party(ctx, subject, kind), _as_party(ctx, right[0], kind), i, level)
 
     _known_factions(ctx, add)
     _event_relations(ctx, events, found)
