@@ -217,3 +217,34 @@ def test_a_war_named_as_a_definite_noun_holds_inside_a_hedge(run, text):
 def test_a_hedged_alliance_stays_out(run):
     text = "Analysts said the CJNG could have struck an alliance with Los Chapitos."
     assert not relations(run(text))
+
+
+def _timed(record, kind):
+    return {(r["valid_from"], r["valid_to"]) for r in record["relations"] if r["type"] == kind}
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Los Chapitos and La Mayiza have been at war since September 2024.", "2025-03-14", ("2024-09", None)),
+    ("Los Chapitos and La Mayiza have been at war since September.", "2025-03-14", ("2024-09", None)),
+    ("El Cártel de Santa Rosa de Lima mantiene desde hace al menos cuatro años una disputa armada con el "
+     "Cártel Jalisco Nueva Generación.", "2020-08-02", ("2016", None)),
+    ("El Cártel del Golfo se encuentra en guerra con Los Zetas desde principios de este año.", "2010-11-06",
+     ("2010", None)),
+    ("El CJNG y el Cártel de Sinaloa mantienen una disputa desde el año pasado.", "2025-03-14", ("2024", None)),
+    ("Los Chapitos and La Mayiza fight for Culiacán.", "2025-03-14", (None, None)),
+])
+def test_a_relation_keeps_the_time_the_text_gives(run, text, published, expected):
+    assert _timed(run(text, published=published), "rivalry") == {expected}
+
+
+def test_a_split_takes_its_own_date(run):
+    text = "In September 2024 the Sinaloa Cartel split into two factions, Los Chapitos and La Mayiza."
+    assert _timed(run(text), "split") == {("2024-09", None)}
+
+
+def test_a_time_in_another_clause_is_not_the_relations(run):
+    text = ("A truce holds between Los Metros and Grupo Escorpión, two factions of the Gulf Cartel, "
+            "which have fought each other since 2017.")
+    record = run(text)
+    assert _timed(record, "ceasefire") == {(None, None)}
+    assert _timed(record, "faction_of") <= {(None, None)}

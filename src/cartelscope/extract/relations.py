@@ -15,6 +15,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext
+from cartelscope.extract.dates import find_dates
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
 SYMMETRIC = frozenset({"alliance", "rivalry", "ceasefire", "split"})
@@ -195,6 +196,78 @@ def _dropped_subject(ctx: DocContext, i: int) -> ActorRef | None:
     return first if first is not None and first.start - prev.start <= SUBJECT_REACH else None
 
 
+# The time a text gives a relation: "at war since 2023", "desde hace cuatro años", "allied
+# until 2010"; a split's own date ("in September 2024 the cartel broke in two").
+_SINCE_YEAR = re.compile(r"\b(?:since|desde)\s+(?:(?:early|late|mid|principios de|inicios de|finales de|mediados de)\s+)?"
+                         r"(?:el\s+)?(?:ano\s+)?(?P<y>(?:19|20)\d\d)\b")
+_SINCE_THIS_YEAR = re.compile(r"\b(?:since (?:early |the start of )?this year|desde (?:principios de |inicios de )?este ano)\b")
+_SINCE_LAST_YEAR = re.compile(r"\b(?:since last year|desde el ano pasado)\b")
+_FOR_SPAN = re.compile(r"\b(?:desde hace|for|durante)\s+(?:al menos\s+|mas de\s+|casi\s+|at least\s+|more than\s+|"
+                       r"nearly\s+|almost\s+)?(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>anos|years|meses|months)\b")
+_UNTIL_YEAR = re.compile(r"\b(?:until|hasta)\s+(?:(?:el\s+)?ano\s+)?(?P<y>(?:19|20)\d\d)\b")
+_SINCE_WORD = re.compile(r"(?:\bsince|\bdesde)\s+(?:el\s+|la\s+|the\s+)?$")
+
+
+def stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None, str | None]:
+    """``(valid_from, valid_to)`` the sentence gives the relation whose cue is at ``at``: the
+    "since"/"desde" mention nearest the cue (after it first), an "until"/"hasta" year, and for a
+    split the date of the split itself. ISO strings of year, month or day precision; None when
+    the text gives no time (never guessed)."""
+    s = ctx.sentences[i]
+    starts: list[tuple[int, str]] = []
+    for m in _SINCE_YEAR.finditer(ctx.folded, s.start, s.end):
+        starts.append((m.start(), m.group("y")))
+    if ctx.pub is not None:
+        year = ctx.pub.year
+        for m in _SINCE_THIS_YEAR.finditer(ctx.folded, s.start, s.end):
+            starts.append((m.start(), str(year)))
+        for m in _SINCE_LAST_YEAR.finditer(ctx.folded, s.start, s.end):
+            starts.append((m.start(), str(year - 1)))
+        for m in _FOR_SPAN.finditer(ctx.folded, s.start, s.end):
+            n = _count(ctx, i, m)
+            if n is None:
+                continue
+            if m.group("unit") in ("anos", "years"):
+                starts.append((m.start(), str(year - n)))
+            else:
+                month = ctx.pub.year * 12 + ctx.pub.month - 1 - n
+                starts.append((m.start(), f"{month // 12:04d}-{month % 12 + 1:02d}"))
+    for d in find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start):
+        if d.value and (kind == "split" or ctx.folded.startswith(("since", "desde"), d.start)
+                        or _SINCE_WORD.search(ctx.folded, max(s.start, d.start - 12), d.start)):
+            starts.append((d.start, d.value))
+    # only times of the cue's own clause ("the armed wing of the Gulf Cartel, but the group
+    # broke away and has fought it since 2010": 2010 dates the war, not the armed wing)
+    starts = [x for x in starts if _same_time_clause(ctx, x[0], at)]
+    until = next((m.group("y") for m in _UNTIL_YEAR.finditer(ctx.folded, s.start, s.end)
+                  if _same_time_clause(ctx, m.start(), at)), None)
+    if not starts:
+        return None, until
+    after = [x for x in starts if x[0] >= at]
+    _, start = min(after, key=lambda x: x[0]) if after else max(starts, key=lambda x: x[0])
+    return start, until
+
+
+# a new clause for the purpose of dating: a stop, or a comma opening a coordinated, relative or
+# causal clause
+_TIME_CLAUSE_BREAK = re.compile(r"[;:]|\.\s|,\s*(?:but|and|which|who|that|while|as|because|pero|aunque|mientras|"
+                                r"que|quien|quienes|y|e|porque|ya que)\b")
+
+
+def _same_time_clause(ctx: DocContext, a: int, b: int) -> bool:
+    lo, hi = sorted((a, b))
+    return _TIME_CLAUSE_BREAK.search(ctx.folded, lo, hi) is None
+
+
+def _count(ctx: DocContext, i: int, m: re.Match) -> int | None:
+    """The number of a "for N years" span: digits, or a number word the pack knows."""
+    n = m.group("n")
+    if n.isdigit():
+        return int(n)
+    word = next((w for w in ctx.of(i, "num") if w.start == m.start("n") and w.end == m.end("n")), None)
+    return int(word.key) if word is not None and word.key.isdigit() else None
+
+
 def _current_parent(ctx: DocContext, actor) -> str | None:
     """The actor's parent group, unless the pack says the link ended before the article (Los
     Zetas left the Gulf Cartel in 2010 and have fought it since)."""
@@ -283,7 +356,9 @@ def _same_clause(ctx: DocContext, a: int, b: int) -> bool:
 def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelation]:
     found: dict[tuple, ExtractedRelation] = {}
 
-    def add(kind: str, a: str | None, b: str | None, i: int, level: str) -> None:
+    def add(kind: str, a: str | None, b: str | None, i: int, level: str, at: int | None = None) -> None:
+        """Record a relation stated in sentence ``i``; ``at`` is its cue's position, from
+        which the time the text gives for it is read."""
         if not a or not b or a == b:
             return
         pa, pb = ctx.pack.actors[a], ctx.pack.actors[b]
@@ -293,9 +368,14 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             return
         s = ctx.sentences[i]
         rel = ExtractedRelation(kind, a, b, certainty=level, evidence=[Evidence(s.text, s.start, s.end, f"cue:{kind}")])
+        if at is not None:
+            rel.valid_from, rel.valid_to = stated_time(ctx, i, at, kind)
         k = _key(rel)
         if k in found:
-            found[k].evidence.append(rel.evidence[0])
+            known = found[k]
+            known.evidence.append(rel.evidence[0])
+            known.valid_from = known.valid_from or rel.valid_from
+            known.valid_to = known.valid_to or rel.valid_to
         else:
             found[k] = rel
 
@@ -348,11 +428,11 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                                                         and _distance(g, cue) > _distance(leader, cue))] or groups
                     led = min(g_side, key=lambda r: _distance(r, cue))
                     if _distance(leader, cue) <= LEADER_REACH and _distance(led, cue) <= LEADER_REACH:
-                        add("leader_of", leader.actor_id, led.actor_id, i, level)
+                        add("leader_of", leader.actor_id, led.actor_id, i, level, cue.start)
                 continue
             if kind == "faction_of":
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
-                    add("faction_of", left[-1].actor_id, right[0].actor_id, i, level)
+                    add("faction_of", left[-1].actor_id, right[0].actor_id, i, level, cue.start)
                 continue
             if kind == "split":
                 # "the Sinaloa Cartel broke in two: the Chapitos and La Mayiza": the split is between
@@ -366,7 +446,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 pairs = [(x, y) for fs in by_parent.values() for n, x in enumerate(fs) for y in fs[n + 1:]]
                 if pairs:
                     for x, y in pairs:
-                        add("split", x, y, i, level)
+                        add("split", x, y, i, level, cue.start)
                     continue
             opposed = AGAINST.search(ctx.folded, cue.end, ctx.sentences[i].end)
             if opposed and kind == "alliance":
@@ -376,33 +456,33 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 parties = [_as_party(ctx, r, kind) for r in allies]
                 for n, ally in enumerate(parties):
                     for other in parties[n + 1:]:
-                        add("alliance", ally, other, i, level)
+                        add("alliance", ally, other, i, level, cue.start)
                 for party in parties:
                     for enemy in enemies:
-                        add("rivalry", party, _as_party(ctx, enemy, "rivalry"), i, level)
+                        add("rivalry", party, _as_party(ctx, enemy, "rivalry"), i, level, cue.start)
                 continue
             if left and right:
                 subject = _as_party(ctx, _subject(ctx, left, cue), kind)
                 if subject:
                     for r in right:
-                        add(kind, subject, _as_party(ctx, r, kind, subject), i, level)
+                        add(kind, subject, _as_party(ctx, r, kind, subject), i, level, cue.start)
                 elif len(right) >= 2:
                     # "prosecutors said ... the dispute between X and Y": the speaker is not a party
-                    add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level)
+                    add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
             elif len(left) >= 2 and not purpose(ctx, cue) and not _POSSESSIVE_BEFORE.before(ctx, cue.start, 8):
                 # "X y Y se enfrentaron"; but in "X buscó el respaldo de Y para enfrentar a su
                 # rival" the rival is someone else, and X and Y are not its parties
-                add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, level)
+                add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, level, cue.start)
             elif len(right) >= 2:
-                add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level)
+                add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
             elif not right and not left and kind in _STANDING and _PAIR_NOUN.search(ctx.folded, s.start, s.end):
                 pair = _pair_before(ctx, i)
                 if pair:
-                    add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level)
+                    add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level, cue.start)
             elif right and kind in _STANDING and not any(r.start < cue.start for r in every):
                 subject = _dropped_subject(ctx, i)
                 if subject is not None:
-                    add(kind, _as_party(ctx, subject, kind), _as_party(ctx, right[0], kind), i, level)
+                    add(kind, _as_party(ctx, subject, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
 
     _known_factions(ctx, add)
     _event_relations(ctx, events, found)
