@@ -47,3 +47,17 @@ def test_timeline_is_independent_of_statement_order():
     b = [i.to_dict() for i in timeline(list(reversed(st)))]
     assert a == b and [i["kind"] for i in a] == ["alliance", "alliance", "split"]
     assert a[0]["valid_to"] == "2021-02" and a[0]["end"] == "superseded"
+
+
+def test_a_time_the_article_states_starts_the_interval(store):
+    """End to end: the extractor reads "desde hace al menos cuatro años" and the store's
+    timeline starts there, marked as stated, not at the publication day."""
+    from cartelscope.extract.pipeline import Extractor
+
+    text = ("Guanajuato, 2 de agosto de 2020. El Cártel de Santa Rosa de Lima mantiene desde hace al menos "
+            "cuatro años una disputa armada con el Cártel Jalisco Nueva Generación.")
+    doc = to_document(Item(origin="t", text=text, published="2020-08-02"))
+    store.add_document(doc, Extractor()(doc))
+    rivalry = store.relations(kind="rivalry")[0]
+    assert rivalry["intervals"][0]["valid_from"] == "2016"
+    assert rivalry["intervals"][0]["valid_from_basis"] == "stated"
