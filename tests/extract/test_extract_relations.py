@@ -248,3 +248,12 @@ def test_a_time_in_another_clause_is_not_the_relations(run):
     record = run(text)
     assert _timed(record, "ceasefire") == {(None, None)}
     assert _timed(record, "faction_of") <= {(None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Los Viagras son aliados del Cártel de Sinaloa en Michoacán.", sym("alliance", "los-viagras", "sinaloa-cartel")),
+    ("La Nueva Familia Michoacana combate al CJNG en el Estado de México.",
+     sym("rivalry", "nueva-familia-michoacana", "cjng")),
+])
+def test_spanish_cues_match_their_contractions(run, text, expected):
+    assert expected in relations(run(text))

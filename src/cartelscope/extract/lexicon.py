@@ -34,6 +34,17 @@ def _case_sensitive_acronym(alias: str) -> bool:
     return len(alias) <= 3 or not alias.isupper()
 
 
+def _with_contractions(phrases) -> list[str]:
+    """Spanish relation cues that end in "a" or "de" also in their contracted form before a
+    masculine name ("combate a" -> "combate al", "aliado de" -> "aliado del"), so the list
+    need not spell both."""
+    out = list(phrases)
+    for p in phrases:
+        if p.endswith((" a", " de")):
+            out.append(p + "l")
+    return out
+
+
 def build(pack: KnowledgePack) -> PhraseMatcher:
     """The matcher for ``pack``; cached for the pack's lifetime."""
     hit = _CACHE.get(id(pack))
@@ -71,7 +82,7 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
         if name == "relations":
             for kind, kind_phrases in value.items():
                 for lang, ps in _lang_lists(kind_phrases):
-                    pm.add_all(ps, Entry("rel", kind, lang))
+                    pm.add_all(_with_contractions(ps) if lang == "es" else ps, Entry("rel", kind, lang))
         elif name == "attribution" and isinstance(value, list):
             for item in value:
                 for lang, ps in _lang_lists({k: v for k, v in item.items() if k in ("en", "es")}):
