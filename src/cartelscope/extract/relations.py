@@ -480,9 +480,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 if pair:
                     add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level, cue.start)
             elif right and kind in _STANDING and not any(r.start < cue.start for r in every):
-                subject = _dropped_subject(ctx, i)
-                if subject is not None:
-                    add(kind, _as_party(ctx, subject, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
+                dropped = _dropped_subject(ctx, i)
+                if dropped is not None:
+                    add(kind, _as_party(ctx, dropped, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
 
     _known_factions(ctx, add)
     _event_relations(ctx, events, found)
