@@ -117,6 +117,19 @@ _BY_CLASS = _patterns_by_class()
 _BY_WORD = [(k, kind, pat, _NEEDS_WORD[kind]) for k, (kind, pat) in enumerate(PATTERNS) if kind in _NEEDS_WORD]
 
 
+# A year between 1950 and 2049 standing as a word, in folded text
+YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
+_SINCE = ("since ", "desde ")
+_SINCE_BEFORE = re.compile(r"\b(?:since|desde)\s+(?:el\s+|la\s+|the\s+)?$")
+
+
+def opens_state(folded: str, start: int, floor: int = 0) -> bool:
+    """The date mention at ``start`` of ``folded`` is where something ongoing began ("since
+    September", "desde el lunes"): not an incident's date, but a relation's start. The word
+    is read no further back than ``floor``."""
+    return folded.startswith(_SINCE, start) or bool(_SINCE_BEFORE.search(folded, max(floor, start - 12), start))
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int

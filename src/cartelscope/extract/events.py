@@ -17,8 +17,9 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
-from cartelscope.extract.dates import find_dates
+from cartelscope.extract.dates import YEAR, find_dates, opens_state
 from cartelscope.extract.places import state_place
+from cartelscope.extract.sentences import Sentence
 from cartelscope.model import Evidence, ExtractedEvent, Place
 
 SPLIT_BY_STATE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -253,15 +254,6 @@ def _sentence_dates(ctx: DocContext, j: int) -> list:
     return found
 
 
-_SINCE = ("since ", "desde ")
-_SINCE_BEFORE = re.compile(r"\b(?:since|desde)\s+(?:el\s+|la\s+|the\s+)?$")
-
-
-def _opens_state(ctx: DocContext, start: int) -> bool:
-    """The date at ``start`` is where something ongoing began ("since September")."""
-    return ctx.folded.startswith(_SINCE, start) or bool(_SINCE_BEFORE.search(ctx.folded, max(0, start - 12), start))
-
-
 def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> tuple[str | None, int | None]:
     """The event date of sentence ``i`` (or of one ``clause`` of it): its own date, else the
     previous sentence's in the same paragraph. A clause does not take a date another clause of
@@ -277,7 +269,7 @@ def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) ->
                 return None, None
             dates = [d for d in dates if clause[0] <= d.start < clause[1]]
         for d in dates:
-            if j != i and _opens_state(ctx, d.start):
+            if j != i and opens_state(ctx.folded, d.start):
                 continue
             if d.start < 120 and d.value and d.value == ctx.pub_text and \
                     _DATELINE_END.match(ctx.text, d.end):
@@ -360,7 +352,7 @@ def _restates(ctx: DocContext, i: int, c: Classification) -> bool:
 RESTATES = "+restates"  # rule suffix of evidence that refers back to a reported incident
 
 
-def _elaborate(events: list[ExtractedEvent], c: Classification, s) -> None:
+def _elaborate(events: list[ExtractedEvent], c: Classification, s: Sentence) -> None:
     """File a restating sentence as evidence of the incident it refers to: the latest event of
     its type, else the latest event."""
     same = [e for e in events if (e.event_type, e.sub_event_type) == (c.event_type, c.sub_event_type)]
@@ -423,9 +415,6 @@ def _stale(ctx: DocContext, date: str | None) -> bool:
     return bool(ctx.pub and date and int(date[:4]) < ctx.pub.year - STALE_YEARS)
 
 
-_YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
-
-
 def _recalls_history(ctx: DocContext, i: int) -> bool:
     """Sentence ``i`` names years, all of them stale ("when the Zetas lost their leadership
     after 2012"), and no date of its own: background, not news (a date the sentence before
@@ -433,7 +422,7 @@ def _recalls_history(ctx: DocContext, i: int) -> bool:
     if any(d.value and d.kind != "year" for d in _sentence_dates(ctx, i)):
         return False
     s = ctx.sentences[i]
-    years = [int(y) for y in _YEAR.findall(ctx.folded, s.start, s.end)]
+    years = [int(y) for y in YEAR.findall(ctx.folded, s.start, s.end)]
     if not years:
         return False
     now = _reference_year(ctx)
@@ -447,7 +436,7 @@ def _reference_year(ctx: DocContext) -> int | None:
         return ctx.pub.year
     key = "reference_year"
     if key not in ctx.cache:
-        years = [int(y) for y in _YEAR.findall(ctx.folded)]
+        years = [int(y) for y in YEAR.findall(ctx.folded)]
         ctx.cache[key] = max(years) if years else None
     return ctx.cache[key]
 

@@ -15,7 +15,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext
-from cartelscope.extract.dates import find_dates
+from cartelscope.extract.dates import YEAR, find_dates, opens_state
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
 SYMMETRIC = frozenset({"alliance", "rivalry", "ceasefire", "split"})
@@ -127,7 +127,6 @@ _LONG_AGO = re.compile(r"\b(?:(?:years|decades?) ago|(?:a|one|two|more than a) d
                        r"hace\s+(?:mas\s+de\s+)?(?:\w+\s+)?(?:anos|decadas?|lustros?)|la decada pasada)\b")
 LONG_AGO_REACH = 80  # characters after a split cue that may date it
 SPLIT_HISTORY_YEARS = 3  # a split dated this many years before the article is history
-_CUE_YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
 
 
 def _long_ago(ctx: DocContext, i: int, cue_end: int) -> bool:
@@ -137,7 +136,7 @@ def _long_ago(ctx: DocContext, i: int, cue_end: int) -> bool:
     end = min(s.end, cue_end + LONG_AGO_REACH)
     if _LONG_AGO.search(ctx.folded, cue_end, end):
         return True
-    years = [int(y) for y in _CUE_YEAR.findall(ctx.folded, cue_end, end)]
+    years = [int(y) for y in YEAR.findall(ctx.folded, cue_end, end)]
     return bool(ctx.pub and years and max(years) < ctx.pub.year - SPLIT_HISTORY_YEARS)
 
 
@@ -205,7 +204,6 @@ _SINCE_LAST_YEAR = re.compile(r"\b(?:since last year|desde el ano pasado)\b")
 _FOR_SPAN = re.compile(r"\b(?:desde hace|for|durante)\s+(?:al menos\s+|mas de\s+|casi\s+|at least\s+|more than\s+|"
                        r"nearly\s+|almost\s+)?(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>anos|years|meses|months)\b")
 _UNTIL_YEAR = re.compile(r"\b(?:until|hasta)\s+(?:(?:el\s+)?ano\s+)?(?P<y>(?:19|20)\d\d)\b")
-_SINCE_WORD = re.compile(r"(?:\bsince|\bdesde)\s+(?:el\s+|la\s+|the\s+)?$")
 
 
 def stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None, str | None]:
@@ -233,8 +231,7 @@ def stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None
                 month = ctx.pub.year * 12 + ctx.pub.month - 1 - n
                 starts.append((m.start(), f"{month // 12:04d}-{month % 12 + 1:02d}"))
     for d in find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start):
-        if d.value and (kind == "split" or ctx.folded.startswith(("since", "desde"), d.start)
-                        or _SINCE_WORD.search(ctx.folded, max(s.start, d.start - 12), d.start)):
+        if d.value and (kind == "split" or opens_state(ctx.folded, d.start, s.start)):
             starts.append((d.start, d.value))
     # only times of the cue's own clause ("the armed wing of the Gulf Cartel, but the group
     # broke away and has fought it since 2010": 2010 dates the war, not the armed wing)
