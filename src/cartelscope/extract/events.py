@@ -19,6 +19,7 @@ from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
 from cartelscope.extract.dates import YEAR, find_dates, opens_state
 from cartelscope.extract.places import state_place
+from cartelscope.extract.relations import STANDING
 from cartelscope.extract.sentences import Sentence
 from cartelscope.model import Evidence, ExtractedEvent, Place
 
@@ -557,9 +558,6 @@ def _segment(ctx: DocContext, i: int, pos: int) -> tuple[int, int]:
     return (start + 1 if start >= 0 else s.start, end if end >= 0 else s.end)
 
 
-_STANDING = frozenset({"rivalry", "alliance", "ceasefire"})
-
-
 def _relation_aside(ctx: DocContext, i: int, actor: str, anchor: int) -> bool:
     """The actor is named only as the subject of a side clause about a standing relation, away
     from the incident ("..., the Sinaloa cartel is their rival"): a party to the relation, not to
@@ -574,7 +572,7 @@ def _relation_aside(ctx: DocContext, i: int, actor: str, anchor: int) -> bool:
         inside = [m for m in ctx.by_sentence[i] if lo <= m.start < hi]
         if any(m.category in ("trigger", "group") for m in inside):
             return False
-        cues = [m for m in inside if m.category == "rel" and m.key in _STANDING and m.start >= r.end]
+        cues = [m for m in inside if m.category == "rel" and m.key in STANDING and m.start >= r.end]
         if not any(_COPULA.search(ctx.folded, r.end, m.start) for m in cues):
             return False
     return True

@@ -16,9 +16,12 @@ from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.extract.dates import YEAR, find_dates, opens_state
+from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
 SYMMETRIC = frozenset({"alliance", "rivalry", "ceasefire", "split"})
+# relations that describe how two groups stand now (not structure or a moment)
+STANDING = frozenset({"rivalry", "alliance", "ceasefire"})
 PAST_WINDOW = 40
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
 # what _CLAUSE_BREAK cannot match without: most gaps have none, and a substring test is cheap
@@ -145,13 +148,12 @@ _KIN_BEFORE = EndingAt(r"\b(?:sons?|daughters?|brothers?|wife|widow|father|nephe
 KIN_REACH = 40
 
 
-_STANDING = frozenset({"rivalry", "alliance", "ceasefire"})
 # "no descarta que el ataque esté ligado a la disputa que mantienen X y Y": the definite noun
 # takes the war for granted, whatever the hedge says of the attack
 _DEFINITE_CUE_BEFORE = EndingAt(r"\b(?:the|la|el|esa|esta|dicha)\s+$")
 
 
-def _presupposed(ctx: DocContext, cue) -> bool:
+def _presupposed(ctx: DocContext, cue: Match) -> bool:
     """A rivalry named as a definite noun ("la disputa que", "the war between") is taken as
     known even inside a hedged sentence."""
     return cue.key == "rivalry" and bool(_DEFINITE_CUE_BEFORE.before(ctx, cue.start, 8)) and \
@@ -472,11 +474,11 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, level, cue.start)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
-            elif not right and not left and kind in _STANDING and _PAIR_NOUN.search(ctx.folded, s.start, s.end):
+            elif not right and not left and kind in STANDING and _PAIR_NOUN.search(ctx.folded, s.start, s.end):
                 pair = _pair_before(ctx, i)
                 if pair:
                     add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level, cue.start)
-            elif right and kind in _STANDING and not any(r.start < cue.start for r in every):
+            elif right and kind in STANDING and not any(r.start < cue.start for r in every):
                 dropped = _dropped_subject(ctx, i)
                 if dropped is not None:
                     add(kind, _as_party(ctx, dropped, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
