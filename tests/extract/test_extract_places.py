@@ -189,3 +189,12 @@ def test_authorities_of_a_country_are_who_not_where(extractor):
     ctx = _resolved(extractor, "El grupo, considerado por autoridades de Estados Unidos como muy poderoso, "
                                "bloqueó carreteras en Jalisco.")
     assert all(p.place.kind != "foreign" for p in ctx.places)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen Kill Five In Culiacán Bar Attack\n\nThe attack happened on Monday.", "Culiacán"),
+    ("CJNG Attack Leaves Tepalcatepec Police Station In Ruins\n\nThe attack happened on Monday.", "Tepalcatepec"),
+])
+def test_a_title_case_line_keeps_its_places(extractor, text, name):
+    ctx = _resolved(extractor, text)
+    assert name in [p.surface for p in ctx.places]

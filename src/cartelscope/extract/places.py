@@ -45,11 +45,26 @@ _NAME_WORD_AFTER = re.compile(r" [A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\b")
 
 def _inside_personal_name(text: str, start: int, end: int) -> bool:
     """A one-word place name between two capitalised words is part of a person's name
-    ("Andrés Manuel López Obrador", "María Guadalupe Hernández"), not a place."""
+    ("Andrés Manuel López Obrador", "María Guadalupe Hernández"), not a place; except after a
+    capitalised preposition or in a title-case line ("Gunmen Kill Five In Culiacán Bar").
+    """
     if " " in text[start:end]:
         return False
-    return bool(_NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
-                and _NAME_WORD_AFTER.match(text, end))
+    before = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
+    if before is None or not _NAME_WORD_AFTER.match(text, end):
+        return False
+    if before.group().strip().lower() in _TITLE_SMALL_WORDS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if len(w) > 3]
+    return sum(w[0].isupper() for w in words) <= TITLE_CASE_SHARE * len(words)
+
+
+# words a title-case line capitalises that never start a person's name
+_TITLE_SMALL_WORDS = frozenset({"in", "at", "near", "from", "to", "of", "and", "the", "for", "into", "on", "en",
+                                "de", "del", "la", "el", "los", "las", "y", "para", "por", "con", "sobre", "hacia"})
+TITLE_CASE_SHARE = 0.6  # a line with more capitalised words than this is a title
 
 
 def candidates(ctx: DocContext, m: Match) -> list[IndexRef]:
