@@ -10,6 +10,10 @@ import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cartelscope.extract.context import DocContext
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -170,6 +174,17 @@ def parse_pub_date(value: str | None) -> date | None:
         return date.fromisoformat(value[:10]) if len(value) >= 10 else None
     except ValueError:
         return None
+
+
+def sentence_dates(ctx: DocContext, j: int) -> list[DateMention]:
+    """Dates of sentence ``j`` of a document, searched once per document: events read their
+    own sentence and the one before, relations the sentence of their cue."""
+    key = ("dates", j)
+    found = ctx.cache.get(key)
+    if found is None:
+        s = ctx.sentences[j]
+        found = ctx.cache[key] = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start)
+    return found
 
 
 def find_dates(folded: str, pub: date | None, offset: int = 0) -> list[DateMention]:

@@ -17,7 +17,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
-from cartelscope.extract.dates import YEAR, find_dates, opens_state
+from cartelscope.extract.dates import YEAR, opens_state, sentence_dates
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
 from cartelscope.extract.sentences import Sentence
@@ -244,17 +244,6 @@ def _best_place(places: list[PlaceRef]) -> Place | None:
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[.]?[-—–]|\n|$|\.\s*$)")
 
 
-def _sentence_dates(ctx: DocContext, j: int) -> list:
-    """Dates of sentence ``j``; an event reads its own sentence and the one before, so each
-    sentence is searched once per document."""
-    key = ("dates", j)
-    found = ctx.cache.get(key)
-    if found is None:
-        s = ctx.sentences[j]
-        found = ctx.cache[key] = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start)
-    return found
-
-
 def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> tuple[str | None, int | None]:
     """The event date of sentence ``i`` (or of one ``clause`` of it): its own date, else the
     previous sentence's in the same paragraph. A clause does not take a date another clause of
@@ -264,7 +253,7 @@ def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) ->
     for j in (i, i - 1):
         if j < 0 or (j != i and ctx.sentences[j].paragraph != ctx.sentences[i].paragraph):
             continue
-        dates = _sentence_dates(ctx, j)
+        dates = sentence_dates(ctx, j)
         if clause is not None and j == i and dates:
             if not any(clause[0] <= d.start < clause[1] for d in dates):
                 return None, None
@@ -347,7 +336,7 @@ def _restates(ctx: DocContext, i: int, c: Classification) -> bool:
         return False
     if _mexican(sentence_places(ctx, i)):
         return False
-    return not any(d.value for d in _sentence_dates(ctx, i))
+    return not any(d.value for d in sentence_dates(ctx, i))
 
 
 RESTATES = "+restates"  # rule suffix of evidence that refers back to a reported incident
@@ -420,7 +409,7 @@ def _recalls_history(ctx: DocContext, i: int) -> bool:
     """Sentence ``i`` names years, all of them stale ("when the Zetas lost their leadership
     after 2012"), and no date of its own: background, not news (a date the sentence before
     gives does not make it news)."""
-    if any(d.value and d.kind != "year" for d in _sentence_dates(ctx, i)):
+    if any(d.value and d.kind != "year" for d in sentence_dates(ctx, i)):
         return False
     s = ctx.sentences[i]
     years = [int(y) for y in YEAR.findall(ctx.folded, s.start, s.end)]
@@ -461,7 +450,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     places = _outside_dateline(ctx, i, sentence_places(ctx, i))
     if c.clause:
         places = _clause_places(ctx, c.clause, places)
-    if c.sub_event_type == "Agreement" and not places and not any(d.value for d in _sentence_dates(ctx, i)):
+    if c.sub_event_type == "Agreement" and not places and not any(d.value for d in sentence_dates(ctx, i)):
         return events  # "officials say X have struck an alliance with Y": a relation, not a pact met somewhere
     if not actors and not places and _recent_event(found_in, i):
         return events  # a detail of the incident just reported ("En el lugar se aseguraron...")

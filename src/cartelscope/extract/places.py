@@ -48,7 +48,9 @@ def _inside_personal_name(text: str, start: int, end: int) -> bool:
     ("Andrés Manuel López Obrador", "María Guadalupe Hernández"), not a place; except after a
     capitalised preposition or in a title-case line ("Gunmen Kill Five In Culiacán Bar").
     """
-    if " " in text[start:end]:
+    # the cheap tests first: a space and a capital on each side, one word inside
+    if start < 2 or text[start - 1] != " " or text[end:end + 1] != " " or not text[end + 1:end + 2].isupper() \
+            or " " in text[start:end]:
         return False
     before = _NAME_WORD_BEFORE.search(text, max(0, start - 20), start)
     if before is None or not _NAME_WORD_AFTER.match(text, end):
@@ -186,9 +188,10 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
             continue
         street = _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True)
         street_until = m.end if street else -1
-        if (_ATTRIBUTIVE.match(ctx.folded, m.end) or _PAIRED_AFTER.match(text, m.end)
+        if all(r.kind == "foreign" for r in refs) and (
+                _ATTRIBUTIVE.match(ctx.folded, m.end) or _PAIRED_AFTER.match(text, m.end)
                 or _ATTRIBUTIVE_BEFORE.before(ctx, m.start, BEFORE_REACH)
-                or _PAIRED_BEFORE.search(text, max(0, m.start - 20), m.start)) and all(r.kind == "foreign" for r in refs):
+                or _PAIRED_BEFORE.search(text, max(0, m.start - 20), m.start)):
             continue  # "U.S. officials", "U.S. and Mexican agents", "US–Mexico ties": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
         choice = _choose(ctx, m, refs, explicit, street, partial(near_states, idx))

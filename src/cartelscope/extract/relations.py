@@ -15,7 +15,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext
-from cartelscope.extract.dates import YEAR, find_dates, opens_state
+from cartelscope.extract.dates import YEAR, opens_state, sentence_dates
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
@@ -212,7 +212,15 @@ def stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None
     """``(valid_from, valid_to)`` the sentence gives the relation whose cue is at ``at``: the
     "since"/"desde" mention nearest the cue (after it first), an "until"/"hasta" year, and for a
     split the date of the split itself. ISO strings of year, month or day precision; None when
-    the text gives no time (never guessed)."""
+    the text gives no time (never guessed). Once per cue: every pair a cue joins shares it."""
+    key = ("stated_time", at, kind == "split")
+    hit = ctx.cache.get(key)
+    if hit is None:
+        hit = ctx.cache[key] = _stated_time(ctx, i, at, kind)
+    return hit
+
+
+def _stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None, str | None]:
     s = ctx.sentences[i]
     starts: list[tuple[int, str]] = []
     for m in _SINCE_YEAR.finditer(ctx.folded, s.start, s.end):
@@ -232,7 +240,7 @@ def stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None
             else:
                 month = ctx.pub.year * 12 + ctx.pub.month - 1 - n
                 starts.append((m.start(), f"{month // 12:04d}-{month % 12 + 1:02d}"))
-    for d in find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start):
+    for d in sentence_dates(ctx, i):
         if d.value and (kind == "split" or opens_state(ctx.folded, d.start, s.start)):
             starts.append((d.start, d.value))
     # only times of the cue's own clause ("the armed wing of the Gulf Cartel, but the group
