@@ -257,3 +257,15 @@ def test_a_time_in_another_clause_is_not_the_relations(run):
 ])
 def test_spanish_cues_match_their_contractions(run, text, expected):
     assert expected in relations(run(text))
+
+
+def test_a_cartel_that_broke_in_two_splits_into_the_factions_the_article_names(run):
+    text = ("How the Sinaloa Cartel broke in two\n\n"
+            "Gunmen of Los Chapitos and La Mayiza have fought in Culiacán since September.")
+    assert sym("split", "los-chapitos", "la-mayiza") in relations(run(text))
+
+
+def test_a_cartel_that_broke_in_two_with_three_factions_named_pairs_none(run):
+    text = ("How the Gulf Cartel broke in two\n\n"
+            "Los Metros, Los Rojos and Grupo Escorpión have fought in Reynosa since September.")
+    assert not any(r[0] == "split" for r in relations(run(text)))

@@ -184,6 +184,14 @@ def _pair_before(ctx: DocContext, i: int) -> tuple[ActorRef, ActorRef] | None:
     return a, b
 
 
+def _named_factions(ctx: DocContext, parent: str) -> list[tuple[str, str]]:
+    """The pair of factions of ``parent`` the article names, when it names exactly two."""
+    factions = sorted({r.actor_id for r in ctx.actors if not r.example
+                       and ctx.pack.actors[r.actor_id].parent == parent
+                       and ctx.pack.actors[r.actor_id].parent_relation == "faction_of"})
+    return [(factions[0], factions[1])] if len(factions) == 2 else []
+
+
 def _dropped_subject(ctx: DocContext, i: int) -> ActorRef | None:
     """Spanish drops a subject the sentence before has given ("La organización creció con el
     robo de combustible. Desde hace años mantiene una disputa con el CJNG"): that sentence's
@@ -397,8 +405,10 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             continue
         every = ctx.actors_in(i)
         refs = [r for r in every if not describes(ctx, r)]
-        if len(every) < 2 and not (every and ctx.lang == "es") and not _PAIR_NOUN.search(ctx.folded, s.start, s.end):
-            continue  # (one name: a dropped subject may be the other; none: "the two groups" may name both)
+        if len(every) < 2 and not (every and (ctx.lang == "es" or any(c.key == "split" for c in cues))) \
+                and not _PAIR_NOUN.search(ctx.folded, s.start, s.end):
+            continue  # (one name: a dropped subject or a split's two factions may be the other; none:
+            # "the two groups" may name both)
         for cue in cues:
             kind = cue.key
             level = c.level
@@ -451,6 +461,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     if parent:
                         by_parent.setdefault(parent, []).append(f)
                 pairs = [(x, y) for fs in by_parent.values() for n, x in enumerate(fs) for y in fs[n + 1:]]
+                if not pairs and len({r.actor_id for r in every}) == 1:
+                    # "How the Sinaloa Cartel broke in two": the two factions the article names
+                    pairs = _named_factions(ctx, every[0].actor_id)
                 if pairs:
                     for x, y in pairs:
                         add("split", x, y, i, level, cue.start)
