@@ -269,3 +269,25 @@ def test_a_cartel_that_broke_in_two_with_three_factions_named_pairs_none(run):
     text = ("How the Gulf Cartel broke in two\n\n"
             "Los Metros, Los Rojos and Grupo Escorpión have fought in Reynosa since September.")
     assert not any(r[0] == "split" for r in relations(run(text)))
+
+
+def test_led_by_a_leaders_sons_is_not_led_by_him(run):
+    text = ('Known as the Caborca Cartel, the group is led by Caro Quintero and has been fighting Los Chapitos, '
+            'the Sinaloa Cartel faction led by Joaquín "El Chapo" Guzmán\'s sons, for control of routes.')
+    rels = relations(run(text))
+    assert ("leader_of", "rafael-caro-quintero", "caborca-cartel") in rels
+    assert ("leader_of", "joaquin-guzman-loera", "los-chapitos") not in rels
+
+
+@pytest.mark.parametrize("text", [
+    ("Algunos especialistas consideran que la Fuerza Anti-Unión habría establecido una alianza con el CJNG, "
+     "aunque esa versión nunca ha sido confirmada."),
+    "The Fuerza Anti-Unión has reportedly allied with the CJNG, a claim that has not been confirmed.",
+])
+def test_an_unconfirmed_rumour_is_not_a_relation(run, text):
+    assert not relations(run(text))
+
+
+def test_a_hedged_relation_without_doubt_stays_reported(run):
+    text = "La Fuerza Anti-Unión habría establecido una alianza con el CJNG, según medios locales."
+    assert sym("alliance", "fuerza-anti-union", "cjng") in relations(run(text))

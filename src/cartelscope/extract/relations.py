@@ -146,6 +146,8 @@ def _long_ago(ctx: DocContext, i: int, cue_end: int) -> bool:
 _KIN_BEFORE = EndingAt(r"\b(?:sons?|daughters?|brothers?|wife|widow|father|nephews?|hij[oa]s?|herman[oa]s?|"
                        r"esposa|viuda|padre|sobrin[oa]s?)\s+(?:of|de|del)\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?[\x22']?$")
 KIN_REACH = 40
+# "led by Joaquín "El Chapo" Guzmán's sons"
+_KIN_AFTER = re.compile(r"[\x22']?\s*(?:\w+\s*)?'s\s+(?:sons?|daughters?|brothers?|wife|widow|nephews?|family)\b")
 
 
 # "no descarta que el ataque esté ligado a la disputa que mantienen X y Y": the definite noun
@@ -400,7 +402,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if not cues:
             continue
         c = cert.of_sentence(ctx, i, cues[0].start)
-        hedged = c.level in ("speculative", "denied")
+        # "habría establecido una alianza ..., aunque esa versión nunca ha sido confirmada": a rumour
+        hedged = c.level in ("speculative", "denied") or (
+            c.level == "alleged" and any(m.key == "unconfirmed" for m in ctx.of(i, "cue")))
         if hedged and not any(_presupposed(ctx, cue) for cue in cues):
             continue
         every = ctx.actors_in(i)
@@ -428,7 +432,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
                 groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
                 # "run by the sons of El Chapo": a relative of the leader is not the leader
-                persons = [r for r in persons if not _KIN_BEFORE.before(ctx, r.start, KIN_REACH)]
+                persons = [r for r in persons if not _KIN_BEFORE.before(ctx, r.start, KIN_REACH)
+                           and not _KIN_AFTER.match(ctx.folded, r.end)]
                 if persons and groups:
                     after = [r for r in persons if r.start >= cue.end]
                     # "led by X", "liderado por X": the leader follows the cue, and a person
