@@ -448,3 +448,25 @@ def test_habitual_past_is_not_an_incident(run, text):
 def test_a_group_named_as_perpetrator_in_the_next_sentence_is_the_actor(run, text, group):
     e = events(run(text), sub="Looting/property destruction")[0]
     assert group in e["actor_ids"]
+
+
+def test_the_two_sides_of_one_battle_named_in_two_sentences_are_one_event(run):
+    text = ("Policías estatales repelieron una agresión armada en el municipio de Guadalupe, Nuevo León, el martes.\n"
+            "Según la dependencia, los atacantes, integrantes del Cártel del Noreste, abrieron fuego contra una patrulla.")
+    record = run(text)
+    battles = events(record, "Battles")
+    assert len(battles) == 1 and {"cartel-del-noreste"} <= set(battles[0]["actor_ids"])
+
+
+def test_two_battles_of_forces_on_different_days_stay_apart(run):
+    text = ("Soldiers clashed with gunmen in Culiacán, Sinaloa, on Monday.\n"
+            "On Wednesday, members of the CJNG attacked a patrol in Culiacán, Sinaloa.")
+    assert len(events(run(text), "Battles")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "A regional leader of the Sinaloa Cartel was extradited to San Diego, California, on Wednesday.",
+    "Un líder regional del Cártel de Sinaloa fue extraditado a Estados Unidos el miércoles.",
+])
+def test_an_extradition_is_a_legal_step_not_an_arrest(run, text):
+    assert not events(run(text), sub="Arrests")

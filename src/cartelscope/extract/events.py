@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cartelscope.extract import certainty as cert
@@ -316,7 +317,8 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
             events.extend(new)
             found_in.extend([i] * len(new))
     parents = {a: ctx.pack.actors[a].parent for e in events for a in e.actors}
-    merged = _arrests_in_battle(merge_same_incident(events, parents))
+    kinds = {a: ctx.pack.actors[a].kind for e in events for a in e.actors}
+    merged = _arrests_in_battle(merge_same_incident(events, parents, kinds))
     merged = _headline_restatements(ctx, merged, parents)
     for e in merged:
         e.summary = summarize(ctx, e)
@@ -634,7 +636,7 @@ def _implied_tactics(c: Classification, tactics: list[str]) -> list[str]:
     return sorted(out)
 
 
-def _compatible(a: ExtractedEvent, b: ExtractedEvent, parents: dict) -> bool:
+def _compatible(a: ExtractedEvent, b: ExtractedEvent, parents: dict, kinds: Mapping[str, str]) -> bool:
     if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         return False
     pa, pb = a.place, b.place
@@ -650,9 +652,20 @@ def _compatible(a: ExtractedEvent, b: ExtractedEvent, parents: dict) -> bool:
             return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
-    if a.actors and b.actors and not _related_actors(parents, a.actors, b.actors):
+    if a.actors and b.actors and not _related_actors(parents, a.actors, b.actors) \
+            and not (a.event_type == "Battles" and _opposite_sides(a.actors, b.actors, kinds)):
         return False
     return True
+
+
+def _opposite_sides(a: list[str], b: list[str], kinds: Mapping[str, str]) -> bool:
+    """One mention names only the state forces of a battle and the other only the groups
+    ("Police repelled an attack in Guadalupe" / "the attackers, members of the CDN, opened
+    fire on a patrol"): the two sides of one fight."""
+    def side(ids: list[str]) -> set[bool]:
+        return {kinds.get(x) in FORCE_KINDS for x in ids}
+    sa, sb = side(a), side(b)
+    return len(sa) == 1 and len(sb) == 1 and sa != sb
 
 
 def _related_actors(parents: dict, a: list[str], b: list[str]) -> bool:
@@ -665,12 +678,15 @@ def _related_actors(parents: dict, a: list[str], b: list[str]) -> bool:
     return bool(family(a) & family(b))
 
 
-def merge_same_incident(events: list[ExtractedEvent], parents: dict | None = None) -> list[ExtractedEvent]:
-    """Merge mentions of one incident; ``parents`` maps actor id -> parent id."""
+def merge_same_incident(events: list[ExtractedEvent], parents: dict | None = None,
+                        kinds: Mapping[str, str] | None = None) -> list[ExtractedEvent]:
+    """Merge mentions of one incident; ``parents`` maps actor id -> parent id, ``kinds`` actor
+    id -> kind (state force or group: the sides of a battle)."""
     parents = parents or {}
+    kinds = kinds or {}
     out: list[ExtractedEvent] = []
     for e in events:
-        target = next((o for o in out if _compatible(o, e, parents)), None)
+        target = next((o for o in out if _compatible(o, e, parents, kinds)), None)
         if target is None:
             out.append(e)
             continue
