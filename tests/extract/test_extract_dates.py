@@ -87,3 +87,10 @@ def test_publication_date_printed_in_the_text_is_used(run):
     record = run(text, published=None)
     assert record["pub_date"] == "2025-03-14"
     assert [e["date"] for e in record["events"]] == ["2025-03-12"]
+
+
+def test_sunday_night_is_sunday_whatever_the_publication_day(run):
+    # published on a Tuesday: "la noche del domingo" is two days before, not "yesterday"
+    e = run("Hombres armados asesinaron a seis personas en un bar de Celaya, Guanajuato, la noche del domingo.",
+            published="2023-03-14")["events"][0]
+    assert e["date"] == "2023-03-12"

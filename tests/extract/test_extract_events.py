@@ -470,3 +470,25 @@ def test_two_battles_of_forces_on_different_days_stay_apart(run):
 ])
 def test_an_extradition_is_a_legal_step_not_an_arrest(run, text):
     assert not events(run(text), sub="Arrests")
+
+
+def test_a_perpetrator_named_paragraphs_later_joins_the_incident(run):
+    text = ("Hombres armados irrumpieron en un bar de Celaya, Guanajuato, y abrieron fuego contra los clientes "
+            "la noche del domingo.\n\n"
+            "Paramédicos trasladaron a los heridos al hospital.\n\n"
+            "La Fiscalía informó que el ataque fue cometido por una célula del Cártel de Santa Rosa de Lima.")
+    e = only_event(run(text))
+    assert e["sub_event_type"] == "Attack" and "csrl" in e["actor_ids"]
+    assert e["evidence"][-1]["rule"] == "blame+restates"
+
+
+def test_a_perpetrator_is_not_added_to_an_incident_that_has_one(run):
+    text = ("Gunmen of the Gulf Cartel attacked a bar in Reynosa, Tamaulipas, on Sunday.\n\n"
+            "Prosecutors later said the attack was carried out by a cell of the CJNG.")
+    e = only_event(run(text))
+    assert "cjng" not in e["actor_ids"]
+
+
+def test_a_singular_gunman_opening_fire_is_an_attack(run):
+    e = only_event(run("Un hombre armado abrió fuego contra los clientes de un bar en Celaya, Guanajuato."))
+    assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Attack")

@@ -198,3 +198,8 @@ def test_authorities_of_a_country_are_who_not_where(extractor):
 def test_a_title_case_line_keeps_its_places(extractor, text, name):
     ctx = _resolved(extractor, text)
     assert name in [p.surface for p in ctx.places]
+
+
+def test_a_colonia_with_an_article_is_a_street_not_a_town(run):
+    e = only_event(run("Hombres armados asesinaron a tres personas en la colonia Las Insurgentes de Celaya, Guanajuato."))
+    assert e["place"] == "Celaya"

@@ -51,7 +51,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("en_my", re.compile(r"\b(?:in|since|during|by|of|last|early|late|mid)\s+" + _M_EN + r"\s+(?P<y>(?:19|20)\d{2})\b")),
     ("es_my", re.compile(r"\b" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b")),
     ("rel_ago", re.compile(r"\b(?:hace\s+" + _NUM + r"\s+(?P<unit>dias|dia|semanas|semana|meses|mes)|" + _NUM.replace("(?P<n>", "(?P<n2>") + r"\s+(?P<unit2>days|day|weeks|week|months|month)\s+ago)\b")),
-    ("yesterday", re.compile(r"\b(?:yesterday|ayer|anoche|last night|la noche del domingo)\b")),
+    ("yesterday", re.compile(r"\b(?:yesterday|ayer|anoche|last night)\b")),
     ("today", re.compile(r"\b(?:today|this morning|tonight|hoy|esta manana|este dia)\b")),
     ("weekday_last", re.compile(r"\b(?:last\s+" + _WD + r"|el\s+pasado\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"\s+pasado)\b")),
     ("weekday_this", re.compile(r"\b(?:on\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") + r")\b")),
@@ -83,7 +83,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 _NEEDS_WORD: dict[str, tuple[str, ...]] = {
     "rel_ago": ("hace", "ago"),
-    "yesterday": ("yesterday", "ayer", "anoche", "night", "domingo"),
+    "yesterday": ("yesterday", "ayer", "anoche", "night"),
     "today": ("today", "morning", "tonight", "hoy", "manana", "dia"),
     "last_week": ("week", "semana"), "this_week": ("week", "semana"),
     "last_month": ("month", "mes"),

@@ -320,6 +320,7 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     kinds = {a: ctx.pack.actors[a].kind for e in events for a in e.actors}
     merged = _arrests_in_battle(merge_same_incident(events, parents, kinds))
     merged = _headline_restatements(ctx, merged, parents)
+    _blamed_later(ctx, merged)
     for e in merged:
         e.summary = summarize(ctx, e)
     return merged
@@ -708,6 +709,40 @@ def merge_same_incident(events: list[ExtractedEvent], parents: dict | None = Non
         if target.certainty != "asserted" and e.certainty == "asserted":
             target.certainty = "asserted"
     return out
+
+
+PERPETRATED_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+
+
+def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
+    """A later sentence that names the perpetrator of an incident already reported ("La
+    Fiscalía informó que el ataque fue cometido por una célula del CSRL", "Officials blamed the
+    attack on the CJNG") gives that incident its group, when it has none yet."""
+    if not events:
+        return
+    for s in ctx.sentences:
+        i = s.index
+        blame = _BLAME.search(ctx.folded, s.start, s.end)
+        if blame is None:
+            continue
+        if not any(m.start < blame.start() and (m.category == "trigger" or m.key == "attack_words")
+                   and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.by_sentence[i]):
+            continue
+        end = _BLAME_END.search(ctx.folded, blame.end(), s.end)
+        stop = end.start() if end else s.end
+        groups = [r.actor_id for r in ctx.actors_in(i)
+                  if blame.end() <= r.start < stop and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
+        earlier = [e for e in events if e.evidence[0].start < s.start and e.event_type in PERPETRATED_TYPES]
+        if not groups or not earlier:
+            continue
+        target = earlier[-1]
+        if any(ctx.pack.actors[a].kind in GROUP_KINDS for a in target.actors):
+            continue
+        target.actors.extend(g for g in dict.fromkeys(groups) if g not in target.actors)
+        target.actor1 = target.actors[0]
+        target.actor2 = target.actors[1] if len(target.actors) > 1 else None
+        target.assoc_actors = target.actors[2:]
+        target.evidence.append(Evidence(s.text, s.start, s.end, "blame" + RESTATES))
 
 
 HEADLINE_REACH = 8  # a title line sits among the first lines (after any site furniture)

@@ -257,7 +257,7 @@ _REFERENCE_BEFORE = EndingAt(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
-                            r"sindicatura|tenencia|ejido|rancheria)\s+(?:de\s+)?$")
+                            r"sindicatura|tenencia|ejido|rancheria)\s+(?:de\s+|las\s+|los\s+|la\s+|el\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
 
 
