@@ -492,3 +492,18 @@ def test_a_perpetrator_is_not_added_to_an_incident_that_has_one(run):
 def test_a_singular_gunman_opening_fire_is_an_attack(run):
     e = only_event(run("Un hombre armado abrió fuego contra los clientes de un bar en Celaya, Guanajuato."))
     assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    "The attack on the bar in Celaya, Guanajuato, was captured on video by passersby.",
+    "Los bomberos de Celaya, Guanajuato, atendieron un incendio en una bodega.",
+])
+def test_a_trigger_word_inside_a_false_friend_is_no_incident(run, text):
+    assert not events(run(text), sub="Arrests") and not events(run(text), "Explosions/Remote violence")
+
+
+def test_false_friends_load_and_match(extractor):
+    pack = extractor.pack
+    assert "captured on video" in pack.false_friends["en"]
+    ctx = extractor.context("Gunmen were captured on video in Celaya.", "2025-03-14")
+    assert [m.key for m in ctx.of(0, "falsefriend")] == [""]

@@ -139,11 +139,14 @@ def _cause_end(ctx: DocContext, i: int, cue_end: int) -> int | None:
 
 
 def _factual(ctx: DocContext, i: int, category: str) -> list:
-    """Sentence ``i``'s matches of ``category`` that are not aims or charges (once per sentence)."""
+    """Sentence ``i``'s matches of ``category`` that are not aims or charges, nor inside a false
+    friend ("captured on video"), once per sentence."""
     key = ("factual", i, category)
     found = ctx.cache.get(key)
     if found is None:
-        found = ctx.cache[key] = [m for m in ctx.usable(i, category) if not purpose(ctx, m)]
+        friends = ctx.of(i, "falsefriend")
+        found = ctx.cache[key] = [m for m in ctx.usable(i, category) if not purpose(ctx, m)
+                                  and not any(f.start <= m.start and m.end <= f.end for f in friends)]
     return found
 
 

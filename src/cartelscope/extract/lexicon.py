@@ -75,6 +75,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
             pm.add_all(ps, Entry("group", name, lang))
     for lang, ps in _lang_lists(pack.not_event_cues):
         pm.add_all(ps, Entry("notevent", "", lang))
+    for lang, ps in _lang_lists(pack.false_friends):
+        pm.add_all(ps, Entry("falsefriend", "", lang))
     for tactic in pack.tactics:
         for lang, ps in _lang_lists(tactic.triggers):
             pm.add_all(ps, Entry("tactic", tactic.id, lang))

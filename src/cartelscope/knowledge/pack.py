@@ -90,6 +90,8 @@ class KnowledgePack:
     rules: list[m.Rule] = field(default_factory=list)
     trigger_groups: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     not_event_cues: dict[str, list[str]] = field(default_factory=dict)
+    # phrases that contain a trigger word but are no incident ("captured on video")
+    false_friends: dict[str, list[str]] = field(default_factory=dict)
     tactics: list[m.Tactic] = field(default_factory=list)
     cues: dict[str, Any] = field(default_factory=dict)
     numbers: dict[str, Any] = field(default_factory=dict)
@@ -167,6 +169,8 @@ class KnowledgePack:
                 self.trigger_groups[name] = _phrases(p, name, phrases)
             if data.get("not_event_cues"):
                 self.not_event_cues = _phrases(p, "not_event_cues", data["not_event_cues"])
+            if data.get("false_friends"):
+                self.false_friends = _phrases(p, "false_friends", data["false_friends"])
             self.sources.append(str(p))
         if p := exists("tactics.yaml"):
             data = read_yaml(p) or {}
