@@ -180,3 +180,19 @@ def test_the_group_points_back_to_the_subject_not_the_object_of_its_accusation(r
             "Ese mismo día, la organización criminal colgó otras dos mantas en Cárdenas, Tabasco.")
     banners = events(r, "Strategic developments", "Other")
     assert banners and all(e["actor_ids"] == ["la-barredora-tabasco"] for e in banners)
+
+
+def test_the_cartel_far_back_is_the_one_group_the_article_names(run):
+    text = ("A regional leader of the Sinaloa Cartel was sentenced in San Diego on Tuesday.\n\n"
+            "He directed shipments through Baja California for years.\n\n"
+            "Prosecutors said he paid officials on both sides of the border.\n\n"
+            "He was arrested in 2023.\n\n"
+            "The cartel has fought the Tijuana Cartel in Tijuana for more than a decade.")
+    assert sym("rivalry", "sinaloa-cartel", "tijuana-cartel") in relations(run(text))
+
+
+def test_the_cartel_far_back_is_not_guessed_between_two_groups(run):
+    text = ("The Sinaloa Cartel and the CJNG both sell fentanyl in the United States.\n\n"
+            "Prices fell this year.\n\nSeizures rose.\n\nOfficials were surprised.\n\n"
+            "The cartel has fought the Tijuana Cartel in Tijuana for more than a decade.")
+    assert not any(r[0] == "rivalry" and "tijuana-cartel" in r[1] for r in relations(run(text)))

@@ -271,9 +271,14 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
             continue  # "the cartel Los X": a name follows, the alias matcher handles it
         i = ctx.sentence_of(m.start)
         prior = sorted((g for g in groups if g.start < m.start and i - 3 <= g.sentence <= i), key=lambda g: g.start)
+        surface = ctx.folded[m.start:m.end]
+        if not prior and not _PLURAL.search(surface):
+            # further back, "the cartel" can only be the one group the article has named so far
+            earlier = [g for g in groups if g.start < m.start]
+            if len({g.actor_id for g in earlier}) == 1:
+                prior = earlier[-1:]
         if not prior:
             continue
-        surface = ctx.folded[m.start:m.end]
         if _PLURAL.search(surface):
             distinct: list[str] = []
             for g in reversed(prior):
