@@ -291,3 +291,11 @@ def test_an_unconfirmed_rumour_is_not_a_relation(run, text):
 def test_a_hedged_relation_without_doubt_stays_reported(run):
     text = "La Fuerza Anti-Unión habría establecido una alianza con el CJNG, según medios locales."
     assert sym("alliance", "fuerza-anti-union", "cjng") in relations(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "La Mayiza, the faction that responds to Ismael Zambada Sicairos, fought Los Chapitos in Culiacán.",
+    "La Mayiza, the faction loyal to Ismael Zambada Sicairos, fought Los Chapitos in Culiacán.",
+])
+def test_a_faction_that_responds_to_a_person_is_led_by_him(run, text):
+    assert ("leader_of", "ismael-zambada-sicairos", "la-mayiza") in relations(run(text))
