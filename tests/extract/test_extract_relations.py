@@ -299,3 +299,15 @@ def test_a_hedged_relation_without_doubt_stays_reported(run):
 ])
 def test_a_faction_that_responds_to_a_person_is_led_by_him(run, text):
     assert ("leader_of", "ismael-zambada-sicairos", "la-mayiza") in relations(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La Nueva Familia Michoacana busca desplazar a Los Viagras de Tierra Caliente.",
+     sym("rivalry", "nueva-familia-michoacana", "los-viagras")),
+    ("Los Viagras operan con el respaldo del Cártel de Sinaloa en Michoacán.",
+     sym("alliance", "los-viagras", "sinaloa-cartel")),
+    ("La Línea, grupo criminal ligado al Cártel de Juárez, controla el centro de Chihuahua.",
+     ("faction_of", "la-linea", "juarez-cartel")),
+])
+def test_more_spanish_relation_wording(run, text, expected):
+    assert expected in relations(run(text))
