@@ -507,3 +507,30 @@ def test_false_friends_load_and_match(extractor):
     assert "captured on video" in pack.false_friends["en"]
     ctx = extractor.context("Gunmen were captured on video in Celaya.", "2025-03-14")
     assert [m.key for m in ctx.of(0, "falsefriend")] == [""]
+
+
+def test_a_lead_summary_is_the_incident_the_body_tells(run):
+    text = ("Violence in Sinaloa\n\n"
+            "CULIACÁN, Sinaloa, March 14, 2025 — State police fought a gun battle in the state capital on "
+            "Thursday, officials said.\n\n"
+            "On Thursday afternoon, state police came under fire from gunmen of Los Chapitos on a highway "
+            "near Navolato, Sinaloa.")
+    battles = events(run(text), "Battles")
+    assert len(battles) == 1 and battles[0]["place"] == "Navolato"
+    assert len(battles[0]["evidence"]) == 2
+
+
+def test_a_lead_incident_the_body_does_not_tell_stays(run):
+    text = ("Violence in Sinaloa\n\n"
+            "CULIACÁN, Sinaloa, March 14, 2025 — Gunmen torched a car dealership in the state capital on "
+            "Thursday, officials said.\n\n"
+            "On Thursday afternoon, state police came under fire from gunmen of Los Chapitos on a highway "
+            "near Navolato, Sinaloa.")
+    kinds = {e["sub_event_type"] for e in run(text)["events"]}
+    assert {"Looting/property destruction", "Armed clash"} <= kinds
+
+
+def test_the_month_march_is_not_a_protest_march(run):
+    text = "CULIACÁN, Sinaloa, March 14, 2025 — Gunmen torched a car dealership in Culiacán, officials said."
+    e = only_event(run(text))
+    assert e["sub_event_type"] == "Looting/property destruction"

@@ -323,6 +323,7 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     kinds = {a: ctx.pack.actors[a].kind for e in events for a in e.actors}
     merged = _arrests_in_battle(merge_same_incident(events, parents, kinds))
     merged = _headline_restatements(ctx, merged, parents)
+    merged = _lead_summaries(ctx, merged, parents)
     _blamed_later(ctx, merged)
     for e in merged:
         e.summary = summarize(ctx, e)
@@ -771,6 +772,43 @@ def _headline_restatements(ctx: DocContext, events: list[ExtractedEvent], parent
                          and _told_in_body(ctx, b) and _same_region(e.place, b.place)), None)
             if host is not None:
                 host.evidence.extend(e.evidence)
+                continue
+        out.append(e)
+    return out
+
+
+def _lead_sentence(ctx: DocContext) -> int | None:
+    """The lead: the first sentence after any title lines."""
+    return next((s.index for s in ctx.sentences[:HEADLINE_REACH] if not _headline(ctx, s.index)), None)
+
+
+def _lead_summaries(ctx: DocContext, events: list[ExtractedEvent], parents: dict) -> list[ExtractedEvent]:
+    """A lead sums up incidents the body then tells one by one, naming places loosely ("in
+    Tabasco's capital", "in the west of the state"): an event found only in the title and lead
+    is the body's incident of the same type in the same state and time, even where the loose
+    place resolved to another municipality."""
+    lead = _lead_sentence(ctx)
+    if lead is None:
+        return events
+
+    def summary_only(e: ExtractedEvent) -> bool:
+        return all(ctx.sentence_of(ev.start) <= lead for ev in e.evidence)
+
+    out = []
+    for e in events:
+        if summary_only(e):
+            host = next((b for b in events if b is not e and not summary_only(b)
+                         and (b.event_type, b.sub_event_type) == (e.event_type, e.sub_event_type)
+                         and e.place is not None and b.place is not None and e.place.state
+                         and e.place.state == b.place.state
+                         and (not e.date or not b.date or e.date.startswith(b.date) or b.date.startswith(e.date))
+                         and (not e.actors or not b.actors or _related_actors(parents, e.actors, b.actors))), None)
+            if host is not None:
+                host.evidence.extend(e.evidence)
+                host.actors.extend(a for a in e.actors if a not in host.actors)
+                host.actor1 = host.actors[0] if host.actors else None
+                host.actor2 = host.actors[1] if len(host.actors) > 1 else None
+                host.assoc_actors = host.actors[2:]
                 continue
         out.append(e)
     return out

@@ -11,6 +11,7 @@ cue list name, e.g. ``hedging``, ``attribution:officials``), ``rel`` (key: relat
 """
 from __future__ import annotations
 
+from cartelscope.extract.dates import MONTHS
 from cartelscope.extract.textmatch import Entry, PhraseMatcher, fold_phrase
 from cartelscope.knowledge import KnowledgePack, norm
 
@@ -72,7 +73,11 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
             pm.add_all(phrases, Entry("trigger", f"{t.event_type}|{t.sub_event_type}", lang))
     for name, group_phrases in pack.trigger_groups.items():
         for lang, ps in _lang_lists(group_phrases):
-            pm.add_all(ps, Entry("group", name, lang))
+            for phrase in ps:
+                # "march" the protest, not "March 14": a word that is also a month is matched
+                # only as written in lower case
+                exact = phrase if phrase in MONTHS else None
+                pm.add(phrase, Entry("group", name, lang, exact))
     for lang, ps in _lang_lists(pack.not_event_cues):
         pm.add_all(ps, Entry("notevent", "", lang))
     for lang, ps in _lang_lists(pack.false_friends):
