@@ -3,7 +3,7 @@ prints the overall F1, and extraction quality stays above a floor on the dev set
 
 Floors sit a few points below the figures measured with
   cartelscope eval eval/dev/articles --gold eval/dev/gold.jsonl --actors eval/dev/actors.json --split tune
-  (overall F1 0.921 at the end of 2026-11-25's fourth session) and
+  (overall F1 0.935 at the end of 2026-11-25's fourth session) and
   cartelscope eval ../shared/seeds --gold ../shared/eval/seeds_gold.jsonl --actors ../shared/eval/actors.json
   (overall F1 0.929). Raise them as extraction improves.
 """
@@ -19,7 +19,7 @@ from cartelscope.evaluate import read_jsonl, score, score_files
 from cartelscope.extract.runner import extract_files
 from extract_helpers import DEV, shared_dir
 
-DEV_TUNE_FLOOR = 0.89  # measured 0.921
+DEV_TUNE_FLOOR = 0.90  # measured 0.935
 SEEDS_FLOOR = 0.90  # measured 0.929; the issue's bar is 0.85
 CLI = str(Path(sys.executable).with_name("cartelscope"))
 
