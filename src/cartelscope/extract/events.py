@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from cartelscope.extract import certainty as cert
@@ -695,24 +695,37 @@ def merge_same_incident(events: list[ExtractedEvent], parents: dict | None = Non
         if target is None:
             out.append(e)
             continue
-        for a in e.actors:
-            if a not in target.actors:
-                target.actors.append(a)
-        target.actor1 = target.actors[0] if target.actors else None
-        target.actor2 = target.actors[1] if len(target.actors) > 1 else None
-        target.assoc_actors = target.actors[2:]
-        if e.place and (target.place is None or _more_specific(e.place, target.place)):
+        if e.place and target.place is not None and _more_specific(e.place, target.place):
             target.place = e.place
-        if e.date and (not target.date or len(e.date) > len(target.date)):
+        if e.date and target.date and len(e.date) > len(target.date):
             target.date, target.date_precision = e.date, e.date_precision
-        if e.fatalities is not None:
-            target.fatalities = e.fatalities if target.fatalities is None else min(target.fatalities, e.fatalities)
-        target.tactics = sorted(set(target.tactics) | set(e.tactics))
-        target.tags = sorted(set(target.tags) | set(e.tags))
-        target.evidence.extend(e.evidence)
-        if target.certainty != "asserted" and e.certainty == "asserted":
-            target.certainty = "asserted"
+        _absorb(target, e)
     return out
+
+
+def _add_actors(e: ExtractedEvent, actors: Iterable[str]) -> None:
+    """Append the actors ``e`` lacks and keep actor1, actor2 and the associated actors in step."""
+    e.actors.extend(a for a in dict.fromkeys(actors) if a not in e.actors)
+    e.actor1 = e.actors[0] if e.actors else None
+    e.actor2 = e.actors[1] if len(e.actors) > 1 else None
+    e.assoc_actors = e.actors[2:]
+
+
+def _absorb(host: ExtractedEvent, e: ExtractedEvent) -> None:
+    """Fold ``e``, another mention of ``host``'s incident, into ``host``: its actors, evidence,
+    tactics and tags, the lowest death count, and its place and date where ``host`` has none."""
+    _add_actors(host, e.actors)
+    if host.place is None:
+        host.place = e.place
+    if not host.date and e.date:
+        host.date, host.date_precision = e.date, e.date_precision
+    if e.fatalities is not None:
+        host.fatalities = e.fatalities if host.fatalities is None else min(host.fatalities, e.fatalities)
+    host.tactics = sorted(set(host.tactics) | set(e.tactics))
+    host.tags = sorted(set(host.tags) | set(e.tags))
+    host.evidence.extend(e.evidence)
+    if host.certainty != "asserted" and e.certainty == "asserted":
+        host.certainty = "asserted"
 
 
 PERPETRATED_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
@@ -742,10 +755,7 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         target = earlier[-1]
         if any(ctx.pack.actors[a].kind in GROUP_KINDS for a in target.actors):
             continue
-        target.actors.extend(g for g in dict.fromkeys(groups) if g not in target.actors)
-        target.actor1 = target.actors[0]
-        target.actor2 = target.actors[1] if len(target.actors) > 1 else None
-        target.assoc_actors = target.actors[2:]
+        _add_actors(target, groups)
         target.evidence.append(Evidence(s.text, s.start, s.end, "blame" + RESTATES))
 
 
@@ -771,7 +781,7 @@ def _headline_restatements(ctx: DocContext, events: list[ExtractedEvent], parent
             host = next((b for b in events if b is not e and b.actors and _related_actors(parents, e.actors, b.actors)
                          and _told_in_body(ctx, b) and _same_region(e.place, b.place)), None)
             if host is not None:
-                host.evidence.extend(e.evidence)
+                _absorb(host, e)
                 continue
         out.append(e)
     return out
@@ -804,11 +814,7 @@ def _lead_summaries(ctx: DocContext, events: list[ExtractedEvent], parents: dict
                          and (not e.date or not b.date or e.date.startswith(b.date) or b.date.startswith(e.date))
                          and (not e.actors or not b.actors or _related_actors(parents, e.actors, b.actors))), None)
             if host is not None:
-                host.evidence.extend(e.evidence)
-                host.actors.extend(a for a in e.actors if a not in host.actors)
-                host.actor1 = host.actors[0] if host.actors else None
-                host.actor2 = host.actors[1] if len(host.actors) > 1 else None
-                host.assoc_actors = host.actors[2:]
+                _absorb(host, e)
                 continue
         out.append(e)
     return out
@@ -838,7 +844,7 @@ def _arrests_in_battle(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
                          and set(e.actors) <= set(b.actors)
                          and (e.place is None or b.place is None or e.place.state == b.place.state)), None)
             if host is not None:
-                host.evidence.extend(ev for ev in e.evidence if ev not in host.evidence)
+                _absorb(host, e)
                 continue
         out.append(e)
     return out
