@@ -17,8 +17,9 @@ from cartelscope.extract import places as places_mod
 from cartelscope.extract import relations as relations_mod
 from cartelscope.extract.context import DocContext
 from cartelscope.extract.dates import find_pub_date, parse_pub_date
+from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
-from cartelscope.extract.textmatch import fold, word_starts
+from cartelscope.extract.textmatch import _END, _START, fold, word_starts
 from cartelscope.ingest.text import detect_language
 from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
@@ -43,6 +44,7 @@ class Extractor:
     def __init__(self, pack: knowledge.KnowledgePack | None = None):
         self.pack = pack or knowledge.load()
         self.matcher = lexicon.build(self.pack)
+        self.misspelt = MisspeltNames(self.pack)
         self._alias_cache: dict[str, list[str]] = {}
 
     def __call__(self, doc) -> Extraction:
@@ -56,7 +58,13 @@ class Extractor:
         pub = parse_pub_date(published) or parse_pub_date(pub_text)
         sentences = split(text)
         matches = self.matcher.find(text, folded)
+        names = list(word_starts(_CANDIDATE, text))  # group-like names, known or not
+        misspelt = self.misspelt.matches([(m.start(), m.end(), m.group()) for m in names],
+                                         [(m.start, m.end) for m in matches if m.category == "actor"])
+        if misspelt:  # "Cártel Jalsico Nueva Generación": a known group, one letter off
+            matches = sorted(sorted(matches + misspelt, key=_END, reverse=True), key=_START)
         ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
+        ctx.cache["group_names"] = names
         ctx.index_matches()
         ctx.pub_text = pub_text
         return ctx
@@ -158,7 +166,8 @@ class Extractor:
     def _candidates(self, ctx: DocContext) -> list[Candidate]:
         known_spans = [(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places]
         found: dict[str, Candidate] = {}
-        for m in word_starts(_CANDIDATE, ctx.text):
+        names = ctx.cache.get("group_names")
+        for m in (names if names is not None else word_starts(_CANDIDATE, ctx.text)):
             s, e = m.span()
             if any(a < e and s < b for a, b in known_spans):
                 continue
