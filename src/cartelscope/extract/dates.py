@@ -187,6 +187,18 @@ def sentence_dates(ctx: DocContext, j: int) -> list[DateMention]:
     return found
 
 
+def reference_year(ctx: DocContext) -> int | None:
+    """The article's year: its publication date's, else the latest year it names (an
+    undated analysis of 2024 events is read from 2024). Once per document."""
+    if ctx.pub is not None:
+        return ctx.pub.year
+    key = "reference_year"
+    if key not in ctx.cache:
+        years = [int(y) for y in YEAR.findall(ctx.folded)]
+        ctx.cache[key] = max(years) if years else None
+    return ctx.cache[key]
+
+
 def find_dates(folded: str, pub: date | None, offset: int = 0) -> list[DateMention]:
     """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``."""
     taken: list[tuple[int, int]] = []

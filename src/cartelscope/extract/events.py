@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from cartelscope.extract import certainty as cert
@@ -18,7 +18,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
-from cartelscope.extract.dates import YEAR, opens_state, sentence_dates
+from cartelscope.extract.dates import YEAR, opens_state, reference_year, sentence_dates
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
 from cartelscope.extract.sentences import Sentence
@@ -422,20 +422,8 @@ def _recalls_history(ctx: DocContext, i: int) -> bool:
     years = [int(y) for y in YEAR.findall(ctx.folded, s.start, s.end)]
     if not years:
         return False
-    now = _reference_year(ctx)
+    now = reference_year(ctx)
     return now is not None and max(years) < now - STALE_YEARS
-
-
-def _reference_year(ctx: DocContext) -> int | None:
-    """The article's year: its publication date's, else the latest year it names (an
-    undated analysis of 2024 events is read from 2024)."""
-    if ctx.pub is not None:
-        return ctx.pub.year
-    key = "reference_year"
-    if key not in ctx.cache:
-        years = [int(y) for y in YEAR.findall(ctx.folded)]
-        ctx.cache[key] = max(years) if years else None
-    return ctx.cache[key]
 
 
 def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
@@ -655,12 +643,18 @@ def _compatible(a: ExtractedEvent, b: ExtractedEvent, parents: dict, kinds: Mapp
         # one has a state, the other none: same incident only if actors agree
         if not (set(a.actors) & set(b.actors)):
             return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if not _dates_agree(a.date, b.date):
         return False
     if a.actors and b.actors and not _related_actors(parents, a.actors, b.actors) \
             and not (a.event_type == "Battles" and _opposite_sides(a.actors, b.actors, kinds)):
         return False
     return True
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    """Two event dates can be one day: either is missing, or one contains the other
+    ("2025-09" and "2025-09-14")."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
 
 
 def _opposite_sides(a: list[str], b: list[str], kinds: Mapping[str, str]) -> bool:
@@ -775,16 +769,13 @@ def _headline_restatements(ctx: DocContext, events: list[ExtractedEvent], parent
     """A title compresses the story: an event found only in the title, whose actors take part
     in an incident the body reports under another type ("CIA intelligence key to El Mencho
     killing" over an operation in which he died), is that incident, not a second one."""
-    out = []
-    for e in events:
-        if e.actors and not _told_in_body(ctx, e):
-            host = next((b for b in events if b is not e and b.actors and _related_actors(parents, e.actors, b.actors)
-                         and _told_in_body(ctx, b) and _same_region(e.place, b.place)), None)
-            if host is not None:
-                _absorb(host, e)
-                continue
-        out.append(e)
-    return out
+    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
+        if not e.actors or _told_in_body(ctx, e):
+            return None
+        return next((b for b in events if b is not e and b.actors and _related_actors(parents, e.actors, b.actors)
+                     and _told_in_body(ctx, b) and _same_region(e.place, b.place)), None)
+
+    return _fold(events, host_of)
 
 
 def _lead_sentence(ctx: DocContext) -> int | None:
@@ -804,20 +795,16 @@ def _lead_summaries(ctx: DocContext, events: list[ExtractedEvent], parents: dict
     def summary_only(e: ExtractedEvent) -> bool:
         return all(ctx.sentence_of(ev.start) <= lead for ev in e.evidence)
 
-    out = []
-    for e in events:
-        if summary_only(e):
-            host = next((b for b in events if b is not e and not summary_only(b)
-                         and (b.event_type, b.sub_event_type) == (e.event_type, e.sub_event_type)
-                         and e.place is not None and b.place is not None and e.place.state
-                         and e.place.state == b.place.state
-                         and (not e.date or not b.date or e.date.startswith(b.date) or b.date.startswith(e.date))
-                         and (not e.actors or not b.actors or _related_actors(parents, e.actors, b.actors))), None)
-            if host is not None:
-                _absorb(host, e)
-                continue
-        out.append(e)
-    return out
+    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
+        if not summary_only(e):
+            return None
+        return next((b for b in events if b is not e and not summary_only(b)
+                     and (b.event_type, b.sub_event_type) == (e.event_type, e.sub_event_type)
+                     and e.place is not None and b.place is not None and e.place.state
+                     and e.place.state == b.place.state and _dates_agree(e.date, b.date)
+                     and (not e.actors or not b.actors or _related_actors(parents, e.actors, b.actors))), None)
+
+    return _fold(events, host_of)
 
 
 def _told_in_body(ctx: DocContext, e: ExtractedEvent) -> bool:
@@ -836,17 +823,29 @@ def _arrests_in_battle(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     battles = [e for e in events if e.event_type == "Battles"]
     if not battles:
         return events
+
+    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
+        if e.sub_event_type != "Arrests":
+            return None
+        spans = {(ev.start, ev.end) for ev in e.evidence}
+        return next((b for b in battles if spans <= {(ev.start, ev.end) for ev in b.evidence}
+                     and set(e.actors) <= set(b.actors)
+                     and (e.place is None or b.place is None or e.place.state == b.place.state)), None)
+
+    return _fold(events, host_of)
+
+
+def _fold(events: list[ExtractedEvent],
+          host_of: Callable[[ExtractedEvent], ExtractedEvent | None]) -> list[ExtractedEvent]:
+    """The events, in order, less those ``host_of`` finds another mention of: each of those is
+    absorbed into its host (titles, leads and arrests inside a clash)."""
     out = []
     for e in events:
-        if e.sub_event_type == "Arrests":
-            spans = {(ev.start, ev.end) for ev in e.evidence}
-            host = next((b for b in battles if spans <= {(ev.start, ev.end) for ev in b.evidence}
-                         and set(e.actors) <= set(b.actors)
-                         and (e.place is None or b.place is None or e.place.state == b.place.state)), None)
-            if host is not None:
-                _absorb(host, e)
-                continue
-        out.append(e)
+        host = host_of(e)
+        if host is None:
+            out.append(e)
+        else:
+            _absorb(host, e)
     return out
 
 

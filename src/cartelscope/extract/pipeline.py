@@ -16,10 +16,10 @@ from cartelscope.extract import lexicon
 from cartelscope.extract import places as places_mod
 from cartelscope.extract import relations as relations_mod
 from cartelscope.extract.context import DocContext
-from cartelscope.extract.dates import find_pub_date, parse_pub_date
+from cartelscope.extract.dates import find_pub_date, parse_pub_date, reference_year
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
-from cartelscope.extract.textmatch import _END, _START, fold, word_starts
+from cartelscope.extract.textmatch import fold, in_text_order, word_starts
 from cartelscope.ingest.text import detect_language
 from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
@@ -62,7 +62,8 @@ class Extractor:
         misspelt = self.misspelt.matches([(m.start(), m.end(), m.group()) for m in names],
                                          [(m.start, m.end) for m in matches if m.category == "actor"])
         if misspelt:  # "Cártel Jalsico Nueva Generación": a known group, one letter off
-            matches = sorted(sorted(matches + misspelt, key=_END, reverse=True), key=_START)
+            matches = matches + misspelt
+            in_text_order(matches)
         ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
         ctx.cache["group_names"] = names
         ctx.index_matches()
@@ -131,7 +132,7 @@ class Extractor:
         for m in word_starts(_YEAR, ctx.folded):
             i = ctx.sentence_of(m.start())
             latest[i] = max(latest.get(i, 0), int(m.group()))
-        reference = ctx.pub.year if ctx.pub else (max(latest.values()) if latest else None)
+        reference = reference_year(ctx)
         out = set()
         for s in ctx.sentences:
             if not ctx.actors_in(s.index):

@@ -190,10 +190,15 @@ class PhraseMatcher:
                     _checked(text, folded, end_index, r, append)
             else:
                 _checked(text, folded, end_index, reading, append)
-        # by start, longer first, ties in automaton order: two stable sorts on C-level keys
-        out.sort(key=_END, reverse=True)
-        out.sort(key=_START)
+        in_text_order(out)
         return out
+
+
+def in_text_order(matches: list[Match]) -> None:
+    """Sort matches in place the way :meth:`PhraseMatcher.find` returns them: by start, longer
+    first, ties kept in their order (two stable sorts on C-level keys)."""
+    matches.sort(key=_END, reverse=True)
+    matches.sort(key=_START)
 
 
 PLAIN, EXACT, OPEN, MANY = 0, 1, 2, 3
