@@ -6,7 +6,6 @@ they give nothing. Each resolved date carries a precision: 'day', 'month' or 'ye
 """
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -63,62 +62,72 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-# cheap pre-check: a sentence with none of these words and no digit holds no date
-_MAYBE_DATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(set(MONTHS) | set(WEEKDAYS), key=len, reverse=True)) +
-                         r"|yesterday|ayer|anoche|today|tonight|hoy|manana|ago|hace|week|semana|month|mes|last night)\b")
-
-
-# What each pattern cannot match without, so a sentence runs only the patterns it could match.
-# "digit": a day, month number or year; "month": a month name (every one contains one of
-# _MONTH_STEMS); "weekday": a weekday name; otherwise any one of the listed words.
+# What each pattern cannot match without, so that a sentence runs only the patterns it could
+# match: "year" (a 19xx or 20xx number), "digit" (any digit), "en_month" / "es_month" / "month"
+# (a month name as a word), "month_inside" (a month name anywhere, even inside a word: en_mdy
+# has no word boundary before its month), or a set of words of which one must occur.
+_EN_MONTHS = frozenset(k for k in MONTHS if re.fullmatch(_M_EN.replace(r"\.?", ""), k))
+_ES_MONTHS = frozenset(k for k in MONTHS if re.fullmatch(_M_ES, k))
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                 "ene", "abr", "ago", "set", "dic")
-_WEEKDAY_WORDS = ("day", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "iso": ("digit",), "slash": ("digit",), "year": ("digit",),
-    **{kind: ("digit", "month") for kind in ("en_mdy", "en_dmy", "es_dmy", "of_dmy", "es_dm", "en_md", "en_dm",
-                                             "en_my", "es_my")},
+_REQUIRES: dict[str, tuple] = {
+    "iso": ("year",), "slash": ("year",), "year": ("year",),
+    "en_mdy": ("year", "month_inside"),
+    "en_dmy": ("year", "en_month"), "of_dmy": ("year", "en_month"), "en_my": ("year", "en_month"),
+    "es_dmy": ("year", "es_month"), "es_my": ("year", "es_month"),
+    "es_dm": ("digit", "es_month"), "en_md": ("digit", "en_month"), "en_dm": ("digit", "en_month"),
     "month_rel": ("month",),
-    "weekday_last": ("weekday",), "weekday_this": ("weekday",),
+    "weekday_last": (frozenset(WEEKDAYS),), "weekday_this": (frozenset(WEEKDAYS),),
+    "rel_ago": (frozenset({"hace", "ago"}),),
+    "yesterday": (frozenset({"yesterday", "ayer", "anoche", "night"}),),
+    "today": (frozenset({"today", "morning", "tonight", "hoy", "manana", "dia"}),),
+    "last_week": (frozenset({"week", "semana"}),), "this_week": (frozenset({"week", "semana"}),),
+    "last_month": (frozenset({"month", "mes"}),),
 }
-_NEEDS_WORD: dict[str, tuple[str, ...]] = {
-    "rel_ago": ("hace", "ago"),
-    "yesterday": ("yesterday", "ayer", "anoche", "night"),
-    "today": ("today", "morning", "tonight", "hoy", "manana", "dia"),
-    "last_week": ("week", "semana"), "this_week": ("week", "semana"),
-    "last_month": ("month", "mes"),
-}
+_WORD_CLASSES = {"en_month": _EN_MONTHS, "es_month": _ES_MONTHS, "month": _EN_MONTHS | _ES_MONTHS}
+# every word some pattern needs: a sentence sharing none with them and naming no year has no date
+_DATE_WORDS = frozenset().union(*_WORD_CLASSES.values(),
+                                *(r for need in _REQUIRES.values() for r in need if isinstance(r, frozenset)))
 _DIGIT = re.compile(r"\d")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+# Latin-1 byte -> space unless a letter or digit: splits folded text into words in C
+_WORD_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(256))
+_NON_WORD = re.compile(r"[\W_]+")
 
 
-def _possible(folded: str) -> tuple[bool, list[tuple[str, re.Pattern]]]:
-    """Whether ``folded`` has a digit, and the patterns whose required words or digits occur
-    in it, in PATTERNS order. Runs for every sentence an event is dated from, so the tests are
-    substring searches done in C and the answer for each mix of digit, month and weekday is
-    looked up, not rebuilt."""
-    contains = folded.__contains__
-    digit = _DIGIT.search(folded) is not None
-    have = (digit, any(map(contains, _MONTH_STEMS)), any(map(contains, _WEEKDAY_WORDS)))
-    out = _BY_CLASS[have]
-    worded = [p for p in _BY_WORD if any(map(contains, p[3]))]
-    if worded:
-        out = sorted(out + worded)
-    return digit, [(kind, pat) for _, kind, pat, _ in out]
+def _date_words(folded: str) -> frozenset[str]:
+    """The words of ``folded`` that some date pattern needs."""
+    try:
+        words = folded.encode("latin-1").translate(_WORD_BYTES).decode("latin-1").split()
+    except UnicodeEncodeError:
+        words = _NON_WORD.split(folded)
+    return _DATE_WORDS.intersection(words)
 
 
-def _patterns_by_class() -> dict[tuple[bool, ...], list[tuple]]:
-    """For each (digit, month, weekday) presence, the PATTERNS (number, kind, pattern, ()) that
-    need no more than that."""
-    out: dict[tuple[bool, ...], list[tuple]] = {}
-    for have in itertools.product((False, True), repeat=3):
-        present = {n for n, h in zip(("digit", "month", "weekday"), have) if h}
-        out[have] = [(k, kind, pat, ()) for k, (kind, pat) in enumerate(PATTERNS)
-                     if kind in _NEEDS and set(_NEEDS[kind]) <= present]
-    return out
+def _possible(folded: str) -> list[tuple[str, re.Pattern]]:
+    """The PATTERNS, in order, whose required words and digits occur in ``folded``. Runs for
+    every sentence an event or relation is dated from: most have no date word and no year and
+    are answered after one split and a set intersection done in C; the pattern list for each
+    mix of what is present is built once."""
+    words = _date_words(folded)
+    year = _YEARISH.search(folded) is not None
+    if not words and not year:
+        return []
+    digit = year or _DIGIT.search(folded) is not None
+    inside = year and digit and any(map(folded.__contains__, _MONTH_STEMS))
+    key = (words, year, digit, inside)
+    found = _PLANS.get(key)
+    if found is None:
+        have = {"year": year, "digit": digit, "month_inside": inside,
+                **{name: not words.isdisjoint(ws) for name, ws in _WORD_CLASSES.items()}}
+        found = [(kind, pat) for kind, pat in PATTERNS
+                 if all(have[r] if isinstance(r, str) else not words.isdisjoint(r) for r in _REQUIRES[kind])]
+        if len(_PLANS) < 4096:
+            _PLANS[key] = found
+    return found
 
 
-_BY_CLASS = _patterns_by_class()
-_BY_WORD = [(k, kind, pat, _NEEDS_WORD[kind]) for k, (kind, pat) in enumerate(PATTERNS) if kind in _NEEDS_WORD]
+_PLANS: dict[tuple, list[tuple[str, re.Pattern]]] = {}
 
 
 # A year between 1950 and 2049 standing as a word, in folded text
@@ -203,10 +212,7 @@ def find_dates(folded: str, pub: date | None, offset: int = 0) -> list[DateMenti
     """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    digit, possible = _possible(folded)
-    if not possible or not (digit or _MAYBE_DATE_WORD.search(folded)):
-        return out
-    for kind, pat in possible:
+    for kind, pat in _possible(folded):
         for m in pat.finditer(folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

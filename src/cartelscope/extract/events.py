@@ -196,6 +196,17 @@ _BLAME = re.compile(r"\b(?:blamed|attributed|responsib\w*|atribuy\w*|atribu\w*|r
 _BLAME_END = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales)\b|[;:(]")
 
 
+def _first_blame(ctx: DocContext, i: int) -> re.Match | None:
+    """The first blame word of sentence ``i``. The whole text is scanned once per document (no
+    blame phrase spans a space other than its own, so no match crosses a sentence boundary)."""
+    by_sentence = ctx.cache.get("blames")
+    if by_sentence is None:
+        by_sentence = ctx.cache["blames"] = {}
+        for m in _BLAME.finditer(ctx.folded):
+            by_sentence.setdefault(ctx.sentence_of(m.start()), m)
+    return by_sentence.get(i)
+
+
 def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
     """Groups the next sentence blames for the incident ("Officials blamed X"), read from the
     blame word to the end of its clause; the next sentence may open the next paragraph."""
@@ -203,7 +214,7 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
     if j >= len(ctx.sentences) or ctx.sentences[j].paragraph > ctx.sentences[i].paragraph + 1:
         return []
     s = ctx.sentences[j]
-    blame = _BLAME.search(ctx.folded, s.start, s.end)
+    blame = _first_blame(ctx, j)
     if not blame:
         return []
     end = _BLAME_END.search(ctx.folded, blame.end(), s.end)
@@ -733,7 +744,7 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         return
     for s in ctx.sentences:
         i = s.index
-        blame = _BLAME.search(ctx.folded, s.start, s.end)
+        blame = _first_blame(ctx, i)
         if blame is None:
             continue
         if not any(m.start < blame.start() and (m.category == "trigger" or m.key == "attack_words")
