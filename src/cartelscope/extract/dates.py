@@ -278,18 +278,16 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str 
     return None, None
 
 
-_PATTERN_OF = dict(PATTERNS)
 _PUB_KINDS = ("iso", "en_mdy", "en_dmy", "es_dmy", "of_dmy", "slash")  # full dates only, all with digits
 
 
 def find_pub_date(folded_head: str) -> str | None:
     """A publication date printed at the top of an article (dateline or byline), or None."""
-    if not _DIGIT.search(folded_head):
-        return None
-    for kind in _PUB_KINDS:
-        m = _PATTERN_OF[kind].search(folded_head)
-        if m:
-            value, _ = _resolve(kind, m, None)
-            if value:
-                return value
+    for kind, pat in _possible(folded_head):
+        if kind in _PUB_KINDS:
+            m = pat.search(folded_head)
+            if m:
+                value, _ = _resolve(kind, m, None)
+                if value:
+                    return value
     return None

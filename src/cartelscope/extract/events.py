@@ -22,6 +22,7 @@ from cartelscope.extract.dates import YEAR, opens_state, reference_year, sentenc
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
 from cartelscope.extract.sentences import Sentence
+from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, Place
 
 SPLIT_BY_STATE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -187,24 +188,14 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
 _FORMER = EndingAt(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exaliad[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 
 
-# on folded text: no accents
-_BLAME = re.compile(r"\b(?:blamed|attributed|responsib\w*|atribuy\w*|atribu\w*|responsabiliz\w*|senal\w* a|acus\w*|"
-                    r"behind the attack|detras del ataque|claimed responsibility|se adjudic\w*|linked the attack|"
-                    r"(?:carried out|perpetrated|committed|staged) by|(?:llevad[oa]s? a cabo|perpetrad[oa]s?|cometid[oa]s?|"
-                    r"realizad[oa]s?|ejecutad[oa]s?) por)\b")
 # what follows the blamed group is about it, not about the incident ("..., which has been fighting Los Tlacos")
 _BLAME_END = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales)\b|[;:(]")
 
 
-def _first_blame(ctx: DocContext, i: int) -> re.Match | None:
-    """The first blame word of sentence ``i``. The whole text is scanned once per document (no
-    blame phrase spans a space other than its own, so no match crosses a sentence boundary)."""
-    by_sentence = ctx.cache.get("blames")
-    if by_sentence is None:
-        by_sentence = ctx.cache["blames"] = {}
-        for m in _BLAME.finditer(ctx.folded):
-            by_sentence.setdefault(ctx.sentence_of(m.start()), m)
-    return by_sentence.get(i)
+def _first_blame(ctx: DocContext, i: int) -> Match | None:
+    """The first word of sentence ``i`` that names who carried out an incident (the pack's
+    ``blame`` cues, read in either language: "officials blamed", "fue cometido por")."""
+    return next((m for m in ctx.of(i, "cue") if m.key == "blame"), None)
 
 
 def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
@@ -217,9 +208,9 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
     blame = _first_blame(ctx, j)
     if not blame:
         return []
-    end = _BLAME_END.search(ctx.folded, blame.end(), s.end)
+    end = _BLAME_END.search(ctx.folded, blame.end, s.end)
     stop = end.start() if end else s.end
-    named = {r.actor_id for r in ctx.actors_in(j) if blame.end() <= r.start < stop}
+    named = {r.actor_id for r in ctx.actors_in(j) if blame.end <= r.start < stop}
     return [a for a in event_actors(ctx, j) if ctx.pack.actors[a].kind in GROUP_KINDS and a in named]
 
 
@@ -747,13 +738,13 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         blame = _first_blame(ctx, i)
         if blame is None:
             continue
-        if not any(m.start < blame.start() and (m.category == "trigger" or m.key == "attack_words")
+        if not any(m.start < blame.start and (m.category == "trigger" or m.key == "attack_words")
                    and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.by_sentence[i]):
             continue
-        end = _BLAME_END.search(ctx.folded, blame.end(), s.end)
+        end = _BLAME_END.search(ctx.folded, blame.end, s.end)
         stop = end.start() if end else s.end
         groups = [r.actor_id for r in ctx.actors_in(i)
-                  if blame.end() <= r.start < stop and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
+                  if blame.end <= r.start < stop and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
         earlier = [e for e in events if e.evidence[0].start < s.start and e.event_type in PERPETRATED_TYPES]
         if not groups or not earlier:
             continue
