@@ -58,3 +58,44 @@ def test_what_cannot_be_reversed_is_refused_when_built():
         EndingAt(r"(a)\1$")
     with pytest.raises(ValueError, match="supported only"):
         EndingAt(r"^para\s+$")
+
+
+def _package_rules() -> list[tuple[str, EndingAt]]:
+    import importlib
+
+    out = []
+    for name in ("actors", "clauses", "events", "numbers", "places", "relations"):
+        module = importlib.import_module(f"cartelscope.extract.{name}")
+        out += [(f"{name}.{attr}", rule) for attr, rule in vars(module).items() if isinstance(rule, EndingAt)]
+    return out
+
+
+# sentences in which the package's rules fire, with their endings spread over line breaks and
+# double spaces, so that the literal-ending gate meets every shape of whitespace
+RULE_TEXT = ("Sicarios del cártel de los Zetas, presuntamente ligados a la facción del CJNG, huyeron hacia la "
+             "colonia  Centro, cerca de\nla frontera con Guatemala; the former ally of the Gulf Cartel, a faction "
+             "within the Sinaloa Cartel, fought for the town of Aguililla, near the border with Jalisco, in order "
+             "to avoid a clash. Fueron asesinados por la célula del grupo; sus hijos de El Chapo y esa disputa con "
+             "Guatemalan soldiers en la calle de Morelos, del municipio de Apatzingán, el 9 de mayo, hasta abril. "
+             "Las autoridades de los Estados Unidos and U.S. agents said their rival was charged with kidnapping.\n")
+
+
+@pytest.mark.parametrize("name, rule", _package_rules(), ids=lambda x: x if isinstance(x, str) else "")
+def test_every_rule_of_the_package_answers_as_its_forward_search(name, rule):
+    doc = _Doc(RULE_TEXT)
+    forward = re.compile(rule.pattern)
+    assert any(rule.before(doc, end, 60) for end in range(len(doc.folded) + 1)), f"{name} never fires in the text"
+    for reach in (12, 40, 60):
+        for end in range(len(doc.folded) + 1):
+            lo = max(0, end - reach)
+            assert rule.before(doc, end, reach) is bool(forward.search(doc.folded, lo, end)), (name, end)
+            assert rule.before(doc, end, reach, sliced=True) is bool(forward.search(doc.folded[lo:end])), (name, end)
+
+
+def test_literal_endings_gate_only_what_cannot_match():
+    rule = EndingAt(r"\b(?:colonias?|col\.|calle)\s+(?:de\s+)?$")
+    assert set(rule.tails) == {"colonia", "colonias", "col.", "calle", "de"}
+    assert EndingAt(r"(?:former|antigu[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de)\s+(?:the\s+)?$").tails == ("de", "of", "the")
+    assert EndingAt(r"(?:\d\s*(?:de)?|\bde)\s*$").tails is None  # a digit may end it
+    assert EndingAt(r"(?=[a-z])\w+\s+$").tails is None
+    assert EndingAt(r"\bpara\s+$", re.IGNORECASE).tails is None

@@ -48,13 +48,24 @@ class EndingAt:
         # look-behind: its width); the reversed match may see that far, and a match that then
         # reaches into it is settled forwards
         self._margin = max([1] + _lookbehind_widths(items))
+        # the literal endings a match must have once its trailing whitespace is stripped ("para",
+        # "colonia", "colonias"), or None when the pattern can end in anything; most calls find
+        # none of them before ``end`` and are answered by one ``str.endswith`` in C
+        tails = None if flags & re.IGNORECASE else _tails(items)
+        self.tails = tuple(sorted(tails)) if tails and "" not in tails else None
 
     def before(self, ctx, end: int, reach: int, sliced: bool = False) -> bool:
         """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
         at most ``reach`` characters before it (``ctx.backward`` is the folded text reversed)."""
         folded = ctx.folded
-        n = len(folded)
         lo = end - reach if end > reach else 0
+        if self.tails is not None:
+            j = end
+            while j > lo and folded[j - 1].isspace():
+                j -= 1
+            if not folded.endswith(self.tails, lo, j):
+                return False
+        n = len(folded)
         # backward[n - end:] reads folded from ``end`` towards the start; it is cut there so that,
         # as forwards, nothing after ``end`` is seen, and at the window's start (plus a margin for
         # look-behinds when the forward search could see before the window)
@@ -88,6 +99,71 @@ def _without_end(items: list) -> list | None:
         inner = _without_end(list(sub))
         return None if inner is None else items[:-1] + [(_c.SUBPATTERN, (group, add, delete, inner))]
     return None
+
+
+MAX_TAILS = 400  # beyond this many literal endings the gate is not worth building
+
+
+def _tails(items: list) -> set[str] | None:
+    """Every literal ending a match of ``items`` can have once the whitespace it ends with is
+    stripped, each the last run of literal characters up to a space (for ``(?:in|cerca de)\s+``:
+    "in", "de"); "" when a match may end with no literal there, None when it may end in a
+    character class or wildcard. Zero-width items (``\b``, look-arounds) are skipped."""
+    items = list(items)
+    while items:
+        op, av = items[-1]
+        rest = items[:-1]
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT) or _is_space(op, av):
+            items = rest
+            continue
+        if op is _c.LITERAL:
+            word = ""
+            while items and items[-1][0] is _c.LITERAL and not chr(items[-1][1]).isspace():
+                word = chr(items[-1][1]) + word
+                items = items[:-1]
+            return {word}
+        if op is _c.IN:
+            chars = _class_literals(av)
+            return None if chars is None else _union(_tails(rest + [(_c.LITERAL, c)]) for c in chars)
+        if op is _c.BRANCH:
+            return _union(_tails(rest + list(alt)) for alt in av[1])
+        if op is _c.SUBPATTERN:
+            return _tails(rest + list(av[3]))
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            low, _, sub = av
+            last = _tails(rest + list(sub))  # the last repetition's ending (earlier ones come before it)
+            return last if low else _union([_tails(rest), last])
+        return None
+    return {""}
+
+
+def _union(parts) -> set[str] | None:
+    out: set[str] = set()
+    for p in parts:
+        if p is None:
+            return None
+        out |= p
+        if len(out) > MAX_TAILS:
+            return None
+    return out
+
+
+def _is_space(op, av) -> bool:
+    """The item matches only whitespace (``\s``, ``\s+``, a space)."""
+    if op is _c.LITERAL:
+        return chr(av).isspace()
+    if op is _c.IN:
+        return av == [(_c.CATEGORY, _c.CATEGORY_SPACE)]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        return len(av[2]) == 1 and _is_space(*av[2][0])
+    return False
+
+
+def _class_literals(items) -> list[int] | None:
+    """The characters of a small positive class of literals (``[oa]``), else None."""
+    if not all(op is _c.LITERAL for op, _ in items) or len(items) > 8:
+        return None
+    return [av for _, av in items]
 
 
 def _lookbehind_widths(items) -> list[int]:
