@@ -64,9 +64,10 @@ class ActorMention:
         return "group"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Place:
-    """A resolved place with its administrative units and how precise it is."""
+    """A resolved place with its administrative units and how precise it is. Frozen: the
+    extractor makes one per gazetteer entry and shares it among every mention and event."""
 
     name: str
     kind: str  # state | municipality | locality | foreign | region

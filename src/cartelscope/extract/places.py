@@ -9,8 +9,6 @@ guessed.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import partial
 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import DocContext, PlaceRef
@@ -73,16 +71,75 @@ def candidates(ctx: DocContext, m: Match) -> list[IndexRef]:
     return list(ctx.pack.place_index.get(m.key, []))
 
 
+class _Name:
+    """What the gazetteer says of one place name, independent of the text naming it: its
+    readings and the facts about them that resolution asks for every mention. Built once per
+    name and knowledge pack (see :func:`_name`)."""
+
+    __slots__ = ("refs", "kinds", "states", "single_state", "named_state", "all_foreign", "state_ref",
+                 "foreign", "mexican", "mexican_states", "best_mexican", "prominent", "streets",
+                 "foreign_beats_mexican")
+
+    def __init__(self, refs: list[IndexRef]):
+        self.refs = refs
+        self.kinds = {r.kind for r in refs}
+        self.states = {r.state for r in refs if r.state}
+        self.single_state = next(iter(self.states)) if len(self.states) == 1 else None
+        self.named_state = any(r.kind == "state" for r in refs)  # a state itself is among the readings
+        self.all_foreign = all(r.kind == "foreign" for r in refs)
+        self.state_ref = next((r for r in refs if r.kind == "state"), None)
+        self.foreign = [r for r in refs if r.kind == "foreign"]
+        self.mexican = [r for r in refs if r.kind != "foreign"]
+        self.mexican_states = {r.state for r in self.mexican}
+        self.best_mexican = _best(self.mexican) if self.mexican else None
+        # localities of 250,000+ people: "the city of Puebla" when the state is also named
+        self.prominent = [r for r in self.mexican if r.kind == "locality" and r.weight >= 1.03]
+        # the readings left when a street word stands before the name ("colonia Guerrero")
+        self.streets = [r for r in refs if r.kind not in ("state", "municipality", "foreign")]
+        self.foreign_beats_mexican = bool(self.foreign) and (
+            not self.mexican or max(r.weight for r in self.foreign) >= max(r.weight for r in self.mexican))
+
+
+_NAMES: dict[int, tuple] = {}
+
+
+def _name(pack, key: str) -> _Name | None:
+    """The gazetteer's readings of ``key``, or None when it has none."""
+    hit = _NAMES.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        hit = _NAMES[id(pack)] = (pack, {}, {})
+    names = hit[1]
+    found = names.get(key, False)
+    if found is False:
+        refs = pack.place_index.get(key)
+        found = names[key] = _Name(list(refs)) if refs else None
+    return found
+
+
 def to_place(ctx: DocContext, ref: IndexRef) -> Place:
-    pack = ctx.pack
+    """The place a gazetteer reading stands for; made once per reading and knowledge pack and
+    shared (places are frozen)."""
+    hit = _NAMES.get(id(ctx.pack))
+    if hit is None or hit[0] is not ctx.pack:
+        _name(ctx.pack, "")
+        hit = _NAMES[id(ctx.pack)]
+    places = hit[2]
+    key = (ref.kind, ref.id)
+    place = places.get(key)
+    if place is None:
+        place = places[key] = _make_place(ctx.pack, ref)
+    return place
+
+
+def _make_place(pack, ref: IndexRef) -> Place:
     if ref.kind == "state":
-        return state_place(ctx, ref.id)
+        return _state(pack, ref.id)
     if ref.kind == "municipality":
         mu = pack.municipalities[ref.id]
         return Place(mu.name, "municipality", state=mu.state_iso, municipality=mu.name,
                      municipality_code=mu.inegi, lat=mu.lat, lon=mu.lon, geo_precision=2, place_id=mu.inegi)
     if ref.kind == "locality":
-        loc = next(x for x in pack.localities if x.id == ref.id) if ref.id not in _loc_cache(pack) else _loc_cache(pack)[ref.id]
+        loc = _loc_cache(pack)[ref.id]
         home = pack.municipalities.get(loc.municipality_inegi or "")
         return Place(loc.name, "locality", state=loc.state_iso, municipality=home.name if home else None,
                      municipality_code=home.inegi if home else None, lat=loc.lat, lon=loc.lon,
@@ -98,7 +155,11 @@ def to_place(ctx: DocContext, ref: IndexRef) -> Place:
 
 def state_place(ctx: DocContext, iso: str) -> Place:
     """A state as a place: its centroid, ACLED geo precision 3."""
-    s = ctx.pack.states[iso]
+    return to_place(ctx, IndexRef("state", iso, "", iso, "MX"))
+
+
+def _state(pack, iso: str) -> Place:
+    s = pack.states[iso]
     return Place(s.name, "state", state=s.iso, lat=s.lat, lon=s.lon, geo_precision=3, place_id=s.iso)
 
 
@@ -139,35 +200,37 @@ _NEAR_WEIGHTS = ((-2, 1), (-1, 2), (0, 3), (1, 2))
 def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     """Resolve place matches (already freed of overlaps with actor names) into PlaceRefs."""
     text = ctx.text
-    mentions: list[tuple[Match, list[IndexRef]]] = []
+    pack = ctx.pack
+    mentions: list[tuple[Match, _Name]] = []
     for m in place_matches:
-        refs = candidates(ctx, m)
-        if not refs:
+        name = _name(pack, m.key)
+        if name is None:
             continue
         if not _capitalised(text, m.start, m.end) and not _lowercase_document(ctx):
             continue
         if _inside_personal_name(text, m.start, m.end):
             continue
-        mentions.append((m, refs))
+        mentions.append((m, name))
 
     # States named anywhere count towards the dominant state; so do unambiguous municipalities.
     # A reference point ("near the border with Jalisco", "bound for Mexico City") counts for neither.
     reference = [_reference_point(ctx, m) for m, _ in mentions]
-    state_of = single_state_of_name(ctx.pack)
-    weight: Counter[str] = Counter()
-    for (m, refs), ref_point in zip(mentions, reference):
+    state_of = single_state_of_name(pack)
+    weight: dict[str, int] = {}
+    for (m, name), ref_point in zip(mentions, reference):
         state = state_of.get(m.key)
         if state and not ref_point:
-            weight[state] += 2 if any(r.kind == "state" for r in refs) else 1
-    ctx.dominant_state = weight.most_common(1)[0][0] if weight else None
+            weight[state] = weight.get(state, 0) + (2 if name.named_state else 1)
+    # the heaviest state; among equals the first counted (as Counter.most_common orders them)
+    ctx.dominant_state = max(weight, key=weight.__getitem__) if weight else None
 
-    sent_idx = [ctx.sentence_of(m.start) for m, _ in mentions]
+    sentence_of = ctx.sentence_of
+    sent_idx = [sentence_of(m.start) for m, _ in mentions]
     # mentions that name a single state, filed by sentence: (mention number, state)
     single_state: dict[int, list[tuple[int, str]]] = {}
-    for j, (_, refs) in enumerate(mentions):
-        states = {r.state for r in refs if r.state}
-        if len(states) == 1 and not reference[j]:
-            single_state.setdefault(sent_idx[j], []).append((j, next(iter(states))))
+    for j, (_, name) in enumerate(mentions):
+        if name.single_state is not None and not reference[j]:
+            single_state.setdefault(sent_idx[j], []).append((j, name.single_state))
 
     def near_states(k: int) -> dict[str, int]:
         """States of the *other* mentions around mention k (same sentence counts double)."""
@@ -181,25 +244,25 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
 
     resolved: list[PlaceRef] = []
     street_until = -1  # end of the last street/colonia name, for lists "colonias Guerrero, Morelos y Centro"
-    for idx, (m, refs) in enumerate(mentions):
+    for idx, (m, name) in enumerate(mentions):
         i = sent_idx[idx]
         if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
             street_until = m.end
             continue
         street = _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True)
         street_until = m.end if street else -1
-        if all(r.kind == "foreign" for r in refs) and (
+        if name.all_foreign and (
                 _ATTRIBUTIVE.match(ctx.folded, m.end) or _PAIRED_AFTER.match(text, m.end)
                 or _ATTRIBUTIVE_BEFORE.before(ctx, m.start, BEFORE_REACH)
                 or _PAIRED_BEFORE.search(text, max(0, m.start - 20), m.start)):
             continue  # "U.S. officials", "U.S. and Mexican agents", "US–Mexico ties": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
-        choice = _choose(ctx, m, refs, explicit, street, partial(near_states, idx))
+        choice = _choose(ctx, m, name, explicit, street, near_states, idx)
         if choice is None:
             continue
-        place = to_place(ctx, choice)
-        resolved.append(PlaceRef(m.start, m.end, place, i, text[m.start:m.end], explicit is not None, reference[idx]))
-    return _stated_municipalities(ctx, resolved, {m.start: refs for m, refs in mentions})
+        resolved.append(PlaceRef(m.start, m.end, to_place(ctx, choice), i, text[m.start:m.end],
+                                 explicit is not None, reference[idx]))
+    return _stated_municipalities(ctx, resolved, {m.start: name.refs for m, name in mentions})
 
 
 _MUNICIPALITY_OF = re.compile(r"^[^.;:]{0,40}\b(?:municipality of|municipio de|township of)\s+$")
@@ -258,7 +321,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
                             r"sindicatura|tenencia|ejido|rancheria)\s+(?:de\s+|las\s+|los\s+|la\s+|el\s+)?$")
-_STREET_AFTER = re.compile(r"^\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
+_STREET_AFTER = re.compile(r"\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
 
 
 _NOT_LETTER = re.compile(r"[\W\d_]+")
@@ -286,46 +349,51 @@ def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
     """The state written right after a place: 'Juárez, Michoacán' or 'Tapalpa (Jalisco)'."""
     if idx + 1 >= len(mentions):
         return None
-    nxt, refs = mentions[idx + 1]
-    gap = ctx.folded[m.end:nxt.start]
-    if len(gap) > 30 or not _EXPLICIT_GAP.fullmatch(gap):
+    nxt, name = mentions[idx + 1]
+    if nxt.start - m.end > 30:
         return None
-    for r in refs:
-        if r.kind == "state":
-            return r.id
-    for r in refs:
-        if r.kind == "foreign":
-            return "foreign:" + r.id
-    return None
+    if not _EXPLICIT_GAP.fullmatch(ctx.folded, m.end, max(m.end, nxt.start)):
+        return None
+    if name.state_ref is not None:
+        return name.state_ref.id
+    return "foreign:" + name.foreign[0].id if name.foreign else None
 
 
-def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], explicit: str | None, street: bool,
-            near_states) -> IndexRef | None:
+def _choose(ctx: DocContext, m: Match, name: _Name, explicit: str | None, street: bool,
+            near_states, k: int) -> IndexRef | None:
     """The reading of a place name; ``street``: a street word stands right before it;
-    ``near_states()`` gives the states of the places named around it (computed on demand)."""
-    kinds = {r.kind for r in refs}
-    if street or _STREET_AFTER.match(ctx.folded[m.end:m.end + 20]):
+    ``near_states(k)`` gives the states of the places named around it (computed on demand)."""
+    refs = name.refs
+    mexican = name.mexican
+    if street or _STREET_AFTER.match(ctx.folded, m.end, m.end + 20):
         # "colonia Guerrero", "the Morelos neighborhood": a street or district, not the state
-        refs = [r for r in refs if r.kind not in ("state", "municipality", "foreign")]
-        if not refs or explicit is None:
+        if not name.streets or explicit is None:
             return None
-        kinds = {r.kind for r in refs}
-    if "state" in kinds and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
+        refs = mexican = name.streets  # no foreign reading is left
+        return _choose_among(ctx, m, refs, [], mexican, {r.state for r in refs}, explicit, near_states, k)
+    if name.state_ref is not None and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
+        return name.state_ref
+    return _choose_among(ctx, m, refs, name.foreign, mexican, name.mexican_states, explicit, near_states, k,
+                         name)
+
+
+def _choose_among(ctx: DocContext, m: Match, refs: list[IndexRef], foreign: list[IndexRef],
+                  mexican: list[IndexRef], mexican_states: set, explicit: str | None, near_states, k: int,
+                  name: _Name | None = None) -> IndexRef | None:
+    if "state" in {r.kind for r in refs} and name is None and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
         return next(r for r in refs if r.kind == "state")
     if explicit:
         if explicit.startswith("foreign:"):
-            foreign = [r for r in refs if r.kind == "foreign"]
             return foreign[0] if foreign else None
         pick = [r for r in refs if r.state == explicit and r.kind != "state"]
         if pick:
             return _best(pick)
-    foreign = [r for r in refs if r.kind == "foreign"]
-    mexican = [r for r in refs if r.kind != "foreign"]
-    near = near_states() if mexican else {}
+    near = near_states(k) if mexican else {}
     if mexican:
-        supported = [r for r in mexican if r.state and near.get(r.state, 0) > 0]
-        if supported:
-            return max(supported, key=lambda r: (near[r.state], _rank(r)))
+        if near:
+            supported = [r for r in mexican if r.state and near.get(r.state, 0) > 0]
+            if supported:
+                return max(supported, key=lambda r: (near[r.state], _rank(r)))
         if ctx.dominant_state:
             dom = [r for r in mexican if r.state == ctx.dominant_state]
             if dom:
@@ -333,27 +401,31 @@ def _choose(ctx: DocContext, m: Match, refs: list[IndexRef], explicit: str | Non
         if near and not foreign:
             # other places around are elsewhere: a colonia or a homonym, not a guess; but "the
             # city of Puebla" names the big city even next to "the state of Guanajuato"
-            prominent = [r for r in mexican if r.kind == "locality" and r.weight >= 1.03]
+            prominent = name.prominent if name is not None else _prominent(mexican)
             if len(prominent) == 1 and _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
                 return prominent[0]
             return None
-    if foreign and (not mexican or max(r.weight for r in foreign) >= max(r.weight for r in mexican)):
+    if foreign and (name.foreign_beats_mexican if name is not None else
+                    not mexican or max(r.weight for r in foreign) >= max(r.weight for r in mexican)):
         return foreign[0]
     if not mexican:
         return None
-    states = {r.state for r in mexican}
     locative = _LOCATIVE.before(ctx, m.start, BEFORE_REACH, sliced=True)
-    if len(states) == 1:
-        best = _best(mexican)
+    if len(mexican_states) == 1:
+        best = (name.best_mexican if name is not None else None) or _best(mexican)
         if best.kind == "municipality" or locative or best.kind == "region":
             return best
         if best.kind == "locality" and best.weight >= 1.01:  # a town of 100,000+ people
             return best
         return None
-    prominent = [r for r in mexican if r.kind == "locality" and r.weight >= 1.03]
+    prominent = name.prominent if name is not None else _prominent(mexican)
     if len(prominent) == 1 and locative:
         return prominent[0]
     return None
+
+
+def _prominent(refs: list[IndexRef]) -> list[IndexRef]:
+    return [r for r in refs if r.kind == "locality" and r.weight >= 1.03]
 
 
 _CITY_OF = EndingAt(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$")
