@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from operator import attrgetter
 
 from cartelscope.extract.backward import EndingAt
@@ -28,14 +30,14 @@ _COORD = re.compile(r"^\s*(?:,|and|y|e|&)\s*(?:the\s+|el\s+|la\s+)?$")
 _MONTH_CONTEXT = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blast|\bpasado|\bof|\bhasta|\bmid|\bearly|\blate)\s*$")
 
 
-def overlap_free(matches: list[Match], categories: set[str]) -> list[Match]:
-    """Longest non-overlapping matches among ``categories`` (ties: actor before place).
+def overlap_free(cands: list[Match]) -> list[Match]:
+    """Longest non-overlapping matches among ``cands``, name matches in text order (ties: actor
+    before place).
 
     Matches are taken longest first; a match overlapping one already taken is dropped unless
     it has the very same span (a name read as actor and as place). Most names overlap nothing,
     so the text is cut into clusters of overlapping spans and only clusters with two or more
     different spans are settled; the answer is the same as settling all at once."""
-    cands = [m for m in matches if m.category in categories]  # sorted by start, like matches
     out: list[Match] = []
     cluster: list[Match] = []
     reach = -1
@@ -85,26 +87,37 @@ def _shorter(m: Match) -> int:
 
 def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
     """Settle ambiguous spans; returns (actor matches, place matches)."""
-    chosen = overlap_free(ctx.matches, {"actor", "place", "ambiguous"})
-    spans: dict[tuple[int, int], list[Match]] = {}
-    for m in chosen:
-        spans.setdefault((m.start, m.end), []).append(m)
+    chosen = overlap_free(ctx.names)  # by start; readings of one span stand together
     actor_ms: list[Match] = []
     place_ms: list[Match] = []
-    for (s, e), ms in sorted(spans.items()):
-        cats = {m.category for m in ms}
-        actor_here = [m for m in ms if m.category == "actor"]
+    k, n = 0, len(chosen)
+    while k < n:
+        m = chosen[k]
+        j = k + 1
+        while j < n and chosen[j].start == m.start:
+            j += 1
+        if j == k + 1:  # one reading: nothing to settle (a lone ambiguous name is neither)
+            if m.category == "actor":
+                actor_ms.append(m)
+            elif m.category == "place":
+                place_ms.append(m)
+            k = j
+            continue
+        ms = chosen[k:j]
+        k = j
+        cats = {x.category for x in ms}
+        actor_here = [x for x in ms if x.category == "actor"]
         if "ambiguous" in cats or (actor_here and "place" in cats):
-            reading = _ambiguous_reading(ctx, s, e, actor_here)
+            reading = _ambiguous_reading(ctx, m.start, m.end, actor_here)
             if reading == "actor" and actor_here:
                 actor_ms.append(_homonym(ctx, actor_here))
             elif reading == "place":
-                place_ms.extend(m for m in ms if m.category == "place")
+                place_ms.extend(x for x in ms if x.category == "place")
             continue
-        if len({m.key for m in actor_here}) > 1:
+        if len({x.key for x in actor_here}) > 1:
             actor_here = [_homonym(ctx, actor_here)]
         actor_ms.extend(actor_here)
-        place_ms.extend(m for m in ms if m.category == "place")
+        place_ms.extend(x for x in ms if x.category == "place")
     return actor_ms, place_ms
 
 
@@ -123,11 +136,10 @@ def _states_named(ctx: DocContext) -> dict[str, int]:
     if named is None:
         named = ctx.cache["states_named"] = {}
         state_of = single_state_of_name(ctx.pack)
-        for cats in ctx.by_category:
-            for m in cats.get("place", ()):
-                st = state_of.get(m.key)
-                if st:
-                    named[st] = named.get(st, 0) + 1
+        for m in ctx.all_of("place"):
+            st = state_of.get(m.key)
+            if st:
+                named[st] = named.get(st, 0) + 1
     return named
 
 
@@ -172,9 +184,8 @@ def _actors_ending_near(ctx: DocContext, s: int) -> list[Match]:
     by_end = ctx.cache.get("actor_ends")
     if by_end is None:
         by_end = ctx.cache["actor_ends"] = {}
-        for m in ctx.matches:
-            if m.category == "actor":
-                by_end.setdefault(m.end, []).append(m)
+        for m in ctx.all_of("actor"):
+            by_end.setdefault(m.end, []).append(m)
     return [m for end in (s - 2, s - 1, s) for m in by_end.get(end, ())]
 
 
@@ -196,13 +207,17 @@ def mentions(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> l
 
 def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> list[ActorRef]:
     """'the Sinaloa and Jalisco cartels': the first place becomes its cartel too."""
-    out = []
+    out: list[ActorRef] = []
+    if not actor_ms:
+        return out
     index = ctx.pack.actor_index
-    by_start = sorted(actor_ms, key=lambda m: m.start)
+    by_start = sorted(actor_ms, key=_START)
+    starts = [a.start for a in by_start]
     for p in place_ms:
-        nxt = next((a for a in by_start if a.start >= p.end), None)
-        if nxt is None or nxt.start - p.end > 6:
+        k = bisect_left(starts, p.end)  # the first actor name starting at or after the place's end
+        if k == len(by_start) or starts[k] - p.end > 6:
             continue
+        nxt = by_start[k]
         if not _COORD.match(ctx.folded[p.end:nxt.start]):
             continue
         tail = ctx.folded[nxt.start:nxt.end]
@@ -227,7 +242,7 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
         if _COMPARISON_AFTER.match(ctx.folded[r.end:r.end + 16]) and \
                 _COMPARISON_BEFORE.search(ctx.folded[max(0, r.start - 20):r.start]):
             r.example = True
-    cues = [m for m in ctx.matches if m.category == "cue" and m.key == "example_list"]
+    cues = [m for m in ctx.all_of("cue") if m.key == "example_list"]
     if not cues:
         return
     for r in refs:
@@ -260,12 +275,16 @@ def _antecedent(ctx: DocContext, prior: list[ActorRef]) -> ActorRef:
 
 def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
     out: list[ActorRef] = []
+    nouns = [m for m in ctx.all_of("cue") if m.key == "generic_group_nouns"]
+    if not nouns:
+        return out
     groups = [r for r in refs if not r.example and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
-    for m in ctx.matches:
-        if m.category != "cue" or m.key != "generic_group_nouns":
-            continue
-        if any(r.start <= m.start < r.end or m.start <= r.start < m.end for r in refs):
-            continue
+    starts = [r.start for r in refs]  # refs are sorted by start
+    reach = list(accumulate((r.end for r in refs), max))  # furthest end among the first k refs
+    for m in nouns:
+        k = bisect_left(starts, m.end)
+        if k and reach[k - 1] > m.start:
+            continue  # the noun is part of a name ("the Gulf Cartel")
         after = ctx.text[m.end:m.end + 3]
         if re.match(r"\s+[A-Z]", after) and not re.match(r"\s+(?:In|On|And|The|El|La|En)\b", ctx.text[m.end:m.end + 5]):
             continue  # "the cartel Los X": a name follows, the alias matcher handles it

@@ -59,12 +59,9 @@ class EndingAt:
         at most ``reach`` characters before it (``ctx.backward`` is the folded text reversed)."""
         folded = ctx.folded
         lo = end - reach if end > reach else 0
-        if self.tails is not None:
-            j = end
-            while j > lo and folded[j - 1].isspace():
-                j -= 1
-            if not folded.endswith(self.tails, lo, j):
-                return False
+        tails = self.tails
+        if tails is not None and not folded[lo:end].rstrip().endswith(tails):
+            return False
         n = len(folded)
         # backward[n - end:] reads folded from ``end`` towards the start; it is cut there so that,
         # as forwards, nothing after ``end`` is seen, and at the window's start (plus a margin for

@@ -1,7 +1,8 @@
 """Per-document working state shared by the extraction steps."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,6 +38,10 @@ class PlaceRef:
     bordering: bool = False  # "near the border with Jalisco": a reference point, not the location
 
 
+# the categories of names, settled against each other before anything reads them
+NAME_CATEGORIES = frozenset({"actor", "place", "ambiguous"})
+
+
 @dataclass
 class DocContext:
     text: str
@@ -46,49 +51,78 @@ class DocContext:
     pack: KnowledgePack
     sentences: list[Sentence]
     matches: list[Match]
-    by_sentence: list[list[Match]] = field(default_factory=list)
     by_category: list[dict[str, list[Match]]] = field(default_factory=list)
-    actors: list[ActorRef] = field(default_factory=list)
-    places: list[PlaceRef] = field(default_factory=list)
     dominant_state: str | None = None
     pub_text: str | None = None  # a publication date printed in the article's header, if any
     cache: dict = field(default_factory=dict)
     backward: str = ""  # the folded text reversed, for patterns matched backwards (see backward.py)
+    # every match of a category in the document, and the actor, place and ambiguous-name
+    # matches together, in text order (filled by index_matches)
+    in_document: dict[str, list[Match]] = field(default_factory=dict)  # a defaultdict once indexed
+    names: list[Match] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.backward:
             self.backward = self.folded[::-1]
+        self._starts = [s.start for s in self.sentences]
+        self._actors: list[ActorRef] = []
+        self._places: list[PlaceRef] = []
+        self._actors_at: dict[int, list[ActorRef]] = {}
+        self._acting_at: dict[int, list[ActorRef]] = {}
+        self._places_at: dict[int, list[PlaceRef]] = {}
+        self._in_sentence: dict[int, list[Match]] = {}
+        self._match_starts: list[int] = []
 
     def sentence_of(self, pos: int) -> int:
-        starts = self.cache.get("starts")
-        if starts is None:
-            starts = self.cache["starts"] = [s.start for s in self.sentences]
-        return max(bisect_right(starts, pos) - 1, 0)
+        i = bisect_right(self._starts, pos) - 1
+        return i if i > 0 else 0
 
     def index_matches(self) -> None:
-        """File every match under its sentence, and under its category within the sentence, in
+        """File every match under its category, within its sentence and within the document, in
         one walk (matches and sentences are both sorted by start); the steps then look up "the
-        triggers of sentence i" instead of scanning all its matches again."""
-        self.by_sentence = [[] for _ in self.sentences]
-        self.by_category = [{} for _ in self.sentences]
+        triggers of sentence i" instead of scanning all matches again. This loop runs for every
+        match of every article, so it does as little as it can per match."""
+        self.by_category = [defaultdict(list) for _ in self.sentences]
+        in_document: defaultdict[str, list[Match]] = defaultdict(list)
+        self.in_document = in_document
+        self.names = names = []
+        self._match_starts = [m.start for m in self.matches]
+        self._in_sentence = {}
         if not self.sentences:
             return
-        starts = [s.start for s in self.sentences]
+        starts = self._starts
         k, last = 0, len(starts) - 1
+        following = starts[1] if last else len(self.text) + 1  # where the next sentence starts
+        cats = self.by_category[0]
         for m in self.matches:
-            while k < last and starts[k + 1] <= m.start:
-                k += 1
-            self.by_sentence[k].append(m)
-            cats = self.by_category[k]
-            bucket = cats.get(m.category)
-            if bucket is None:
-                cats[m.category] = [m]
-            else:
-                bucket.append(m)
+            if m.start >= following:
+                while k < last and starts[k + 1] <= m.start:
+                    k += 1
+                following = starts[k + 1] if k < last else len(self.text) + 1
+                cats = self.by_category[k]
+            category = m.category
+            cats[category].append(m)
+            in_document[category].append(m)
+            if category in NAME_CATEGORIES:
+                names.append(m)
+
+    def in_sentence(self, i: int) -> list[Match]:
+        """Every match of sentence ``i``, in text order."""
+        found = self._in_sentence.get(i)
+        if found is None:
+            starts = self._match_starts
+            lo = bisect_left(starts, self._starts[i])
+            hi = bisect_left(starts, self._starts[i + 1]) if i + 1 < len(self._starts) else len(starts)
+            found = self._in_sentence[i] = self.matches[lo:hi]
+        return found
 
     def of(self, i: int, category: str) -> list[Match]:
         """Matches of ``category`` in sentence ``i``, in text order (shared: do not modify)."""
         return self.by_category[i].get(category, _NONE)
+
+    def all_of(self, category: str) -> list[Match]:
+        """Matches of ``category`` in the whole document, in text order (shared: do not modify)."""
+        return self.in_document.get(category, _NONE)
 
     def usable(self, i: int, category: str) -> list[Match]:
         """Like :meth:`of`, keeping only phrases of the document's language (or of any)."""
@@ -100,32 +134,47 @@ class DocContext:
         lang = self.lang
         return [m for m in ms if m.entry.lang is None or m.entry.lang == lang]
 
-    def in_sentence(self, i: int, category: str, key: str | None = None) -> list[Match]:
-        return [m for m in self.by_sentence[i] if m.category == category and (key is None or m.key == key)]
+    @property
+    def actors(self) -> list[ActorRef]:
+        """Every mention of a known actor; assigning it files them by sentence."""
+        return self._actors
 
-    def has(self, i: int, category: str, key: str | None = None) -> bool:
-        return any(m.category == category and (key is None or m.key == key) for m in self.by_sentence[i])
+    @actors.setter
+    def actors(self, refs: list[ActorRef]) -> None:
+        self._actors = refs
+        self._actors_at = _filed(refs)
+        self._acting_at = {}
 
-    def _by_sentence(self, name: str, items: list) -> tuple[list, int, dict[int, list], dict[int, list]]:
-        """``items`` (actor or place refs) filed by sentence; rebuilt if the list was replaced
-        or has grown since."""
-        hit = self.cache.get(name)
-        if hit is None or hit[0] is not items or hit[1] != len(items):
-            index: dict[int, list] = {}
-            for x in items:
-                index.setdefault(x.sentence, []).append(x)
-            hit = self.cache[name] = (items, len(items), index, {})
-        return hit
+    @property
+    def places(self) -> list[PlaceRef]:
+        """Every resolved place mention; assigning it files them by sentence."""
+        return self._places
+
+    @places.setter
+    def places(self, refs: list[PlaceRef]) -> None:
+        self._places = refs
+        self._places_at = _filed(refs)
 
     def actors_in(self, i: int, include_examples: bool = False) -> list[ActorRef]:
-        _, _, index, acting = self._by_sentence("actors", self.actors)
-        refs = index.get(i, _NONE)
+        refs = self._actors_at.get(i, _NONE)
         if include_examples or not refs:
             return refs
-        out = acting.get(i)
+        out = self._acting_at.get(i)
         if out is None:
-            out = acting[i] = [a for a in refs if not a.example]
+            out = self._acting_at[i] = [a for a in refs if not a.example]
         return out
 
     def places_in(self, i: int) -> list[PlaceRef]:
-        return self._by_sentence("places", self.places)[2].get(i, _NONE)
+        return self._places_at.get(i, _NONE)
+
+
+def _filed(refs: list) -> dict[int, list]:
+    """Actor or place refs filed by sentence."""
+    index: dict[int, list] = {}
+    for x in refs:
+        bucket = index.get(x.sentence)
+        if bucket is None:
+            index[x.sentence] = [x]
+        else:
+            bucket.append(x)
+    return index

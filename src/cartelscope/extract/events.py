@@ -133,7 +133,7 @@ CAUSE_NOUN_REACH = 25  # characters from a cause word to the noun it introduces 
 def _cause_end(ctx: DocContext, i: int, cue_end: int) -> int | None:
     """Where the cause phrase opened at ``cue_end`` ends: after the event word it names
     ("after the clash", "tras la captura"); None when no event word follows closely."""
-    for m in ctx.by_sentence[i]:
+    for m in ctx.in_sentence(i):
         if m.start >= cue_end and (m.category == "group" or m.category == "trigger"):
             return m.end if m.start - cue_end <= CAUSE_NOUN_REACH else None
     return None
@@ -392,7 +392,7 @@ def _cause_cut(ctx: DocContext, i: int) -> tuple[list[int], tuple[int, int] | No
         return [], None
     s = ctx.sentences[i]
     if any(m.start < cause.start and (m.category == "group" or m.category == "trigger")
-           for m in ctx.by_sentence[i]):
+           for m in ctx.in_sentence(i)):
         return [cause.start], (cause.start, s.end)
     comma = ctx.folded.find(",", cause.end, s.end)
     end = comma if comma >= 0 else _cause_end(ctx, i, cause.end)
@@ -555,7 +555,7 @@ def _relation_aside(ctx: DocContext, i: int, actor: str, anchor: int) -> bool:
         lo, hi = _segment(ctx, i, r.start)
         if lo <= anchor < hi:
             return False
-        inside = [m for m in ctx.by_sentence[i] if lo <= m.start < hi]
+        inside = [m for m in ctx.in_sentence(i) if lo <= m.start < hi]
         if any(m.category in ("trigger", "group") for m in inside):
             return False
         cues = [m for m in inside if m.category == "rel" and m.key in STANDING and m.start >= r.end]
@@ -739,7 +739,7 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         if blame is None:
             continue
         if not any(m.start < blame.start and (m.category == "trigger" or m.key == "attack_words")
-                   and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.by_sentence[i]):
+                   and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.in_sentence(i)):
             continue
         end = _BLAME_END.search(ctx.folded, blame.end, s.end)
         stop = end.start() if end else s.end

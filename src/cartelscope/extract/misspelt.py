@@ -9,6 +9,9 @@ so each candidate costs a handful of dictionary probes, not a scan of the aliase
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from cartelscope.extract.actors import GROUP_KINDS
 from cartelscope.extract.textmatch import Entry, Match, fold_phrase
 from cartelscope.knowledge import KnowledgePack
@@ -54,11 +57,14 @@ class MisspeltNames:
 
     def matches(self, candidates: list[tuple[int, int, str]], taken: list[tuple[int, int]]) -> list[Match]:
         """Actor matches for the candidate names ``(start, end, text)`` that no known name
-        already covers (``taken``: spans of actor matches)."""
+        already covers (``taken``: spans of actor matches, sorted by start)."""
         out = []
+        starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))  # furthest end among the first k spans
         for start, end, text in candidates:
-            if any(s < end and start < e for s, e in taken):
-                continue
+            k = bisect_left(starts, end)  # the spans that start before the name ends
+            if k and reach[k - 1] > start:
+                continue  # one of them ends inside or after the name: the name is known
             actor_id = self.resolve(text)
             if actor_id is not None:
                 out.append(Match(start, end, Entry("actor", actor_id)))
