@@ -40,26 +40,58 @@ def of_sentence(ctx: DocContext, i: int, anchor: int | None = None) -> Certainty
     key = ("certainty", i, anchor)
     hit = ctx.cache.get(key)
     if hit is None:
-        hit = ctx.cache[key] = _judge(cues, ctx.lang, anchor)
+        hit = ctx.cache[key] = _judge(_sentence_cues(ctx, i, cues), anchor)
     return hit
 
 
-def _judge(cues: list, lang: str, anchor: int | None) -> Certainty:
-    attribution = next((m.key.split(":", 1)[1] for m in cues if m.key.startswith("attribution:")), None)
-    modal = _cue(cues, "speculation", lang) + _cue(cues, "forecast", lang)
+class _Cues:
+    """A sentence's cues of the document's language by list name, and its first attribution
+    (of any language); once per sentence."""
+
+    __slots__ = ("by_key", "attribution")
+
+    def __init__(self, cues: list, lang: str):
+        self.by_key: dict[str, list] = {}
+        self.attribution = None
+        for m in cues:
+            if self.attribution is None and m.key.startswith("attribution:"):
+                self.attribution = m.key.split(":", 1)[1]
+            if lang == "other" or m.entry.lang is None or m.entry.lang == lang:
+                bucket = self.by_key.get(m.key)
+                if bucket is None:
+                    self.by_key[m.key] = [m]
+                else:
+                    bucket.append(m)
+
+
+def _sentence_cues(ctx: DocContext, i: int, cues: list) -> _Cues:
+    key = ("cues", i)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = _Cues(cues, ctx.lang)
+    return found
+
+
+def _judge(cues: _Cues, anchor: int | None) -> Certainty:
+    attribution = cues.attribution
+    by_key = cues.by_key
+    modal = by_key.get("speculation", _NONE) + by_key.get("forecast", _NONE)
     if anchor is not None:
         modal = [m for m in modal if -SPECULATION_AFTER <= anchor - m.start <= SPECULATION_REACH]
     if modal:
         return Certainty("speculative", attribution)
     if anchor is not None:
-        for m in _cue(cues, "negation", lang) + _cue(cues, "denial", lang):
+        for m in by_key.get("negation", _NONE) + by_key.get("denial", _NONE):
             if 0 <= anchor - m.end <= NEGATION_WINDOW or (m.key == "denial" and m.start < anchor):
                 return Certainty("denied", attribution)
-    if _cue(cues, "hedging", lang):
+    if "hedging" in by_key:
         return Certainty("alleged", attribution)
     if attribution:
         return Certainty("reported", attribution)
     return _ASSERTED
+
+
+_NONE: list = []
 
 
 def document_hedged(ctx: DocContext) -> bool:

@@ -7,9 +7,8 @@ they give nothing. Each resolved date carries a precision: 'day', 'month' or 'ye
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from cartelscope.extract.context import DocContext
@@ -143,8 +142,9 @@ def opens_state(folded: str, start: int, floor: int = 0) -> bool:
     return folded.startswith(_SINCE, start) or bool(_SINCE_BEFORE.search(folded, max(floor, start - 12), start))
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
+    """A date expression at [start, end) of the folded text."""
+
     start: int
     end: int
     value: str | None  # YYYY-MM-DD | YYYY-MM | YYYY | None when it cannot be resolved

@@ -7,6 +7,8 @@ merge mentions of one incident; find relations; mark certainty. Deterministic an
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from cartelscope import knowledge
 from cartelscope.extract import actors as actors_mod
@@ -165,13 +167,20 @@ class Extractor:
         return sorted(states)
 
     def _candidates(self, ctx: DocContext) -> list[Candidate]:
-        known_spans = [(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places]
         found: dict[str, Candidate] = {}
         names = ctx.cache.get("group_names")
-        for m in (names if names is not None else word_starts(_CANDIDATE, ctx.text)):
+        if names is None:
+            names = list(word_starts(_CANDIDATE, ctx.text))
+        if not names:
+            return []
+        known = sorted([(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places])
+        starts = [a for a, _ in known]
+        reach = list(accumulate((b for _, b in known), max))  # furthest end among the first k spans
+        for m in names:
             s, e = m.span()
-            if any(a < e and s < b for a, b in known_spans):
-                continue
+            k = bisect_left(starts, e)  # the known spans that start before the name ends
+            if k and reach[k - 1] > s:
+                continue  # one of them reaches into the name
             name = m.group().strip()
             key = norm(name)
             if key in self.pack.actor_index or key in self.pack.place_index:

@@ -103,12 +103,18 @@ class _Name:
 _NAMES: dict[int, tuple] = {}
 
 
-def _name(pack, key: str) -> _Name | None:
-    """The gazetteer's readings of ``key``, or None when it has none."""
+def _tables(pack) -> tuple[dict, dict]:
+    """This pack's name readings and places made so far (see :func:`_name`, :func:`to_place`)."""
     hit = _NAMES.get(id(pack))
     if hit is None or hit[0] is not pack:
         hit = _NAMES[id(pack)] = (pack, {}, {})
-    names = hit[1]
+    return hit[1], hit[2]
+
+
+def _name(pack, key: str, names: dict | None = None) -> _Name | None:
+    """The gazetteer's readings of ``key``, or None when it has none."""
+    if names is None:
+        names = _tables(pack)[0]
     found = names.get(key, False)
     if found is False:
         refs = pack.place_index.get(key)
@@ -119,11 +125,7 @@ def _name(pack, key: str) -> _Name | None:
 def to_place(ctx: DocContext, ref: IndexRef) -> Place:
     """The place a gazetteer reading stands for; made once per reading and knowledge pack and
     shared (places are frozen)."""
-    hit = _NAMES.get(id(ctx.pack))
-    if hit is None or hit[0] is not ctx.pack:
-        _name(ctx.pack, "")
-        hit = _NAMES[id(ctx.pack)]
-    places = hit[2]
+    places = _tables(ctx.pack)[1]
     key = (ref.kind, ref.id)
     place = places.get(key)
     if place is None:
@@ -202,8 +204,11 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     text = ctx.text
     pack = ctx.pack
     mentions: list[tuple[Match, _Name]] = []
+    names = _tables(pack)[0]
     for m in place_matches:
-        name = _name(pack, m.key)
+        name = names.get(m.key, False)
+        if name is False:
+            name = _name(pack, m.key, names)
         if name is None:
             continue
         if not _capitalised(text, m.start, m.end) and not _lowercase_document(ctx):

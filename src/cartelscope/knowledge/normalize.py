@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": " ", "\u201d": " ", '"': " ",
@@ -19,6 +20,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """The comparison key for a name."""
+    """The comparison key for a name (memoised: names recur across articles)."""
     return _SPACES.sub(" ", fold(str(text)).translate(_QUOTES)).strip()
