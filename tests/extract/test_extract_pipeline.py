@@ -79,3 +79,17 @@ def test_record_has_the_scorer_fields(run):
     for key in ("actors", "states", "events", "relations", "hedged", "candidates"):
         assert key in record
     json.dumps(record)  # plain JSON
+
+
+@pytest.mark.parametrize("text", [
+    MIXED,
+    "Año tras año, la niña y el pingüino del Niño: según él, más allá de la frontera, también. " * 3,
+    "Die Straße war gesperrt, weil die Polizei nach dem Täter suchte; er wurde später gefunden. " * 3,
+    "Ce n'était pas la première fois que le cartel attaquait la ville, selon les autorités. " * 3,
+    "Полиция сообщила, что the cartel attacked the town of Culiacán and killed three people. " * 3,
+    "Los Chapitos\u2014the faction of the Sinaloa Cartel\u2014fought La Mayiza in Culiacán “yesterday”. " * 3,
+])
+def test_language_read_from_folded_text_is_the_ingest_language(extractor, text):
+    from cartelscope.ingest.text import detect_language
+
+    assert extractor.extract(text).lang == detect_language(text)

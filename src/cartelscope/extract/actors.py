@@ -196,7 +196,7 @@ _MONTHS = {"mayo", "may", "marzo", "abril", "junio", "julio", "agosto"}
 
 
 def mentions(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> list[ActorRef]:
-    refs = [ActorRef(m.start, m.end, m.key, ctx.sentence_of(m.start), ctx.text[m.start:m.end]) for m in actor_ms]
+    refs = [ActorRef(m.start, m.end, m.key, m.sentence, ctx.text[m.start:m.end]) for m in actor_ms]
     refs += _coordinated(ctx, actor_ms, place_ms)
     refs.sort(key=lambda r: r.start)
     _mark_examples(ctx, refs)
@@ -227,7 +227,7 @@ def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) 
         for form in (f"{name} cartel", f"cartel de {name}", f"{name} cartels"):
             ids = index.get(norm(form))
             if ids:
-                out.append(ActorRef(p.start, p.end, ids[0], ctx.sentence_of(p.start), ctx.text[p.start:p.end],
+                out.append(ActorRef(p.start, p.end, ids[0], p.sentence, ctx.text[p.start:p.end],
                                     via="coordination"))
                 break
     return out
@@ -247,7 +247,7 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
         return
     for r in refs:
         for c in cues:
-            if c.end > r.start or ctx.sentence_of(c.start) != r.sentence:
+            if c.end > r.start or c.sentence != r.sentence:
                 continue
             between = ctx.folded[c.end:r.start]
             # only other names, commas, conjunctions and articles may stand between cue and name
@@ -288,7 +288,7 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
         after = ctx.text[m.end:m.end + 3]
         if re.match(r"\s+[A-Z]", after) and not re.match(r"\s+(?:In|On|And|The|El|La|En)\b", ctx.text[m.end:m.end + 5]):
             continue  # "the cartel Los X": a name follows, the alias matcher handles it
-        i = ctx.sentence_of(m.start)
+        i = m.sentence
         prior = sorted((g for g in groups if g.start < m.start and i - 3 <= g.sentence <= i), key=lambda g: g.start)
         surface = ctx.folded[m.start:m.end]
         if not prior and not _PLURAL.search(surface):

@@ -71,6 +71,7 @@ class DocContext:
         self._acting_at: dict[int, list[ActorRef]] = {}
         self._places_at: dict[int, list[PlaceRef]] = {}
         self._in_sentence: dict[int, list[Match]] = {}
+        self._cues_of: dict[str, dict[int, list[Match]]] = {}
         self._match_starts: list[int] = []
 
     def sentence_of(self, pos: int) -> int:
@@ -88,6 +89,7 @@ class DocContext:
         self.names = names = []
         self._match_starts = [m.start for m in self.matches]
         self._in_sentence = {}
+        self._cues_of = {}
         if not self.sentences:
             return
         starts = self._starts
@@ -100,6 +102,7 @@ class DocContext:
                     k += 1
                 following = starts[k + 1] if k < last else len(self.text) + 1
                 cats = self.by_category[k]
+            m.sentence = k
             category = m.category
             cats[category].append(m)
             in_document[category].append(m)
@@ -119,6 +122,27 @@ class DocContext:
     def of(self, i: int, category: str) -> list[Match]:
         """Matches of ``category`` in sentence ``i``, in text order (shared: do not modify)."""
         return self.by_category[i].get(category, _NONE)
+
+    def cues(self, i: int, key: str) -> list[Match]:
+        """Sentence ``i``'s cues of the list ``key`` ("causes", "blame"), of any language, in
+        text order (shared: do not modify). The document's cues of a list are filed by sentence
+        the first time that list is asked for."""
+        by_sentence = self._cues_of.get(key)
+        if by_sentence is None:
+            by_sentence = self._cues_of[key] = {}
+            for m in self.in_document.get("cue", _NONE):
+                if m.key == key:
+                    bucket = by_sentence.get(m.sentence)
+                    if bucket is None:
+                        by_sentence[m.sentence] = [m]
+                    else:
+                        bucket.append(m)
+        return by_sentence.get(i, _NONE)
+
+    def sentences_with_cue(self, key: str) -> list[int]:
+        """The sentences holding a cue of the list ``key``, in order."""
+        self.cues(0, key)
+        return sorted(self._cues_of[key])
 
     def all_of(self, category: str) -> list[Match]:
         """Matches of ``category`` in the whole document, in text order (shared: do not modify)."""

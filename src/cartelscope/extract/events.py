@@ -51,10 +51,11 @@ def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Cl
 _CODEBOOK: dict[int, tuple] = {}
 
 
-def _codebook(ctx: DocContext) -> tuple[dict, list, dict, tuple]:
+def _codebook(ctx: DocContext) -> tuple[dict, list, dict, tuple, dict]:
     """(event type, sub-type) -> codebook entry; the rules as (required groups, excluding
-    groups, rule) sets; for each trigger group, the numbers of the rules that require it; and
-    the numbers of rules that require nothing. Built once per knowledge pack."""
+    groups, rule) sets; for each trigger group, the numbers of the rules that require it; the
+    numbers of rules that require nothing; and the rule chosen for each set of trigger groups
+    seen so far. Built once per knowledge pack."""
     hit = _CODEBOOK.get(id(ctx.pack))
     if hit is None or hit[0] is not ctx.pack:
         types = {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types}
@@ -64,19 +65,40 @@ def _codebook(ctx: DocContext) -> tuple[dict, list, dict, tuple]:
             for g in required:
                 requiring.setdefault(g, []).append(k)
         always = tuple(k for k, (required, _, _) in enumerate(rules) if not required)
-        hit = _CODEBOOK[id(ctx.pack)] = (ctx.pack, types, rules, requiring, always)
-    return hit[1], hit[2], hit[3], hit[4]
+        hit = _CODEBOOK[id(ctx.pack)] = (ctx.pack, types, rules, requiring, always, {})
+    return hit[1], hit[2], hit[3], hit[4], hit[5]
+
+
+def _rule_for(codebook: tuple, named: frozenset[str]):
+    """The codebook rule that fires for the trigger groups ``named`` (or None): the highest
+    priority among those whose groups are all named and whose excluding groups are not, the
+    first in pack order among equals. It depends on the set alone, so it is chosen once."""
+    _, rules, requiring, always, chosen = codebook
+    if named in chosen:
+        return chosen[named]
+    best = None
+    # only rules that require a group named here (or nothing) can fire
+    for k in sorted({k for g in named for k in requiring.get(g, ())}.union(always)):
+        required, excluded, rule = rules[k]
+        if required <= named and named.isdisjoint(excluded):
+            if best is None or rule.priority > best.priority:
+                best = rule
+    if len(chosen) < 65536:
+        chosen[named] = best
+    return best
 
 
 def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classification | None:
-    if not ctx.of(i, "group") and not ctx.of(i, "trigger"):
+    cats = ctx.by_category[i]
+    if "group" not in cats and "trigger" not in cats:
         return None
     if span is None:
         # "Gunmen torched vehicles after the arrest of a leader": the incident is the main
         # clause; what follows "after"/"tras" (the pack's ``causes``) is its cause, reported elsewhere
-        s = ctx.sentences[i]
-        cause = next((m for m in ctx.of(i, "cue") if m.key == "causes"), None)
-        if cause:
+        causes = ctx.cues(i, "causes")
+        if causes:
+            s = ctx.sentences[i]
+            cause = causes[0]
             main = _classify(ctx, i, (s.start, cause.start)) if cause.start > s.start else None
             if main is not None:
                 return main
@@ -97,17 +119,11 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
             return None
     present: dict[str, int] = {}
     for m in groups:
-        present.setdefault(m.key, m.start)
-    types, rules, requiring, always = _codebook(ctx)
-    best = None
-    named = present.keys()
-    # only rules that require a group named here (or nothing) can fire; in pack order, so the
-    # first of equal priority wins
-    for k in sorted({k for g in named for k in requiring.get(g, ())}.union(always)):
-        required, excluded, rule = rules[k]
-        if required <= named and named.isdisjoint(excluded):
-            if best is None or rule.priority > best.priority:
-                best = rule
+        if m.key not in present:
+            present[m.key] = m.start
+    codebook = _codebook(ctx)
+    types = codebook[0]
+    best = _rule_for(codebook, frozenset(present))
     if best is not None:
         t = types[(best.event_type, best.sub_event_type)]
         return Classification(best.event_type, best.sub_event_type, list(best.tags), f"rule:{best.id}",
@@ -146,8 +162,10 @@ def _factual(ctx: DocContext, i: int, category: str) -> list:
     found = ctx.cache.get(key)
     if found is None:
         friends = ctx.of(i, "falsefriend")
-        found = ctx.cache[key] = [m for m in ctx.usable(i, category) if not purpose(ctx, m)
-                                  and not any(f.start <= m.start and m.end <= f.end for f in friends)]
+        found = [m for m in ctx.usable(i, category) if not purpose(ctx, m)]
+        if friends:
+            found = [m for m in found if not any(f.start <= m.start and m.end <= f.end for f in friends)]
+        ctx.cache[key] = found
     return found
 
 
@@ -195,7 +213,8 @@ _BLAME_END = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cua
 def _first_blame(ctx: DocContext, i: int) -> Match | None:
     """The first word of sentence ``i`` that names who carried out an incident (the pack's
     ``blame`` cues, read in either language: "officials blamed", "fue cometido por")."""
-    return next((m for m in ctx.of(i, "cue") if m.key == "blame"), None)
+    blames = ctx.cues(i, "blame")
+    return blames[0] if blames else None
 
 
 def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
@@ -387,9 +406,10 @@ def _cause_cut(ctx: DocContext, i: int) -> tuple[list[int], tuple[int, int] | No
     "Days after the arrest of two men in Chilpancingo, demonstrators blocked the highway"
     reports the arrest and the blockade. The cut is at the cause word when a clause precedes
     it, else after the cause phrase (at its comma, or after the event word it names)."""
-    cause = next((m for m in ctx.of(i, "cue") if m.key == "causes"), None)
-    if cause is None:
+    causes = ctx.cues(i, "causes")
+    if not causes:
         return [], None
+    cause = causes[0]
     s = ctx.sentences[i]
     if any(m.start < cause.start and (m.category == "group" or m.category == "trigger")
            for m in ctx.in_sentence(i)):
@@ -733,8 +753,8 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
     attack on the CJNG") gives that incident its group, when it has none yet."""
     if not events:
         return
-    for s in ctx.sentences:
-        i = s.index
+    for i in ctx.sentences_with_cue("blame"):
+        s = ctx.sentences[i]
         blame = _first_blame(ctx, i)
         if blame is None:
             continue

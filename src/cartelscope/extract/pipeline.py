@@ -22,7 +22,7 @@ from cartelscope.extract.dates import find_pub_date, parse_pub_date, reference_y
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
 from cartelscope.extract.textmatch import fold, in_text_order, word_starts
-from cartelscope.ingest.text import detect_language
+from cartelscope.ingest.text import LANG_SAMPLE_CHARS, language_of_sample
 from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
 
@@ -55,7 +55,7 @@ class Extractor:
 
     def context(self, text: str, published: str | None = None, lang: str | None = None) -> DocContext:
         folded = fold(text)
-        lang = lang if lang in ("en", "es") else detect_language(text)
+        lang = lang if lang in ("en", "es") else language_of_sample(folded[:LANG_SAMPLE_CHARS])
         pub_text = find_pub_date(folded[:400])
         pub = parse_pub_date(published) or parse_pub_date(pub_text)
         sentences = split(text)

@@ -229,8 +229,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     # the heaviest state; among equals the first counted (as Counter.most_common orders them)
     ctx.dominant_state = max(weight, key=weight.__getitem__) if weight else None
 
-    sentence_of = ctx.sentence_of
-    sent_idx = [sentence_of(m.start) for m, _ in mentions]
+    sent_idx = [m.sentence for m, _ in mentions]
     # mentions that name a single state, filed by sentence: (mention number, state)
     single_state: dict[int, list[tuple[int, str]]] = {}
     for j, (_, name) in enumerate(mentions):

@@ -93,10 +93,8 @@ def _known_factions(ctx: DocContext, add) -> None:
     faction. A singular noun must stand next to the faction's own name ("the Chapitos faction
     of the Sinaloa Cartel" says nothing of La Mayiza in the same sentence); a plural one
     ("factions of the Gulf Cartel ... the Metros and Grupo Escorpión") covers the sentence."""
-    for s in ctx.sentences:
-        i = s.index
-        nouns = [m for m in ctx.of(i, "cue")
-                 if m.key == "faction_nouns" and ctx.folded.startswith(("faction", "faccion"), m.start, m.end)]
+    for i in ctx.sentences_with_cue("faction_nouns"):
+        nouns = [m for m in ctx.cues(i, "faction_nouns") if ctx.folded.startswith(("faction", "faccion"), m.start, m.end)]
         if not nouns:
             continue
         refs = ctx.actors_in(i)
@@ -319,8 +317,8 @@ def _past(ctx: DocContext, pos: int, i: int) -> bool:
     word belongs to the CJNG, and the war is current."""
     s = ctx.sentences[i]
     window_start = max(s.start, pos - PAST_WINDOW)
-    for m in ctx.of(i, "cue"):
-        if m.key == "past_relation" and window_start <= m.start <= pos + 2:
+    for m in ctx.cues(i, "past_relation"):
+        if window_start <= m.start <= pos + 2:
             if not any(m.end <= r.start and r.end <= pos for r in ctx.actors_in(i)):
                 return True
     return False
@@ -332,8 +330,8 @@ PAST_APPOSITION_REACH = 25
 def _past_apposition(ctx: DocContext, ref: ActorRef) -> bool:
     """The name follows a past-relation word ("a former ally of the CJNG"): it is not the
     subject of the sentence's current relation."""
-    return any(m.key == "past_relation" and m.end <= ref.start and ref.start - m.end <= PAST_APPOSITION_REACH
-               for m in ctx.of(ref.sentence, "cue"))
+    return any(m.end <= ref.start and ref.start - m.end <= PAST_APPOSITION_REACH
+               for m in ctx.cues(ref.sentence, "past_relation"))
 
 
 # "Los Metros split from the Gulf Cartel and now fight ...": the second predicate shares the subject
@@ -404,7 +402,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         c = cert.of_sentence(ctx, i, cues[0].start)
         # "habría establecido una alianza ..., aunque esa versión nunca ha sido confirmada": a rumour
         hedged = c.level in ("speculative", "denied") or (
-            c.level == "alleged" and any(m.key == "unconfirmed" for m in ctx.of(i, "cue")))
+            c.level == "alleged" and bool(ctx.cues(i, "unconfirmed")))
         if hedged and not any(_presupposed(ctx, cue) for cue in cues):
             continue
         every = ctx.actors_in(i)

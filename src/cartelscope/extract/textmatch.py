@@ -83,13 +83,14 @@ class Entry:
 
 
 class Match:
-    """A phrase found at [start, end); category and key are copied from its entry for speed.
+    """A phrase found at [start, end); category and key are copied from its entry for speed;
+    ``sentence`` is filled when a :class:`~cartelscope.extract.context.DocContext` indexes it.
 
     Slots, not a named tuple: the steps read these attributes hundreds of times per article,
     and slot access is about twice as fast. The matcher builds matches without calling
     ``__init__`` (see ``PhraseMatcher.find``)."""
 
-    __slots__ = ("start", "end", "entry", "category", "key")
+    __slots__ = ("start", "end", "entry", "category", "key", "sentence")
 
     def __init__(self, start: int, end: int, entry: Entry):
         self.start = start
@@ -97,6 +98,7 @@ class Match:
         self.entry = entry
         self.category = entry.category
         self.key = entry.key
+        self.sentence = -1  # the sentence it lies in, once a document context has filed it
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.category}:{self.key})"
@@ -183,7 +185,7 @@ class PhraseMatcher:
                     m = new(Match)
                     m.start = start
                     m.end = end
-                    m.entry, m.category, m.key = tail
+                    m.entry, m.category, m.key = tail  # ``sentence`` stays unset until indexed
                     append(m)
             elif mode == MANY:
                 for r in tails:

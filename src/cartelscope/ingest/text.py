@@ -111,6 +111,12 @@ def detect_language(text: str) -> str:
     for accented, plain in _ACCENTS:
         if accented in sample:
             sample = sample.replace(accented, plain)
+    return language_of_sample(sample)
+
+
+def language_of_sample(sample: str) -> str:
+    """:func:`detect_language` for a sample already lower-cased and stripped of accents (the
+    extractor's folded text, cut to ``LANG_SAMPLE_CHARS``, gives the same answer)."""
     words = _latin1_words(sample)
     if words is None:
         words, lang_of = _WORD.findall(sample), _LANG_OF
