@@ -30,31 +30,6 @@ _COORD = re.compile(r"^\s*(?:,|and|y|e|&)\s*(?:the\s+|el\s+|la\s+)?$")
 _MONTH_CONTEXT = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blast|\bpasado|\bof|\bhasta|\bmid|\bearly|\blate)\s*$")
 
 
-def overlap_free(cands: list[Match]) -> list[Match]:
-    """Longest non-overlapping matches among ``cands``, name matches in text order (ties: actor
-    before place).
-
-    Matches are taken longest first; a match overlapping one already taken is dropped unless
-    it has the very same span (a name read as actor and as place). Most names overlap nothing,
-    so the text is cut into clusters of overlapping spans and only clusters with two or more
-    different spans are settled; the answer is the same as settling all at once."""
-    out: list[Match] = []
-    cluster: list[Match] = []
-    reach = -1
-    for m in cands:
-        if m.start >= reach and cluster:
-            out.extend(cluster if len(cluster) == 1 else _settle(cluster))
-            cluster = []
-        cluster.append(m)
-        if m.end > reach:
-            reach = m.end
-    if cluster:
-        out.extend(cluster if len(cluster) == 1 else _settle(cluster))
-    out.sort(key=_CATEGORY)
-    out.sort(key=_START)
-    return out
-
-
 def _settle(cluster: list[Match]) -> list[Match]:
     """The longest-first choice within one cluster of overlapping matches."""
     first = cluster[0]
@@ -86,23 +61,56 @@ def _shorter(m: Match) -> int:
 
 
 def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
-    """Settle ambiguous spans; returns (actor matches, place matches)."""
-    chosen = overlap_free(ctx.names)  # by start; readings of one span stand together
+    """Settle overlapping and ambiguous names; returns (actor matches, place matches), each in
+    text order.
+
+    Of overlapping names the longest is taken; one overlapping a name already taken is dropped
+    unless it has the very same span (a name read as actor and as place), and a span read as
+    both, or listed as ambiguous, is settled by its context. Most names overlap nothing, so
+    the text is cut into clusters of overlapping spans and only clusters of two or more are
+    settled; the answer is the same as settling all at once."""
     actor_ms: list[Match] = []
     place_ms: list[Match] = []
+    cluster: list[Match] = []
+    reach = -1
+    for m in ctx.names:
+        if m.start >= reach:
+            if len(cluster) == 1:  # a name that overlaps nothing: nothing to settle
+                one = cluster[0]
+                if one.category == "actor":
+                    actor_ms.append(one)
+                elif one.category == "place":
+                    place_ms.append(one)  # (a lone ambiguous name is neither)
+            elif cluster:
+                _take_cluster(ctx, cluster, actor_ms, place_ms)
+            cluster = [m]
+            reach = m.end
+        else:
+            cluster.append(m)
+            if m.end > reach:
+                reach = m.end
+    if len(cluster) == 1:
+        one = cluster[0]
+        if one.category == "actor":
+            actor_ms.append(one)
+        elif one.category == "place":
+            place_ms.append(one)
+    elif cluster:
+        _take_cluster(ctx, cluster, actor_ms, place_ms)
+    return actor_ms, place_ms
+
+
+def _take_cluster(ctx: DocContext, cluster: list[Match], actor_ms: list[Match], place_ms: list[Match]) -> None:
+    """Settle one cluster of overlapping names, adding its actor and place readings."""
+    chosen = _settle(cluster)
+    chosen.sort(key=_CATEGORY)
+    chosen.sort(key=_START)  # by start; readings of one span stand together, actor first
     k, n = 0, len(chosen)
     while k < n:
         m = chosen[k]
         j = k + 1
         while j < n and chosen[j].start == m.start:
             j += 1
-        if j == k + 1:  # one reading: nothing to settle (a lone ambiguous name is neither)
-            if m.category == "actor":
-                actor_ms.append(m)
-            elif m.category == "place":
-                place_ms.append(m)
-            k = j
-            continue
         ms = chosen[k:j]
         k = j
         cats = {x.category for x in ms}
@@ -118,7 +126,6 @@ def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
             actor_here = [_homonym(ctx, actor_here)]
         actor_ms.extend(actor_here)
         place_ms.extend(x for x in ms if x.category == "place")
-    return actor_ms, place_ms
 
 
 def _homonym(ctx: DocContext, actor_ms: list[Match]) -> Match:
@@ -242,12 +249,12 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
         if _COMPARISON_AFTER.match(ctx.folded[r.end:r.end + 16]) and \
                 _COMPARISON_BEFORE.search(ctx.folded[max(0, r.start - 20):r.start]):
             r.example = True
-    cues = [m for m in ctx.all_of("cue") if m.key == "example_list"]
-    if not cues:
+    listed = ctx.sentences_with_cue("example_list")
+    if not listed:
         return
     for r in refs:
-        for c in cues:
-            if c.end > r.start or c.sentence != r.sentence:
+        for c in ctx.cues(r.sentence, "example_list"):
+            if c.end > r.start:
                 continue
             between = ctx.folded[c.end:r.start]
             # only other names, commas, conjunctions and articles may stand between cue and name

@@ -56,9 +56,9 @@ class DocContext:
     pub_text: str | None = None  # a publication date printed in the article's header, if any
     cache: dict = field(default_factory=dict)
     backward: str = ""  # the folded text reversed, for patterns matched backwards (see backward.py)
-    # every match of a category in the document, and the actor, place and ambiguous-name
-    # matches together, in text order (filled by index_matches)
-    in_document: dict[str, list[Match]] = field(default_factory=dict)  # a defaultdict once indexed
+    # every match of a category in the document (gathered when first asked for), and the
+    # actor, place and ambiguous-name matches together (filed by index_matches), in text order
+    in_document: dict[str, list[Match]] = field(default_factory=dict)
     names: list[Match] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -84,10 +84,9 @@ class DocContext:
         triggers of sentence i" instead of scanning all matches again. This loop runs for every
         match of every article, so it does as little as it can per match."""
         self.by_category = [defaultdict(list) for _ in self.sentences]
-        in_document: defaultdict[str, list[Match]] = defaultdict(list)
-        self.in_document = in_document
+        self.in_document = {}
         self.names = names = []
-        self._match_starts = [m.start for m in self.matches]
+        self._match_starts = []
         self._in_sentence = {}
         self._cues_of = {}
         if not self.sentences:
@@ -105,7 +104,6 @@ class DocContext:
             m.sentence = k
             category = m.category
             cats[category].append(m)
-            in_document[category].append(m)
             if category in NAME_CATEGORIES:
                 names.append(m)
 
@@ -114,6 +112,8 @@ class DocContext:
         found = self._in_sentence.get(i)
         if found is None:
             starts = self._match_starts
+            if not starts and self.matches:
+                starts = self._match_starts = [m.start for m in self.matches]
             lo = bisect_left(starts, self._starts[i])
             hi = bisect_left(starts, self._starts[i + 1]) if i + 1 < len(self._starts) else len(starts)
             found = self._in_sentence[i] = self.matches[lo:hi]
@@ -130,7 +130,7 @@ class DocContext:
         by_sentence = self._cues_of.get(key)
         if by_sentence is None:
             by_sentence = self._cues_of[key] = {}
-            for m in self.in_document.get("cue", _NONE):
+            for m in self.all_of("cue"):
                 if m.key == key:
                     bucket = by_sentence.get(m.sentence)
                     if bucket is None:
@@ -146,7 +146,10 @@ class DocContext:
 
     def all_of(self, category: str) -> list[Match]:
         """Matches of ``category`` in the whole document, in text order (shared: do not modify)."""
-        return self.in_document.get(category, _NONE)
+        found = self.in_document.get(category)
+        if found is None:
+            found = self.in_document[category] = [m for cats in self.by_category for m in cats.get(category, _NONE)]
+        return found
 
     def usable(self, i: int, category: str) -> list[Match]:
         """Like :meth:`of`, keeping only phrases of the document's language (or of any)."""

@@ -10,6 +10,8 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from cartelscope.extract.textmatch import word_starts
+
 if TYPE_CHECKING:
     from cartelscope.extract.context import DocContext
 
@@ -34,31 +36,52 @@ _M_ES = r"(?P<mon>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|s
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
 _NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a|un|una|uno|dos|tres|cuatro|cinco|seis|siete)"
 
-# Order matters: the longest, most explicit forms first. Patterns run on folded text.
-PATTERNS: list[tuple[str, re.Pattern]] = [
+# Order matters: the longest, most explicit forms first. Patterns run on folded text. Those
+# written with a leading \b are compiled without it and scanned with textmatch.word_starts
+# (see there why), so that the regex engine can skip to their possible first characters.
+_PATTERN_TEXTS: list[tuple[str, str]] = [
     # folded text has spaces for hyphens
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d{2})[- ](?P<m>\d{2})[- ](?P<d>\d{2})\b")),
-    ("en_mdy", re.compile(_M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b")),
-    ("en_dmy", re.compile(r"\b(?P<d>\d{1,2})\s+" + _M_EN + r",?\s+(?P<y>(?:19|20)\d{2})\b")),
-    ("es_dmy", re.compile(r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b")),
-    ("of_dmy", re.compile(r"\b(?P<d>\d{1,2})\s+of\s+" + _M_EN.replace(r"\.?", "") + r"\s+of\s+(?P<y>(?:19|20)\d{2})\b")),
-    ("slash", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b")),
-    ("es_dm", re.compile(r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\b")),
-    ("en_md", re.compile(r"\b" + _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d{2})")),
-    ("en_dm", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M_EN + r"\b")),
-    ("en_my", re.compile(r"\b(?:in|since|during|by|of|last|early|late|mid)\s+" + _M_EN + r"\s+(?P<y>(?:19|20)\d{2})\b")),
-    ("es_my", re.compile(r"\b" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b")),
-    ("rel_ago", re.compile(r"\b(?:hace\s+" + _NUM + r"\s+(?P<unit>dias|dia|semanas|semana|meses|mes)|" + _NUM.replace("(?P<n>", "(?P<n2>") + r"\s+(?P<unit2>days|day|weeks|week|months|month)\s+ago)\b")),
-    ("yesterday", re.compile(r"\b(?:yesterday|ayer|anoche|last night)\b")),
-    ("today", re.compile(r"\b(?:today|this morning|tonight|hoy|esta manana|este dia)\b")),
-    ("weekday_last", re.compile(r"\b(?:last\s+" + _WD + r"|el\s+pasado\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"\s+pasado)\b")),
-    ("weekday_this", re.compile(r"\b(?:on\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") + r")\b")),
-    ("last_week", re.compile(r"\b(?:last week|la semana pasada|the previous week)\b")),
-    ("this_week", re.compile(r"\b(?:this week|esta semana|earlier this week)\b")),
-    ("last_month", re.compile(r"\b(?:last month|el mes pasado|late last month|a finales del mes pasado|el pasado mes)\b(?!\s+de\b)")),
-    ("month_rel", re.compile(r"\b(?:(?:in|back in|last|this|early|late|since)\s+" + _M_EN + r"|(?:en|el pasado mes de|en el mes de|a principios de|a finales de|desde)\s+" + _M_ES.replace("(?P<mon>", "(?P<mon2>") + r")\b(?!\s+(?:de(?:l)?\s+)?(?:19|20)\d{2})")),
-    ("year", re.compile(r"\b(?:in|en|during|durante|el|del)\s+(?P<y>(?:19|20)\d{2})\b")),
+    ("iso", r"\b(?P<y>(?:19|20)\d{2})[- ](?P<m>\d{2})[- ](?P<d>\d{2})\b"),
+    ("en_mdy", _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b"),
+    ("en_dmy", r"\b(?P<d>\d{1,2})\s+" + _M_EN + r",?\s+(?P<y>(?:19|20)\d{2})\b"),
+    ("es_dmy", r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b"),
+    ("of_dmy", r"\b(?P<d>\d{1,2})\s+of\s+" + _M_EN.replace(r"\.?", "") + r"\s+of\s+(?P<y>(?:19|20)\d{2})\b"),
+    ("slash", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
+    ("es_dm", r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\b"),
+    ("en_md", r"\b" + _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d{2})"),
+    ("en_dm", r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M_EN + r"\b"),
+    ("en_my", r"\b(?:in|since|during|by|of|last|early|late|mid)\s+" + _M_EN + r"\s+(?P<y>(?:19|20)\d{2})\b"),
+    ("es_my", r"\b" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b"),
+    ("rel_ago", r"\b(?:hace\s+" + _NUM + r"\s+(?P<unit>dias|dia|semanas|semana|meses|mes)|" + _NUM.replace("(?P<n>", "(?P<n2>") + r"\s+(?P<unit2>days|day|weeks|week|months|month)\s+ago)\b"),
+    ("yesterday", r"\b(?:yesterday|ayer|anoche|last night)\b"),
+    ("today", r"\b(?:today|this morning|tonight|hoy|esta manana|este dia)\b"),
+    ("weekday_last", r"\b(?:last\s+" + _WD + r"|el\s+pasado\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"\s+pasado)\b"),
+    ("weekday_this", r"\b(?:on\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") + r")\b"),
+    ("last_week", r"\b(?:last week|la semana pasada|the previous week)\b"),
+    ("this_week", r"\b(?:this week|esta semana|earlier this week)\b"),
+    ("last_month", r"\b(?:last month|el mes pasado|late last month|a finales del mes pasado|el pasado mes)\b(?!\s+de\b)"),
+    ("month_rel", r"\b(?:(?:in|back in|last|this|early|late|since)\s+" + _M_EN + r"|(?:en|el pasado mes de|en el mes de|a principios de|a finales de|desde)\s+" + _M_ES.replace("(?P<mon>", "(?P<mon2>") + r")\b(?!\s+(?:de(?:l)?\s+)?(?:19|20)\d{2})"),
+    ("year", r"\b(?:in|en|during|durante|el|del)\s+(?P<y>(?:19|20)\d{2})\b"),
 ]
+
+
+def _compiled(pattern: str) -> tuple[re.Pattern, bool]:
+    """The pattern, without a leading \\b (and with a leading one- or two-digit day written
+    \\d\\d? so that it starts with a character class), and whether it must start a word."""
+    if not pattern.startswith(r"\b"):
+        return re.compile(pattern), False
+    body = pattern[2:]
+    if body.startswith(r"(?P<d>\d{1,2})"):
+        body = r"(?P<d>\d\d?)" + body[len(r"(?P<d>\d{1,2})"):]
+    return re.compile(body), True
+
+
+# (kind, pattern, whether it must start a word)
+PATTERNS: list[tuple[str, re.Pattern, bool]] = [(kind, *_compiled(p)) for kind, p in _PATTERN_TEXTS]
+
+
+def _scan(pattern: re.Pattern, at_word: bool, text: str):
+    return word_starts(pattern, text) if at_word else pattern.finditer(text)
 
 
 # What each pattern cannot match without, so that a sentence runs only the patterns it could
@@ -103,7 +126,7 @@ def _date_words(folded: str) -> frozenset[str]:
     return _DATE_WORDS.intersection(words)
 
 
-def _possible(folded: str) -> list[tuple[str, re.Pattern]]:
+def _possible(folded: str) -> list[tuple[str, re.Pattern, bool]]:
     """The PATTERNS, in order, whose required words and digits occur in ``folded``. Runs for
     every sentence an event or relation is dated from: most have no date word and no year and
     are answered after one split and a set intersection done in C; the pattern list for each
@@ -119,14 +142,14 @@ def _possible(folded: str) -> list[tuple[str, re.Pattern]]:
     if found is None:
         have = {"year": year, "digit": digit, "month_inside": inside,
                 **{name: not words.isdisjoint(ws) for name, ws in _WORD_CLASSES.items()}}
-        found = [(kind, pat) for kind, pat in PATTERNS
+        found = [(kind, pat, at_word) for kind, pat, at_word in PATTERNS
                  if all(have[r] if isinstance(r, str) else not words.isdisjoint(r) for r in _REQUIRES[kind])]
         if len(_PLANS) < 4096:
             _PLANS[key] = found
     return found
 
 
-_PLANS: dict[tuple, list[tuple[str, re.Pattern]]] = {}
+_PLANS: dict[tuple, list[tuple[str, re.Pattern, bool]]] = {}
 
 
 # A year between 1950 and 2049 standing as a word, in folded text
@@ -212,8 +235,8 @@ def find_dates(folded: str, pub: date | None, offset: int = 0) -> list[DateMenti
     """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for kind, pat in _possible(folded):
-        for m in pat.finditer(folded):
+    for kind, pat, at_word in _possible(folded):
+        for m in _scan(pat, at_word, folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value, precision = _resolve(kind, m, pub)
@@ -283,9 +306,9 @@ _PUB_KINDS = ("iso", "en_mdy", "en_dmy", "es_dmy", "of_dmy", "slash")  # full da
 
 def find_pub_date(folded_head: str) -> str | None:
     """A publication date printed at the top of an article (dateline or byline), or None."""
-    for kind, pat in _possible(folded_head):
+    for kind, pat, at_word in _possible(folded_head):
         if kind in _PUB_KINDS:
-            m = pat.search(folded_head)
+            m = next(_scan(pat, at_word, folded_head), None)
             if m:
                 value, _ = _resolve(kind, m, None)
                 if value:
