@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress, groupby
-from operator import attrgetter
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,8 +40,6 @@ class PlaceRef:
 
 # the categories of names, settled against each other before anything reads them
 NAME_CATEGORIES = frozenset({"actor", "place", "ambiguous"})
-_CATEGORY = attrgetter("category")
-_SENTENCE_CATEGORY = attrgetter("sentence", "category")
 
 
 @dataclass
@@ -82,22 +79,33 @@ class DocContext:
         return i if i > 0 else 0
 
     def index_matches(self) -> None:
-        """File the matches (each knows its sentence) by sentence and category, and gather the
-        actor, place and ambiguous-name matches; the steps then look up "the triggers of
-        sentence i" instead of scanning all matches again. A stable sort and ``groupby`` do
-        the filing in C, one Python step per sentence and category."""
-        by_category: list[dict[str, list[Match]]] = [{} for _ in self.sentences]
-        self.by_category = by_category
+        """File every match under its category, within its sentence and within the document, in
+        one walk (matches and sentences are both sorted by start); the steps then look up "the
+        triggers of sentence i" instead of scanning all matches again. This loop runs for every
+        match of every article, so it does as little as it can per match."""
+        self.by_category = [defaultdict(list) for _ in self.sentences]
         self.in_document = {}
+        self.names = names = []
         self._match_starts = []
         self._in_sentence = {}
         self._cues_of = {}
-        matches = self.matches
-        self.names = list(compress(matches, map(NAME_CATEGORIES.__contains__, map(_CATEGORY, matches))))
         if not self.sentences:
             return
-        for (k, category), group in groupby(sorted(matches, key=_SENTENCE_CATEGORY), _SENTENCE_CATEGORY):
-            by_category[k][category] = list(group)
+        starts = self._starts
+        k, last = 0, len(starts) - 1
+        following = starts[1] if last else len(self.text) + 1  # where the next sentence starts
+        cats = self.by_category[0]
+        for m in self.matches:
+            if m.start >= following:
+                while k < last and starts[k + 1] <= m.start:
+                    k += 1
+                following = starts[k + 1] if k < last else len(self.text) + 1
+                cats = self.by_category[k]
+            m.sentence = k
+            category = m.category
+            cats[category].append(m)
+            if category in NAME_CATEGORIES:
+                names.append(m)
 
     def in_sentence(self, i: int) -> list[Match]:
         """Every match of sentence ``i``, in text order."""

@@ -67,7 +67,7 @@ class MisspeltNames:
                 continue  # one of them ends inside or after the name: the name is known
             actor_id = self.resolve(text)
             if actor_id is not None:
-                out.append(Match.of(start, end, Entry("actor", actor_id)))
+                out.append(Match(start, end, Entry("actor", actor_id)))
         return out
 
 

@@ -59,15 +59,14 @@ class Extractor:
         pub_text = find_pub_date(folded[:400])
         pub = parse_pub_date(published) or parse_pub_date(pub_text)
         sentences = split(text)
-        ctx = DocContext(text, folded, lang, pub, self.pack, sentences,
-                         self.matcher.find(text, folded, [s.start for s in sentences]))
+        ctx = DocContext(text, folded, lang, pub, self.pack, sentences, self.matcher.find(text, folded))
         ctx.index_matches()
         names = list(word_starts(_CANDIDATE, text))  # group-like names, known or not
         ctx.cache["group_names"] = names
         misspelt = self.misspelt.matches([(m.start(), m.end(), m.group()) for m in names],
                                          [(m.start, m.end) for m in ctx.all_of("actor")])
         if misspelt:  # "Cártel Jalsico Nueva Generación": a known group, one letter off
-            ctx.matches = ctx.matches + [m._replace(sentence=ctx.sentence_of(m.start)) for m in misspelt]
+            ctx.matches = ctx.matches + misspelt
             in_text_order(ctx.matches)
             ctx.index_matches()
         ctx.pub_text = pub_text

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
-from functools import partial
-from itertools import chain, compress, repeat
-from operator import attrgetter, eq, itemgetter, neg, sub
-from typing import Iterable, Iterator, NamedTuple
+from operator import attrgetter
+from typing import Iterable, Iterator
 
 import ahocorasick
 
@@ -85,32 +82,29 @@ class Entry:
     prefix: bool = False  # phrase ended in '*'
 
 
-class Match(NamedTuple):
-    """A phrase found at [start, end) of the text, in the sentence numbered ``sentence``;
-    category and key are copied from its entry for speed.
+class Match:
+    """A phrase found at [start, end); category and key are copied from its entry for speed;
+    ``sentence`` is filled when a :class:`~cartelscope.extract.context.DocContext` indexes it.
 
-    A named tuple so that the matcher can make all of an article's matches in C, with ``map``
-    over columns of starts, ends and entries (see :meth:`PhraseMatcher.find`), rather than one
-    Python statement at a time; reading its fields costs about what reading slots does."""
+    Slots, not a named tuple: the steps read these attributes hundreds of times per article,
+    and slot access is about twice as fast. The matcher builds matches without calling
+    ``__init__`` (see ``PhraseMatcher.find``)."""
 
-    start: int
-    end: int
-    entry: Entry
-    category: str
-    key: str
-    sentence: int = 0
+    __slots__ = ("start", "end", "entry", "category", "key", "sentence")
 
-    @classmethod
-    def of(cls, start: int, end: int, entry: Entry, sentence: int = 0) -> "Match":
-        return cls(start, end, entry, entry.category, entry.key, sentence)
+    def __init__(self, start: int, end: int, entry: Entry):
+        self.start = start
+        self.end = end
+        self.entry = entry
+        self.category = entry.category
+        self.key = entry.key
+        self.sentence = -1  # the sentence it lies in, once a document context has filed it
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.category}:{self.key})"
 
 
-_new_match = partial(tuple.__new__, Match)
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
-_MODE, _LENGTH, _ENTRY, _CATEGORY, _KEY, _PHRASE, _COUNT = (itemgetter(k) for k in range(7))
+_new_object = object.__new__
 
 
 class PhraseMatcher:
@@ -118,10 +112,10 @@ class PhraseMatcher:
 
     The automaton runs over a *spaced* copy of the folded text in which every character that is
     not a letter or digit is a space, with one space added at each end; a phrase is stored with
-    a space on each side, so a hit is already bounded by non-word characters and needs no
-    boundary test. A phrase that has a prefix entry (``word*``) is stored with the leading space
-    only and checked per entry, as are exact-case acronyms; a phrase with punctuation or a space
-    inside must also read the same in the folded text (the spaced copy blurs those).
+    a space on each side, so a hit is already bounded by non-word characters and the loop over
+    hits does no boundary tests. A phrase that has a prefix entry (``word*``) is stored with the
+    leading space only and checked per entry, as are the rare phrases with punctuation or a
+    line break inside (the spaced copy blurs those) and exact-case acronyms.
     """
 
     def __init__(self) -> None:
@@ -162,69 +156,44 @@ class PhraseMatcher:
             tails = tuple((e, e.category, e.key) for e in entries)
             stored.setdefault(spaced, []).append((len(key), tails, mode, key))
         for spaced, readings in stored.items():
-            if len(readings) == 1 and readings[0][2] in (PLAIN, EXACT):
-                # the common case, made in bulk by find(): (mode, length, entries, categories,
-                # entry keys, phrase, how many entries)
-                length, tails, mode, key = readings[0]
-                self._auto.add_word(spaced, (mode, length, tuple(t[0] for t in tails), tuple(t[1] for t in tails),
-                                             tuple(t[2] for t in tails), key, len(tails)))
-            else:
-                # a prefix or exact case, or keys that differ only in punctuation ("u.s." and
-                # "u-s") sharing one spaced form: checked one by one
-                self._auto.add_word(spaced, (OTHER, tuple(readings)))
+            # keys that differ only in punctuation ("u.s." and "u-s") share one spaced form
+            value = readings[0] if len(readings) == 1 else (0, tuple(readings), MANY, "")
+            self._auto.add_word(spaced, value)
         self._auto.make_automaton()
         self._built = True
 
-    def find(self, text: str, folded: str | None = None, sentence_starts: list[int] | None = None) -> list[Match]:
-        """Every match that starts and ends at a word boundary, sorted by start, longest first
-        (ties in the order found); ``sentence_starts`` (sorted) numbers each match's sentence.
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        """Every match that starts and ends at a word boundary, sorted by start, longest first.
 
-        An article has about two hundred hits. Those of whole-word phrases, nine in ten, are
-        turned into matches column by column with ``map``, ``zip`` and ``compress``, whose
-        loops run in C; only prefixes, exact-case acronyms and phrases sharing a spaced form
-        are checked one at a time."""
+        This loop runs once per automaton hit (about two hundred per article), so a plain hit
+        costs one subtraction and the Match itself."""
         if not self._built:
             self.build()
         folded = folded if folded is not None else fold(text)
-        hits = list(self._auto.iter(_spaced(folded)))
-        if not hits:
-            return []
-        starts = sentence_starts or [0]
-        modes = list(map(_MODE, map(_SECOND, hits)))
-        order = range(len(hits))
-        found: list[Match] = []
-        keys: list[tuple] = []  # (start, -end, hit number) of each match, to put them in text order
-        for mode in (PLAIN, EXACT):
-            chosen = list(map(mode.__eq__, modes))
-            these = list(compress(hits, chosen))
-            if not these:
-                continue
-            numbers = list(compress(order, chosen))
-            readings = list(map(_SECOND, these))
-            ends = list(map(sub, map(_FIRST, these), repeat(1)))  # spaced offsets are one ahead
-            begins = list(map(sub, ends, map(_LENGTH, readings)))
-            if mode == EXACT:  # the folded text must read the phrase as written
-                ok = list(map(eq, map(folded.__getitem__, map(slice, begins, ends)), map(_PHRASE, readings)))
-                begins, ends, readings, numbers = (list(compress(col, ok)) for col in (begins, ends, readings, numbers))
-            sentences = list(map(max, map(sub, map(bisect_right, repeat(starts), begins), repeat(1)), repeat(0)))
-            counts = list(map(_COUNT, readings))
-            if counts.count(1) != len(counts):  # a phrase with several entries gives a match for each
-                begins, ends, sentences, numbers = (list(chain.from_iterable(map(repeat, col, counts)))
-                                                    for col in (begins, ends, sentences, numbers))
-            entries = chain.from_iterable(map(_ENTRY, readings))
-            categories = chain.from_iterable(map(_CATEGORY, readings))
-            entry_keys = chain.from_iterable(map(_KEY, readings))
-            found += map(_new_match, zip(begins, ends, entries, categories, entry_keys, sentences))
-            keys += zip(begins, map(neg, ends), numbers)
-        for number in compress(order, map(OTHER.__eq__, modes)):
-            end_index, (_, readings) = hits[number]
-            for reading in readings:
-                for m in _checked(text, folded, end_index, reading, starts):
-                    found.append(m)
-                    keys.append((m.start, -m.end, number))
-        if len(found) < 2:
-            return found
-        return list(map(found.__getitem__, sorted(range(len(found)), key=keys.__getitem__)))
+        spaced = _spaced(folded)
+        out: list[Match] = []
+        append = out.append
+        new = _new_object
+        for end_index, reading in self._auto.iter(spaced):
+            length, tails, mode, key = reading
+            if mode == PLAIN or mode == EXACT:
+                start = end_index - length - 1
+                end = start + length
+                if mode == EXACT and folded[start:end] != key:
+                    continue
+                for tail in tails:
+                    m = new(Match)
+                    m.start = start
+                    m.end = end
+                    m.entry, m.category, m.key = tail  # ``sentence`` stays unset until indexed
+                    append(m)
+            elif mode == MANY:
+                for r in tails:
+                    _checked(text, folded, end_index, r, append)
+            else:
+                _checked(text, folded, end_index, reading, append)
+        in_text_order(out)
+        return out
 
 
 def in_text_order(matches: list[Match]) -> None:
@@ -234,22 +203,20 @@ def in_text_order(matches: list[Match]) -> None:
     matches.sort(key=_START)
 
 
-PLAIN, EXACT, OPEN, OTHER = 0, 1, 2, 3
+PLAIN, EXACT, OPEN, MANY = 0, 1, 2, 3
 
 
-def _checked(text: str, folded: str, end_index: int, reading: tuple, sentence_starts: list[int]) -> list[Match]:
-    """Matches of one reading whose spaced form hit at ``end_index`` (one ahead of the folded
-    text): the folded text must read the key as written, and an OPEN reading's entries each
-    check their right edge (a prefix runs to the end of its word) and exact case."""
+def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> None:
+    """Matches of one EXACT or OPEN reading whose spaced form hit at ``end_index``."""
     length, tails, mode, key = reading
     start = end_index - length - (mode != OPEN)
     end = start + length
     if folded[start:end] != key:
-        return []
-    sentence = max(bisect_right(sentence_starts, start) - 1, 0)
-    if mode != OPEN:
-        return [Match.of(start, end, entry, sentence) for entry, _, _ in tails]
-    out = []
+        return
+    if mode == EXACT:
+        for entry, _, _ in tails:
+            append(Match(start, end, entry))
+        return
     n = len(folded)
     right_ok = end == n or not folded[end].isalnum()
     for entry, _, _ in tails:
@@ -261,9 +228,7 @@ def _checked(text: str, folded: str, end_index: int, reading: tuple, sentence_st
             continue
         if entry.case_sensitive is not None and text[start:e] != entry.case_sensitive:
             continue
-        out.append(Match.of(start, e, entry, sentence))
-    return out
-
+        append(Match(start, e, entry))
 
 # Latin-1 byte -> space unless a letter or digit; applied to the folded text encoded as Latin-1
 _SPACED_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(256))
