@@ -99,3 +99,11 @@ def test_literal_endings_gate_only_what_cannot_match():
     assert EndingAt(r"(?:\d\s*(?:de)?|\bde)\s*$").tails is None  # a digit may end it
     assert EndingAt(r"(?=[a-z])\w+\s+$").tails is None
     assert EndingAt(r"\bpara\s+$", re.IGNORECASE).tails is None
+
+
+def test_literal_beginnings_gate_patterns_that_may_end_in_anything():
+    rule = EndingAt(r"\b(?:allegedly|linked to|ligad[oa]s? a)\W+(?:\w+\W+){0,2}$")
+    assert rule.tails is None and rule.heads == ("allegedly", "ligad", "linked to")
+    doc = _Doc("Gunmen allegedly linked to the CJNG fled; others were not.")
+    assert rule.before(doc, doc.folded.index("cjng"), 60)
+    assert not rule.before(doc, doc.folded.index("were"), 12)  # no beginning within the window

@@ -53,6 +53,10 @@ class EndingAt:
         # none of them before ``end`` and are answered by one ``str.endswith`` in C
         tails = None if flags & re.IGNORECASE else _tails(items)
         self.tails = tuple(sorted(tails)) if tails and "" not in tails else None
+        # a pattern that may end in anything ("allegedly ... <up to four words>") may still
+        # have to begin with one of a few literal words: one of them must be in the window
+        heads = None if flags & re.IGNORECASE or self.tails is not None else _heads(items)
+        self.heads = tuple(sorted(heads)) if heads and "" not in heads else None
 
     def before(self, ctx, end: int, reach: int, sliced: bool = False) -> bool:
         """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
@@ -61,6 +65,8 @@ class EndingAt:
         lo = end - reach if end > reach else 0
         tails = self.tails
         if tails is not None and not folded[lo:end].rstrip().endswith(tails):
+            return False
+        if self.heads is not None and not any(map(folded[lo:end].__contains__, self.heads)):
             return False
         n = len(folded)
         # backward[n - end:] reads folded from ``end`` towards the start; it is cut there so that,
@@ -132,6 +138,31 @@ def _tails(items: list) -> set[str] | None:
             return last if low else _union([_tails(rest), last])
         return None
     return {""}
+
+
+def _heads(items: list) -> set[str] | None:
+    """The literal beginnings a match of ``items`` must have: for each branch the run of literal
+    characters it starts with ("allegedly", "linked to", "ligad"); None when some branch starts
+    with a class, wildcard or look-around, or with nothing literal at all."""
+    while items and (items[0][0] is _c.AT or items[0][0] in (_c.ASSERT, _c.ASSERT_NOT)):
+        items = items[1:]  # zero-width: "\\b", look-arounds
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _c.LITERAL:
+        run = ""
+        for op2, av2 in items:
+            if op2 is not _c.LITERAL:
+                break
+            run += chr(av2)
+        return {run}
+    if op is _c.BRANCH:
+        return _union(_heads(list(alt)) for alt in av[1])
+    if op is _c.SUBPATTERN:
+        inner = _heads(list(av[3]))
+        # a group that is all literal runs on into what follows it; its own run is enough
+        return inner
+    return None
 
 
 def _union(parts) -> set[str] | None:

@@ -25,8 +25,10 @@ _MODIFIES = re.compile(r"\s*(?:'s\s+)?(?:armed\s+)?(?:factions?|wing|cells?|spli
 def describes(ctx: DocContext, ref: ActorRef) -> bool:
     """True when the mention only describes another group ('a faction of the Sinaloa Cartel',
     'the Juárez Cartel faction')."""
+    # every noun _MODIFIES names is one of the pack's faction_nouns cues, so it can only match
+    # in a sentence that has one
     return bool(_DESCRIBES.before(ctx, ref.start, DESCRIPTION_REACH, sliced=True)
-                or _MODIFIES.match(ctx.folded, ref.end))
+                or (ctx.cues(ref.sentence, "faction_nouns") and _MODIFIES.match(ctx.folded, ref.end)))
 
 
 # "para enfrentar a su rival", "in order to attack", "evitar una masacre": an aim, not something

@@ -111,6 +111,7 @@ _WORD_CLASSES = {"en_month": _EN_MONTHS, "es_month": _ES_MONTHS, "month": _EN_MO
 _DATE_WORDS = frozenset().union(*_WORD_CLASSES.values(),
                                 *(r for need in _REQUIRES.values() for r in need if isinstance(r, frozenset)))
 _DIGIT = re.compile(r"\d")
+_DIGITS = "0123456789"
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 # Latin-1 byte -> space unless a letter or digit: splits folded text into words in C
 _WORD_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(256))
@@ -126,16 +127,18 @@ def _date_words(folded: str) -> frozenset[str]:
     return _DATE_WORDS.intersection(words)
 
 
-def _possible(folded: str) -> list[tuple[str, re.Pattern, bool]]:
-    """The PATTERNS, in order, whose required words and digits occur in ``folded``. Runs for
-    every sentence an event or relation is dated from: most have no date word and no year and
-    are answered after one split and a set intersection done in C; the pattern list for each
-    mix of what is present is built once."""
+def _possible(folded: str, year: bool | None = None) -> list[tuple[str, re.Pattern, bool]]:
+    """The PATTERNS, in order, whose required words and digits occur in ``folded`` (``year``:
+    whether it names a year as a word, when the caller knows). Runs for every sentence an event
+    or relation is dated from: most have no date word and no year and are answered after one
+    split and a set intersection done in C; the pattern list for each mix of what is present
+    is built once."""
     words = _date_words(folded)
-    year = _YEARISH.search(folded) is not None
+    if year is None:
+        year = _YEARISH.search(folded) is not None
     if not words and not year:
         return []
-    digit = year or _DIGIT.search(folded) is not None
+    digit = year or any(map(folded.__contains__, _DIGITS)) or (not folded.isascii() and _DIGIT.search(folded) is not None)
     inside = year and digit and any(map(folded.__contains__, _MONTH_STEMS))
     key = (words, year, digit, inside)
     found = _PLANS.get(key)
@@ -152,8 +155,6 @@ def _possible(folded: str) -> list[tuple[str, re.Pattern, bool]]:
 _PLANS: dict[tuple, list[tuple[str, re.Pattern, bool]]] = {}
 
 
-# A year between 1950 and 2049 standing as a word, in folded text
-YEAR = re.compile(r"\b(?:19[5-9]|20[0-4])\d\b")
 _SINCE = ("since ", "desde ")
 _SINCE_BEFORE = re.compile(r"\b(?:since|desde)\s+(?:el\s+|la\s+|the\s+)?$")
 
@@ -215,8 +216,19 @@ def sentence_dates(ctx: DocContext, j: int) -> list[DateMention]:
     found = ctx.cache.get(key)
     if found is None:
         s = ctx.sentences[j]
-        found = ctx.cache[key] = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start)
+        found = ctx.cache[key] = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start, bool(ctx.of(j, "year")))
     return found
+
+
+def years_named(ctx: DocContext, i: int | None = None, start: int = 0, end: int | None = None) -> list[int]:
+    """The years from 1950 to 2049 that the document (or sentence ``i``, or the stretch
+    [start, end) of it) names as words, in text order."""
+    found = ctx.all_of("year") if i is None else ctx.of(i, "year")
+    return [int(m.key) for m in found if _HISTORY_SPAN[0] <= int(m.key) <= _HISTORY_SPAN[1]
+            and m.start >= start and (end is None or m.end <= end)]
+
+
+_HISTORY_SPAN = (1950, 2049)
 
 
 def reference_year(ctx: DocContext) -> int | None:
@@ -226,16 +238,17 @@ def reference_year(ctx: DocContext) -> int | None:
         return ctx.pub.year
     key = "reference_year"
     if key not in ctx.cache:
-        years = [int(y) for y in YEAR.findall(ctx.folded)]
+        years = years_named(ctx)
         ctx.cache[key] = max(years) if years else None
     return ctx.cache[key]
 
 
-def find_dates(folded: str, pub: date | None, offset: int = 0) -> list[DateMention]:
-    """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``."""
+def find_dates(folded: str, pub: date | None, offset: int = 0, year: bool | None = None) -> list[DateMention]:
+    """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``;
+    ``year``: whether the sentence names a year as a word, when the caller knows."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for kind, pat, at_word in _possible(folded):
+    for kind, pat, at_word in _possible(folded, year):
         for m in _scan(pat, at_word, folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue

@@ -18,7 +18,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
-from cartelscope.extract.dates import YEAR, opens_state, reference_year, sentence_dates
+from cartelscope.extract.dates import opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
 from cartelscope.extract.sentences import Sentence
@@ -440,8 +440,7 @@ def _recalls_history(ctx: DocContext, i: int) -> bool:
     gives does not make it news)."""
     if any(d.value and d.kind != "year" for d in sentence_dates(ctx, i)):
         return False
-    s = ctx.sentences[i]
-    years = [int(y) for y in YEAR.findall(ctx.folded, s.start, s.end)]
+    years = years_named(ctx, i)
     if not years:
         return False
     now = reference_year(ctx)
@@ -531,8 +530,15 @@ def _dateline_end(ctx: DocContext, i: int) -> int:
     s = ctx.sentences[i]
     if i >= DATELINE_SENTENCES:
         return s.start
-    head = _DATELINE.match(ctx.text, s.start, min(s.end, s.start + 120))
-    return head.end() if head else s.start
+    key = ("dateline", i)
+    end = ctx.cache.get(key)
+    if end is None:
+        stop = min(s.end, s.start + 120)
+        window = ctx.text[s.start:stop]
+        # a dateline ends with a dash of some kind; most opening sentences have none
+        head = _DATELINE.match(ctx.text, s.start, stop) if "-" in window or "—" in window or "–" in window else None
+        end = ctx.cache[key] = head.end() if head else s.start
+    return end
 
 
 def _outside_dateline(ctx: DocContext, i: int, places: list[PlaceRef]) -> list[PlaceRef]:

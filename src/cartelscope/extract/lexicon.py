@@ -7,7 +7,7 @@ Each phrase becomes an :class:`Entry` with a category:
 ``group`` (a codebook trigger group), ``notevent``, ``tactic`` (key: tactic id), ``cue`` (key:
 cue list name, e.g. ``hedging``, ``attribution:officials``), ``rel`` (key: relation kind),
 ``num`` (key: integer value), ``vague`` (key: integer value), ``bound`` (key: bound kind),
-``fatal``, ``injury``, ``fatalverb``.
+``fatal``, ``injury``, ``fatalverb``, ``year`` (key: a year from 1900 to 2099 written as a word).
 """
 from __future__ import annotations
 
@@ -107,6 +107,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
     for kind, bound_phrases in (nums.get("bounds") or {}).items():
         for lang, ps in _lang_lists(bound_phrases):
             pm.add_all(ps, Entry("bound", kind, lang))
+    for year in range(1900, 2100):  # years as words, for dates and for telling history from news
+        pm.add(str(year), Entry("year", str(year)))
     for cat, key in (("fatal", "fatality_nouns"), ("injury", "injury_nouns"), ("fatalverb", "fatality_verbs")):
         for lang, ps in _lang_lists(nums.get(key)):
             pm.add_all(ps, Entry(cat, "", lang))

@@ -28,8 +28,7 @@ from cartelscope.model import ActorMention, Candidate, Extraction
 
 EXTRACTOR_VERSION = "cartelscope-rules/0.1"
 HISTORY_YEARS = 5
-# Both scanned with textmatch.word_starts (they must start a word; see there why no leading \b).
-_YEAR = re.compile(r"(?:19[5-9]|20[0-4])\d\b")
+# Scanned with textmatch.word_starts (it must start a word; see there why no leading \b).
 _GROUP_NAME_TAIL = r"\s+(?:de\s+|del\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"
 _CANDIDATE = re.compile(
     r"C(?:[aá]rtel|artel|artel de los|[aá]rtel de los)" + _GROUP_NAME_TAIL +
@@ -131,9 +130,10 @@ class Extractor:
         """Sentences that speculate or recall history ("when the Zetas lost their leadership
         after 2012"): groups named only there are not actors of the article."""
         latest: dict[int, int] = {}  # sentence -> latest year it names
-        for m in word_starts(_YEAR, ctx.folded):
-            i = ctx.sentence_of(m.start())
-            latest[i] = max(latest.get(i, 0), int(m.group()))
+        for m in ctx.all_of("year"):
+            year = int(m.key)
+            if 1950 <= year <= 2049 and year > latest.get(m.sentence, 0):
+                latest[m.sentence] = year
         reference = reference_year(ctx)
         out = set()
         for s in ctx.sentences:

@@ -15,7 +15,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext
-from cartelscope.extract.dates import YEAR, opens_state, sentence_dates
+from cartelscope.extract.dates import opens_state, sentence_dates, years_named
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
@@ -137,7 +137,7 @@ def _long_ago(ctx: DocContext, i: int, cue_end: int) -> bool:
     end = min(s.end, cue_end + LONG_AGO_REACH)
     if _LONG_AGO.search(ctx.folded, cue_end, end):
         return True
-    years = [int(y) for y in YEAR.findall(ctx.folded, cue_end, end)]
+    years = years_named(ctx, i, cue_end, end)
     return bool(ctx.pub and years and max(years) < ctx.pub.year - SPLIT_HISTORY_YEARS)
 
 
@@ -213,6 +213,7 @@ _SINCE_THIS_YEAR = re.compile(r"\b(?:since (?:early |the start of )?this year|de
 _SINCE_LAST_YEAR = re.compile(r"\b(?:since last year|desde el ano pasado)\b")
 _FOR_SPAN = re.compile(r"\b(?:desde hace|for|durante)\s+(?:al menos\s+|mas de\s+|casi\s+|at least\s+|more than\s+|"
                        r"nearly\s+|almost\s+)?(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>anos|years|meses|months)\b")
+_SPAN_UNITS = ("anos", "years", "meses", "months")  # the units _FOR_SPAN needs one of
 _UNTIL_YEAR = re.compile(r"\b(?:until|hasta)\s+(?:(?:el\s+)?ano\s+)?(?P<y>(?:19|20)\d\d)\b")
 
 
@@ -231,15 +232,22 @@ def stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None
 def _stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None, str | None]:
     s = ctx.sentences[i]
     starts: list[tuple[int, str]] = []
-    for m in _SINCE_YEAR.finditer(ctx.folded, s.start, s.end):
-        starts.append((m.start(), m.group("y")))
+    # each pattern runs only where its words occur (substring tests in C)
+    text = ctx.folded[s.start:s.end]
+    since = "since" in text or "desde" in text
+    named_year = bool(ctx.of(i, "year"))
+    if since and named_year:
+        for m in _SINCE_YEAR.finditer(ctx.folded, s.start, s.end):
+            starts.append((m.start(), m.group("y")))
     if ctx.pub is not None:
         year = ctx.pub.year
-        for m in _SINCE_THIS_YEAR.finditer(ctx.folded, s.start, s.end):
-            starts.append((m.start(), str(year)))
-        for m in _SINCE_LAST_YEAR.finditer(ctx.folded, s.start, s.end):
-            starts.append((m.start(), str(year - 1)))
-        for m in _FOR_SPAN.finditer(ctx.folded, s.start, s.end):
+        if since:
+            for m in _SINCE_THIS_YEAR.finditer(ctx.folded, s.start, s.end):
+                starts.append((m.start(), str(year)))
+            for m in _SINCE_LAST_YEAR.finditer(ctx.folded, s.start, s.end):
+                starts.append((m.start(), str(year - 1)))
+        spans = ("for" in text or "durante" in text or since) and any(map(text.__contains__, _SPAN_UNITS))
+        for m in (_FOR_SPAN.finditer(ctx.folded, s.start, s.end) if spans else ()):
             n = _count(ctx, i, m)
             if n is None:
                 continue
@@ -255,7 +263,8 @@ def _stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | Non
     # broke away and has fought it since 2010": 2010 dates the war, not the armed wing)
     starts = [x for x in starts if _same_time_clause(ctx, x[0], at)]
     until = next((m.group("y") for m in _UNTIL_YEAR.finditer(ctx.folded, s.start, s.end)
-                  if _same_time_clause(ctx, m.start(), at)), None)
+                  if _same_time_clause(ctx, m.start(), at)), None) \
+        if named_year and ("until" in text or "hasta" in text) else None
     if not starts:
         return None, until
     after = [x for x in starts if x[0] >= at]

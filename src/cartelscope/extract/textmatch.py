@@ -45,7 +45,7 @@ def _build_fold_table() -> dict[int, str]:
 FOLD = _build_fold_table()
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BYTES = bytes(range(128))
 
 
 def fold(text: str) -> str:
@@ -60,7 +60,8 @@ def fold(text: str) -> str:
         return text.translate(FOLD)
     low = low.replace("-", " ")
     if not low.isascii():
-        for ch in set(_NON_ASCII.findall(low)):
+        # the distinct non-ASCII characters: UTF-8 bytes less the ASCII ones, all in C
+        for ch in set(low.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
             rep = FOLD.get(ord(ch))
             if rep is not None and rep != ch:
                 low = low.replace(ch, rep)
