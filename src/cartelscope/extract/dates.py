@@ -107,8 +107,9 @@ _REQUIRES: dict[str, tuple] = {
     "last_month": (frozenset({"month", "mes"}),),
 }
 _WORD_CLASSES = {"en_month": _EN_MONTHS, "es_month": _ES_MONTHS, "month": _EN_MONTHS | _ES_MONTHS}
-# every word some pattern needs: a sentence sharing none with them and naming no year has no date
-_DATE_WORDS = frozenset().union(*_WORD_CLASSES.values(),
+# every word some pattern needs: a sentence sharing none with them and naming no year has no
+# date (the phrase matcher finds them as category "dateword", see lexicon.build)
+DATE_WORDS = frozenset().union(*_WORD_CLASSES.values(),
                                 *(r for need in _REQUIRES.values() for r in need if isinstance(r, frozenset)))
 _DIGIT = re.compile(r"\d")
 _DIGITS = "0123456789"
@@ -124,16 +125,18 @@ def _date_words(folded: str) -> frozenset[str]:
         words = folded.encode("latin-1").translate(_WORD_BYTES).decode("latin-1").split()
     except UnicodeEncodeError:
         words = _NON_WORD.split(folded)
-    return _DATE_WORDS.intersection(words)
+    return DATE_WORDS.intersection(words)
 
 
-def _possible(folded: str, year: bool | None = None) -> list[tuple[str, re.Pattern, bool]]:
-    """The PATTERNS, in order, whose required words and digits occur in ``folded`` (``year``:
-    whether it names a year as a word, when the caller knows). Runs for every sentence an event
-    or relation is dated from: most have no date word and no year and are answered after one
-    split and a set intersection done in C; the pattern list for each mix of what is present
+def _possible(folded: str, year: bool | None = None,
+              words: frozenset[str] | None = None) -> list[tuple[str, re.Pattern, bool]]:
+    """The PATTERNS, in order, whose required words and digits occur in ``folded``; ``year``
+    (whether it names a year as a word) and ``words`` (its DATE_WORDS) when the caller already
+    knows them from the phrase matcher. Runs for every sentence an event or relation is dated
+    from: most have no date word and no year; the pattern list for each mix of what is present
     is built once."""
-    words = _date_words(folded)
+    if words is None:
+        words = _date_words(folded)
     if year is None:
         year = _YEARISH.search(folded) is not None
     if not words and not year:
@@ -216,7 +219,8 @@ def sentence_dates(ctx: DocContext, j: int) -> list[DateMention]:
     found = ctx.cache.get(key)
     if found is None:
         s = ctx.sentences[j]
-        found = ctx.cache[key] = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start, bool(ctx.of(j, "year")))
+        words = frozenset([m.key for m in ctx.of(j, "dateword")])
+        found = ctx.cache[key] = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start, bool(ctx.of(j, "year")), words)
     return found
 
 
@@ -243,12 +247,13 @@ def reference_year(ctx: DocContext) -> int | None:
     return ctx.cache[key]
 
 
-def find_dates(folded: str, pub: date | None, offset: int = 0, year: bool | None = None) -> list[DateMention]:
+def find_dates(folded: str, pub: date | None, offset: int = 0, year: bool | None = None,
+               words: frozenset[str] | None = None) -> list[DateMention]:
     """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``;
-    ``year``: whether the sentence names a year as a word, when the caller knows."""
+    ``year`` and ``words`` as for :func:`_possible`, when the caller knows them."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for kind, pat, at_word in _possible(folded, year):
+    for kind, pat, at_word in _possible(folded, year, words):
         for m in _scan(pat, at_word, folded):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
