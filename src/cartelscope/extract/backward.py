@@ -108,7 +108,7 @@ MAX_TAILS = 400  # beyond this many literal endings the gate is not worth buildi
 
 
 def _tails(items: list) -> set[str] | None:
-    """Every literal ending a match of ``items`` can have once the whitespace it ends with is
+    r"""Every literal ending a match of ``items`` can have once the whitespace it ends with is
     stripped, each the last run of literal characters up to a space (for ``(?:in|cerca de)\s+``:
     "in", "de"); "" when a match may end with no literal there, None when it may end in a
     character class or wildcard. Zero-width items (``\b``, look-arounds) are skipped."""
@@ -177,7 +177,7 @@ def _union(parts) -> set[str] | None:
 
 
 def _is_space(op, av) -> bool:
-    """The item matches only whitespace (``\s``, ``\s+``, a space)."""
+    r"""The item matches only whitespace (``\s``, ``\s+``, a space)."""
     if op is _c.LITERAL:
         return chr(av).isspace()
     if op is _c.IN:

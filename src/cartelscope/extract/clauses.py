@@ -31,22 +31,25 @@ def describes(ctx: DocContext, ref: ActorRef) -> bool:
                 or (ctx.cues(ref.sentence, "faction_nouns") and _MODIFIES.match(ctx.folded, ref.end)))
 
 
-# "para enfrentar a su rival", "in order to attack", "evitar una masacre": an aim, not something
-# that happened
-_PURPOSE = (r"\b(?:para|in order to|so as to|con el fin de|a fin de|"
-            r"(?:evitar|impedir|avoid|prevent|avert)(?:\s+(?:una?|a|an|the|el|la))?)\s+$")
-
-
-# "órdenes de aprehensión por secuestro", "charged with kidnapping": a charge, not an incident
-_CHARGE = (r"\b(?:(?:por )?(?:el |los )?delitos? de|charged with|charges of|accused of|convicted of|"
-           r"sentenced for|ordenes? de aprehension por|vinculad[oa]s? a proceso por|procesad[oa]s? por)\s+$")
-_AIM_OR_CHARGE = EndingAt(f"(?:{_PURPOSE})|(?:{_CHARGE})")
-
-
-PURPOSE_REACH = 40
+# an article between an aim and its object: "evitar una masacre", "to avoid a clash"
+_ARTICLE_GAP = re.compile(r"\s+(?:una?|a|an|the|el|la)\s+")
+PURPOSE_REACH = 40  # characters from the start of an aim or charge phrase to the word it governs
+_AIM_LISTS = (("aims", False), ("charges", False), ("aims_object", True))  # (cue list, article allowed)
 
 
 def purpose(ctx: DocContext, m: Match) -> bool:
-    """True when the phrase at ``m`` is the aim of another action or a criminal charge, not a
-    fact of the report."""
-    return _AIM_OR_CHARGE.before(ctx, m.start, PURPOSE_REACH)
+    """True when the phrase at ``m`` is the aim of another action ("para enfrentar a su rival",
+    "in order to attack", "evitar una masacre") or a criminal charge ("charged with
+    kidnapping"), not a fact of the report: one of the pack's ``aims``, ``aims_object`` or
+    ``charges`` cues stands right before it, with only spaces (and for an aim with an object,
+    an article) between. Most sentences have none of these cues and are answered at once."""
+    i = m.sentence
+    for key, article in _AIM_LISTS:
+        # the cue may end the previous line ("... para\nenfrentar"): a line break is a space
+        for cues in (ctx.cues(i, key), ctx.cues(i - 1, key) if i else ()):
+            for c in cues:
+                if c.end < m.start and c.start >= m.start - PURPOSE_REACH:
+                    gap = ctx.folded[c.end:m.start]
+                    if gap.isspace() or (article and _ARTICLE_GAP.fullmatch(gap)):
+                        return True
+    return False
