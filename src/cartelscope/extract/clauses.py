@@ -43,13 +43,27 @@ def purpose(ctx: DocContext, m: Match) -> bool:
     kidnapping"), not a fact of the report: one of the pack's ``aims``, ``aims_object`` or
     ``charges`` cues stands right before it, with only spaces (and for an aim with an object,
     an article) between. Most sentences have none of these cues and are answered at once."""
-    i = m.sentence
-    for key, article in _AIM_LISTS:
-        # the cue may end the previous line ("... para\nenfrentar"): a line break is a space
-        for cues in (ctx.cues(i, key), ctx.cues(i - 1, key) if i else ()):
-            for c in cues:
-                if c.end < m.start and c.start >= m.start - PURPOSE_REACH:
-                    gap = ctx.folded[c.end:m.start]
-                    if gap.isspace() or (article and _ARTICLE_GAP.fullmatch(gap)):
-                        return True
+    for start, end, article in _aims_by_sentence(ctx).get(m.sentence, ()):
+        if end < m.start and start >= m.start - PURPOSE_REACH:
+            gap = ctx.folded[end:m.start]
+            if gap.isspace() or (article and _ARTICLE_GAP.fullmatch(gap)):
+                return True
     return False
+
+
+def _aims_by_sentence(ctx: DocContext) -> dict[int, list[tuple[int, int, bool]]]:
+    """(start, end, article allowed) of the aim and charge cues that may govern a word of each
+    sentence: its own, and those of the sentence before (a cue may end the line before:
+    "... para\nenfrentar"). Once per document."""
+    table = ctx.cache.get("aims")
+    if table is None:
+        table = ctx.cache["aims"] = {}
+        for m in ctx.all_of("cue"):
+            article = _ARTICLE_ALLOWED.get(m.key)
+            if article is not None:
+                for i in (m.sentence, m.sentence + 1):
+                    table.setdefault(i, []).append((m.start, m.end, article))
+    return table
+
+
+_ARTICLE_ALLOWED = {key: article for key, article in _AIM_LISTS}
