@@ -177,7 +177,17 @@ def is_not_event(ctx: DocContext, i: int) -> bool:
 
 
 def event_actors(ctx: DocContext, i: int) -> list[str]:
-    """Groups and forces acting in sentence ``i``; persons count as the group they lead."""
+    """Groups and forces acting in sentence ``i``; persons count as the group they lead (once
+    per sentence: the incident's sentence and the one after it, which may blame a group, both
+    ask; a fresh list each time)."""
+    key = ("event_actors", i)
+    found = ctx.cache.get(key)
+    if found is None:
+        found = ctx.cache[key] = _event_actors(ctx, i)
+    return list(found)
+
+
+def _event_actors(ctx: DocContext, i: int) -> list[str]:
     out: list[str] = []
     for r in ctx.actors_in(i):
         actor = ctx.pack.actors[r.actor_id]
@@ -253,6 +263,8 @@ def _mexican(places: list[PlaceRef]) -> list[PlaceRef]:
 def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
     """Places of the sentence; one named only as a border or neighbour is a reference point."""
     places = ctx.places_in(i)
+    if not places:
+        return places
     located = [p for p in places if not p.bordering]
     return located if located or not places else ([] if any(p.place.kind == "foreign" for p in places) else places)
 
@@ -543,6 +555,8 @@ def _dateline_end(ctx: DocContext, i: int) -> int:
 
 def _outside_dateline(ctx: DocContext, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
     """Drop the dateline's city when the sentence also names where the incident happened."""
+    if i >= DATELINE_SENTENCES or not places:
+        return places  # no dateline so far into the text
     end = _dateline_end(ctx, i)
     rest = [p for p in places if p.start >= end]
     return rest if any(p.place.kind in ("municipality", "locality") for p in rest) else places
@@ -574,6 +588,8 @@ def _relation_aside(ctx: DocContext, i: int, actor: str, anchor: int) -> bool:
     """The actor is named only as the subject of a side clause about a standing relation, away
     from the incident ("..., the Sinaloa cartel is their rival"): a party to the relation, not to
     the event."""
+    if not any(m.key in STANDING for m in ctx.of(i, "rel")):
+        return False  # no standing relation is stated in the sentence
     refs = [r for r in ctx.actors_in(i) if r.actor_id == actor]
     if not refs:
         return False

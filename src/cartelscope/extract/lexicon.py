@@ -6,7 +6,7 @@ Each phrase becomes an :class:`Entry` with a category:
 ``ambiguous`` (key: normalised name), ``trigger`` (key: "Event type|Sub-event type"),
 ``group`` (a codebook trigger group), ``notevent``, ``tactic`` (key: tactic id), ``cue`` (key:
 cue list name, e.g. ``hedging``, ``attribution:officials``), ``rel`` (key: relation kind),
-``num`` (key: integer value), ``vague`` (key: integer value), ``bound`` (key: bound kind),
+``num`` (key: integer value), ``vague`` (key: integer value),
 ``fatal``, ``injury``, ``fatalverb``, ``year`` (key: a year from 1900 to 2099 written as a word),
 ``dateword`` (key: a word some date pattern needs, see ``dates.DATE_WORDS``).
 """
@@ -105,9 +105,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
     for lang, table in (nums.get("vague_quantities") or {}).items():
         for word, value in (table or {}).items():
             pm.add(str(word), Entry("vague", str(value), lang))
-    for kind, bound_phrases in (nums.get("bounds") or {}).items():
-        for lang, ps in _lang_lists(bound_phrases):
-            pm.add_all(ps, Entry("bound", kind, lang))
+    # numbers.yaml's ``bounds`` ("at least", "more than") record how a count is coded; the count
+    # is the number stated either way, so they are not matched
     for year in range(1900, 2100):  # years as words, for dates and for telling history from news
         pm.add(str(year), Entry("year", str(year)))
     for word in DATE_WORDS:  # month and weekday names, "ayer", "week": which date patterns can match

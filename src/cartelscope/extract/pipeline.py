@@ -139,7 +139,9 @@ class Extractor:
         for s in ctx.sentences:
             if not ctx.actors_in(s.index):
                 continue
-            if cert.of_sentence(ctx, s.index).level == "speculative":
+            # speculative needs a modal or forecast cue (of any language) in the sentence
+            modal = ctx.cues(s.index, "speculation") or ctx.cues(s.index, "forecast")
+            if modal and cert.of_sentence(ctx, s.index).level == "speculative":
                 out.add(s.index)
             elif reference and s.index in latest and latest[s.index] <= reference - HISTORY_YEARS:
                 out.add(s.index)

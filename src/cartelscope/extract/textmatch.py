@@ -157,8 +157,16 @@ class PhraseMatcher:
             tails = tuple((e, e.category, e.key) for e in entries)
             stored.setdefault(spaced, []).append((len(key), tails, mode, key))
         for spaced, readings in stored.items():
-            # keys that differ only in punctuation ("u.s." and "u-s") share one spaced form
-            value = readings[0] if len(readings) == 1 else (0, tuple(readings), MANY, "")
+            value: tuple
+            if len(readings) == 1 and readings[0][2] in (PLAIN, EXACT) and len(readings[0][1]) == 1:
+                # one entry, the common case: (ONE or ONE_EXACT, length + 1, entry, category, key, phrase)
+                length, ((entry, category, entry_key),), mode, key = readings[0]
+                value = (ONE if mode == PLAIN else ONE_EXACT, length + 1, entry, category, entry_key, key)
+            elif len(readings) == 1:
+                value = readings[0]
+            else:
+                # keys that differ only in punctuation ("u.s." and "u-s") share one spaced form
+                value = (0, tuple(readings), MANY, "")
             self._auto.add_word(spaced, value)
         self._auto.make_automaton()
         self._built = True
@@ -176,6 +184,22 @@ class PhraseMatcher:
         append = out.append
         new = _new_object
         for end_index, reading in self._auto.iter(spaced):
+            if reading[0] == ONE:  # a word or phrase with one entry: the hit is the match
+                m = new(Match)
+                m.start = end_index - reading[1]  # the spaced copy is one character ahead
+                m.end = end_index - 1
+                _, _, m.entry, m.category, m.key, _ = reading
+                append(m)
+                continue
+            if reading[0] == ONE_EXACT:  # the same, if the folded text reads the phrase as written
+                start = end_index - reading[1]
+                if folded[start:end_index - 1] == reading[5]:
+                    m = new(Match)
+                    m.start = start
+                    m.end = end_index - 1
+                    _, _, m.entry, m.category, m.key, _ = reading
+                    append(m)
+                continue
             length, tails, mode, key = reading
             if mode == PLAIN or mode == EXACT:
                 start = end_index - length - 1
@@ -205,6 +229,8 @@ def in_text_order(matches: list[Match]) -> None:
 
 
 PLAIN, EXACT, OPEN, MANY = 0, 1, 2, 3
+# the first item of a one-entry reading (negative: the other readings start with a length or 0)
+ONE, ONE_EXACT = -1, -2
 
 
 def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> None:
