@@ -119,6 +119,18 @@ class DocContext:
             found = self._in_sentence[i] = self.matches[lo:hi]
         return found
 
+    def sentences_with(self, *categories: str) -> list[int]:
+        """The sentences holding a match of any of ``categories``, in order."""
+        return [i for i, cats in enumerate(self.by_category) if any(c in cats for c in categories)]
+
+    def sentences_naming_actors(self) -> list[int]:
+        """The sentences that name an actor (examples included), in order."""
+        return sorted(self._actors_at)
+
+    def sentences_naming_places(self) -> list[int]:
+        """The sentences that name a resolved place, in order."""
+        return sorted(self._places_at)
+
     def of(self, i: int, category: str) -> list[Match]:
         """Matches of ``category`` in sentence ``i``, in text order (shared: do not modify)."""
         return self.by_category[i].get(category, _NONE)

@@ -341,8 +341,7 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     events: list[ExtractedEvent] = []
     found_in: list[int] = []  # sentence of each event so far
     default_place = default_place or main_place(ctx)
-    for s in ctx.sentences:
-        i = s.index
+    for i in ctx.sentences_with("group", "trigger"):  # no event word, no event
         if is_not_event(ctx, i):
             continue
         for c in clause_classes(ctx, i):

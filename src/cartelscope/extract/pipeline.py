@@ -136,25 +136,24 @@ class Extractor:
                 latest[m.sentence] = year
         reference = reference_year(ctx)
         out = set()
-        for s in ctx.sentences:
-            if not ctx.actors_in(s.index):
-                continue
+        for i in ctx.sentences_naming_actors():
+            if not ctx.actors_in(i):
+                continue  # examples only
             # speculative needs a modal or forecast cue (of any language) in the sentence
-            modal = ctx.cues(s.index, "speculation") or ctx.cues(s.index, "forecast")
-            if modal and cert.of_sentence(ctx, s.index).level == "speculative":
-                out.add(s.index)
-            elif reference and s.index in latest and latest[s.index] <= reference - HISTORY_YEARS:
-                out.add(s.index)
+            modal = ctx.cues(i, "speculation") or ctx.cues(i, "forecast")
+            if modal and cert.of_sentence(ctx, i).level == "speculative":
+                out.add(i)
+            elif reference and i in latest and latest[i] <= reference - HISTORY_YEARS:
+                out.add(i)
         return out
 
     def _states(self, ctx: DocContext, events) -> list[str]:
         states = {e.place.state for e in events if e.place and e.place.state and e.place.kind != "foreign"}
-        for s in ctx.sentences:
-            i = s.index
+        for i in ctx.sentences_naming_places():
             # a state counts where a violent sentence that is not speculation names actors and
             # places; the cheap tests come first
             places = ctx.places_in(i)
-            if not places or not ctx.actors_in(i):
+            if not ctx.actors_in(i):
                 continue
             violent = events_mod.classify(ctx, i) is not None or bool(ctx.of(i, "notevent")) or any(
                 m.key == "rivalry" for m in ctx.of(i, "rel"))

@@ -403,8 +403,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         else:
             found[k] = rel
 
-    for s in ctx.sentences:
-        i = s.index
+    for i in ctx.sentences_with("rel"):
+        s = ctx.sentences[i]
         cues = ctx.usable(i, "rel")
         if not cues:
             continue
