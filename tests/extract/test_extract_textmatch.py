@@ -71,3 +71,22 @@ def test_word_starts_keeps_only_matches_at_the_start_of_a_word():
     year = re.compile(r"(?:19|20)\d\d\b")
     text = "In 2019, not 12019 or x2020, but (2021) and _2022."
     assert [m.group() for m in word_starts(year, text)] == ["2019", "2021"]
+
+
+def test_fold_is_the_fold_table_on_any_text():
+    """fold() takes shortcuts (ASCII, Latin-1 bytes, the usual quotes and dashes); each must
+    give what translating with the full table gives."""
+    import random
+
+    from cartelscope.extract.textmatch import FOLD
+
+    rng = random.Random(7)
+    wide = [chr(c) for c in (0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x2022, 0x00B5, 0x0142, 0x2200,
+                             0x1F6A8)]
+    pools = ([chr(c) for c in range(32, 127)], [chr(c) for c in range(32, 256)] + wide[:6],
+             [chr(c) for c in range(32, 0x250)] + wide)
+    for pool in pools:
+        for _ in range(3000):
+            text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+            if len(text.lower()) == len(text):
+                assert fold(text) == text.translate(FOLD), repr(text)

@@ -49,6 +49,26 @@ def test_fast_word_split_equals_the_regex_split(text):
         assert any(ord(c) > 255 and c.isalnum() for c in sample)
 
 
+def test_function_words_found_in_one_pass_count_what_splitting_counts():
+    """Most samples are read without splitting them into words (a byte mask counts the words,
+    an automaton the function words); the verdict must be the one counting every word gives,
+    repeated and adjacent function words included."""
+    import random
+
+    from cartelscope.ingest.text import _language_by_counting, language_of_sample
+
+    rng = random.Random(11)
+    vocab = ("the of and in was el la de que los en y un le les des der die il che os para con por no "
+             "cartel sicarios gunmen 2024 x").split()
+    gaps = [" ", "  ", "\n", ", ", ". ", " -- ", "¿", "»"]
+    for text in (EN, ES, ES_BLOG, PT, FR, EN_QUOTING_ES):
+        sample = text.lower()
+        assert language_of_sample(sample) == _language_by_counting(sample)
+    for _ in range(2000):
+        sample = "".join(rng.choice(vocab) + rng.choice(gaps) for _ in range(rng.randint(0, 30)))
+        assert language_of_sample(sample) == _language_by_counting(sample), sample
+
+
 def test_sample_corpus_languages_match_their_labels():
     rows = [json.loads(line) for line in (resources.files("cartelscope") / "sample" / "corpus.jsonl")
             .read_text("utf-8").splitlines() if line.strip()]

@@ -322,9 +322,10 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str 
 _PUB_KINDS = ("iso", "en_mdy", "en_dmy", "es_dmy", "of_dmy", "slash")  # full dates only, all with digits
 
 
-def find_pub_date(folded_head: str) -> str | None:
-    """A publication date printed at the top of an article (dateline or byline), or None."""
-    for kind, pat, at_word in _possible(folded_head):
+def find_pub_date(folded_head: str, words: frozenset[str] | None = None, year: bool | None = None) -> str | None:
+    """A publication date printed at the top of an article (dateline or byline), or None;
+    ``words`` and ``year`` as for :func:`_possible`, when the caller knows them."""
+    for kind, pat, at_word in _possible(folded_head, year, words):
         if kind in _PUB_KINDS:
             m = next(_scan(pat, at_word, folded_head), None)
             if m:

@@ -21,13 +21,14 @@ from cartelscope.extract.context import DocContext
 from cartelscope.extract.dates import find_pub_date, parse_pub_date, reference_year
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
-from cartelscope.extract.textmatch import fold, in_text_order, word_starts
+from cartelscope.extract.textmatch import Match, fold, in_text_order, word_starts
 from cartelscope.ingest.text import LANG_SAMPLE_CHARS, language_of_sample
 from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
 
 EXTRACTOR_VERSION = "cartelscope-rules/0.1"
 HISTORY_YEARS = 5
+PRINTED_DATE_REACH = 400  # characters from the top in which a printed publication date is read
 # Scanned with textmatch.word_starts (it must start a word; see there why no leading \b).
 _GROUP_NAME_TAIL = r"\s+(?:de\s+|del\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"
 _CANDIDATE = re.compile(
@@ -55,10 +56,11 @@ class Extractor:
     def context(self, text: str, published: str | None = None, lang: str | None = None) -> DocContext:
         folded = fold(text)
         lang = lang if lang in ("en", "es") else language_of_sample(folded[:LANG_SAMPLE_CHARS])
-        pub_text = find_pub_date(folded[:400])
-        pub = parse_pub_date(published) or parse_pub_date(pub_text)
         sentences = split(text)
-        ctx = DocContext(text, folded, lang, pub, self.pack, sentences, self.matcher.find(text, folded))
+        matches = self.matcher.find(text, folded)
+        pub_text = self._printed_date(folded, matches)
+        pub = parse_pub_date(published) or parse_pub_date(pub_text)
+        ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
         ctx.index_matches()
         names = list(word_starts(_CANDIDATE, text))  # group-like names, known or not
         ctx.cache["group_names"] = names
@@ -70,6 +72,22 @@ class Extractor:
             ctx.index_matches()
         ctx.pub_text = pub_text
         return ctx
+
+    @staticmethod
+    def _printed_date(folded: str, matches: list[Match]) -> str | None:
+        """A publication date printed in the first lines (dateline or byline); the date words
+        and years there are read off the matches."""
+        words = []
+        year = False
+        for m in matches:
+            if m.start >= PRINTED_DATE_REACH:
+                break
+            if m.end <= PRINTED_DATE_REACH:
+                if m.category == "dateword":
+                    words.append(m.key)
+                elif m.category == "year":
+                    year = True
+        return find_pub_date(folded[:PRINTED_DATE_REACH], frozenset(words), year)
 
     def extract(self, text: str, published: str | None = None, lang: str | None = None) -> Extraction:
         ctx = self.context(text, published, lang)
