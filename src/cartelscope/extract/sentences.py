@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 # Tokens that end with a period but do not end a sentence (compared lower-cased, with the period).
@@ -44,21 +45,24 @@ def split(text: str) -> list[Sentence]:
     start = 0
     paragraph = 0
     for m in _BOUNDARY.finditer(text):
-        mark = m.group()
-        if mark[0] == "\n":
-            _emit(text, start, m.start(), out, paragraph)
+        at, after = m.span()
+        if text[at] == "\n":
+            _emit(text, start, at, out, paragraph)
             paragraph += 1
         else:
-            last = m.start() + 1  # the token ends with the first character of the mark
+            last = at + 1  # the token ends with the first character of the mark
             token = text[max(start, text.rfind(" ", start, last) + 1):last].lower().lstrip(_OPENERS)
             if token in ABBREVIATIONS or (len(token) == 2 and token[1] == "." and token[0] in _INITIAL_LETTERS):
                 continue
-            _emit(text, start, m.end(), out, paragraph)
-            if "\n" in mark:
+            _emit(text, start, after, out, paragraph)
+            if "\n" in text[at:after]:
                 paragraph += 1
-        start = m.end()
+        start = after
     _emit(text, start, len(text), out, paragraph)
     return out
+
+
+_new_sentence = partial(tuple.__new__, Sentence)
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence], paragraph: int) -> None:
@@ -66,4 +70,4 @@ def _emit(text: str, start: int, end: int, out: list[Sentence], paragraph: int) 
     body = chunk.strip()
     if body:
         start += len(chunk) - len(chunk.lstrip())
-        out.append(Sentence(len(out), start, start + len(body), body, paragraph))
+        out.append(_new_sentence((len(out), start, start + len(body), body, paragraph)))
