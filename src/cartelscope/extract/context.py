@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date
 
 from cartelscope.extract.sentences import Sentence
@@ -14,7 +15,7 @@ from cartelscope.model import Place
 _NONE: list = []  # the empty answer of DocContext.of(); never appended to
 
 
-@dataclass
+@dataclass(slots=True)
 class ActorRef:
     """One mention of a known actor in the text."""
 
@@ -27,8 +28,9 @@ class ActorRef:
     example: bool = False
 
 
-@dataclass
-class PlaceRef:
+class PlaceRef(NamedTuple):
+    """One mention of a resolved place in the text."""
+
     start: int
     end: int
     place: Place

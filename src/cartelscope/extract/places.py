@@ -384,7 +384,7 @@ def _choose(ctx: DocContext, m: Match, name: _Name, explicit: str | None, street
 def _choose_among(ctx: DocContext, m: Match, refs: list[IndexRef], foreign: list[IndexRef],
                   mexican: list[IndexRef], mexican_states: set, explicit: str | None, near_states, k: int,
                   name: _Name | None = None) -> IndexRef | None:
-    if "state" in {r.kind for r in refs} and name is None and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
+    if name is None and "state" in {r.kind for r in refs} and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
         return next(r for r in refs if r.kind == "state")
     if explicit:
         if explicit.startswith("foreign:"):
