@@ -33,7 +33,7 @@ _MONTH_CONTEXT = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blas
 def _settle(cluster: list[Match]) -> list[Match]:
     """The longest-first choice within one cluster of overlapping matches."""
     first = cluster[0]
-    if all(m.start == first.start and m.end == first.end for m in cluster):
+    if len({(m.start, m.end) for m in cluster}) == 1:
         return cluster
     # by length (longest first), then category preference, then start: stable sorts on keys
     # computed in C, least significant first ("actor" < "ambiguous" < "place" alphabetically)
@@ -205,10 +205,10 @@ _MONTHS = {"mayo", "may", "marzo", "abril", "junio", "julio", "agosto"}
 def mentions(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> list[ActorRef]:
     refs = [ActorRef(m.start, m.end, m.key, m.sentence, ctx.text[m.start:m.end]) for m in actor_ms]
     refs += _coordinated(ctx, actor_ms, place_ms)
-    refs.sort(key=lambda r: r.start)
+    refs.sort(key=_START)
     _mark_examples(ctx, refs)
     refs += _back_references(ctx, refs)
-    refs.sort(key=lambda r: r.start)
+    refs.sort(key=_START)
     return refs
 
 

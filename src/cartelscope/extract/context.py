@@ -121,9 +121,11 @@ class DocContext:
             found = self._in_sentence[i] = self.matches[lo:hi]
         return found
 
-    def sentences_with(self, *categories: str) -> list[int]:
-        """The sentences holding a match of any of ``categories``, in order."""
-        return [i for i, cats in enumerate(self.by_category) if any(c in cats for c in categories)]
+    def sentences_with(self, category: str, other: str | None = None) -> list[int]:
+        """The sentences holding a match of ``category`` (or of ``other``), in order."""
+        if other is None:
+            return [i for i, cats in enumerate(self.by_category) if category in cats]
+        return [i for i, cats in enumerate(self.by_category) if category in cats or other in cats]
 
     def sentences_naming_actors(self) -> list[int]:
         """The sentences that name an actor (examples included), in order."""

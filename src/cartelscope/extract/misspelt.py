@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
+from operator import itemgetter
 
 from cartelscope.extract.actors import GROUP_KINDS
 from cartelscope.extract.textmatch import Entry, Match, fold_phrase
@@ -60,7 +61,7 @@ class MisspeltNames:
         already covers (``taken``: spans of actor matches, sorted by start)."""
         out = []
         starts = [s for s, _ in taken]
-        reach = list(accumulate((e for _, e in taken), max))  # furthest end among the first k spans
+        reach = list(accumulate(map(itemgetter(1), taken), max))  # furthest end among the first k spans
         for start, end, text in candidates:
             k = bisect_left(starts, end)  # the spans that start before the name ends
             if k and reach[k - 1] > start:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import accumulate
+from operator import itemgetter
 
 from cartelscope import knowledge
 from cartelscope.extract import actors as actors_mod
@@ -194,7 +195,7 @@ class Extractor:
             return []
         known = sorted([(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places])
         starts = [a for a, _ in known]
-        reach = list(accumulate((b for _, b in known), max))  # furthest end among the first k spans
+        reach = list(accumulate(map(itemgetter(1), known), max))  # furthest end among the first k spans
         for m in names:
             s, e = m.span()
             k = bisect_left(starts, e)  # the known spans that start before the name ends
