@@ -109,13 +109,14 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
             if main is not None:
                 return main
     groups = _factual(ctx, i, "group")
-    triggers = _factual(ctx, i, "trigger")
-    if not groups and not triggers:
-        return None
-    if span is not None:
+    if span is not None and groups:
         groups = [m for m in groups if span[0] <= m.start < span[1]]
-        triggers = [m for m in triggers if span[0] <= m.start < span[1]]
-        if not groups and not triggers:
+    # the trigger words are read only when they can decide: with no trigger group there, or
+    # when no codebook rule fires
+    triggers = None
+    if not groups:
+        triggers = _span_triggers(ctx, i, span)
+        if not triggers:
             return None
     present: dict[str, int] = {}
     for m in groups:
@@ -128,6 +129,8 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
         t = types[(best.event_type, best.sub_event_type)]
         return Classification(best.event_type, best.sub_event_type, list(best.tags), f"rule:{best.id}",
                               min(present[g] for g in best.requires_all), t.civilian_targeting)
+    if triggers is None:
+        triggers = _span_triggers(ctx, i, span)
     if not triggers:
         return None
     scored = []
@@ -141,6 +144,13 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
     _, _, t, m = max(scored, key=lambda x: (x[0], x[1]))
     return Classification(t.event_type, t.sub_event_type, list(t.tags), f"trigger:{ctx.folded[m.start:m.end]}",
                           m.start, t.civilian_targeting)
+
+
+def _span_triggers(ctx: DocContext, i: int, span: tuple[int, int] | None) -> list:
+    triggers = _factual(ctx, i, "trigger")
+    if span is not None and triggers:
+        triggers = [m for m in triggers if span[0] <= m.start < span[1]]
+    return triggers
 
 
 CAUSE_NOUN_REACH = 25  # characters from a cause word to the noun it introduces ("tras el ")
