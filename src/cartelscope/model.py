@@ -27,7 +27,7 @@ class Document:
         return "doc-" + self.sha256[:16]
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     """A sentence that supports a fact: its text and character span in the document."""
 
@@ -40,7 +40,7 @@ class Evidence:
         return {"sentence": self.sentence, "char_span": [self.start, self.end], "rule": self.rule}
 
 
-@dataclass
+@dataclass(slots=True)
 class ActorMention:
     """An actor the document presents as taking part, with every span that names it."""
 
@@ -64,7 +64,7 @@ class ActorMention:
         return "group"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A resolved place with its administrative units and how precise it is. Frozen: the
     extractor makes one per gazetteer entry and shares it among every mention and event."""
@@ -81,7 +81,7 @@ class Place:
     place_id: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ExtractedEvent:
     event_type: str
     sub_event_type: str
@@ -102,7 +102,7 @@ class ExtractedEvent:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ExtractedRelation:
     kind: str
     a: str
@@ -113,7 +113,7 @@ class ExtractedRelation:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """An unknown group name seen in text ("Los X", "Cártel de Y")."""
 
