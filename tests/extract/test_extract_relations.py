@@ -28,6 +28,16 @@ def test_relation_kinds_with_evidence(run, text, expected):
     assert rel["evidence"][0]["char_span"][0] == 0 and rel["certainty"] in ("asserted", "reported")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("El Cártel de Santa Rosa de Lima y el CJNG libran una guerra en Guanajuato.", sym("rivalry", "csrl", "cjng")),
+    ("El CJNG busca arrebatarle a Los Viagras el control de Apatzingán.", sym("rivalry", "cjng", "los-viagras")),
+    ("The CJNG is waging war on the Sinaloa Cartel in Zacatecas.", sym("rivalry", "cjng", "sinaloa-cartel")),
+    ("Los Tlacos tried to wrest control from Los Ardillos in Chilapa.", sym("rivalry", "los-tlacos", "los-ardillos")),
+])
+def test_wars_waged_and_territory_wrested_are_rivalries(run, text, expected):
+    assert expected in relations(run(text))
+
+
 def test_fighting_under_a_tenuous_ceasefire_gives_rivalry_and_ceasefire(run):
     r = run("The Chapitos and La Mayiza are fighting under a tenuous ceasefire in Culiacán.")
     assert {sym("rivalry", "los-chapitos", "la-mayiza"), sym("ceasefire", "los-chapitos", "la-mayiza")} <= relations(r)
