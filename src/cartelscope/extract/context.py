@@ -4,8 +4,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import date
+from operator import attrgetter
+from typing import NamedTuple
 
 from cartelscope.extract.sentences import Sentence
 from cartelscope.extract.textmatch import Match
@@ -42,6 +43,7 @@ class PlaceRef(NamedTuple):
 
 # the categories of names, settled against each other before anything reads them
 NAME_CATEGORIES = frozenset({"actor", "place", "ambiguous"})
+_START = attrgetter("start")
 
 
 @dataclass
@@ -74,7 +76,6 @@ class DocContext:
         self._places_at: dict[int, list[PlaceRef]] = {}
         self._in_sentence: dict[int, list[Match]] = {}
         self._cues_of: dict[str, dict[int, list[Match]]] = {}
-        self._match_starts: list[int] = []
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._starts, pos) - 1
@@ -88,7 +89,6 @@ class DocContext:
         self.by_category = [defaultdict(list) for _ in self.sentences]
         self.in_document = {}
         self.names = names = []
-        self._match_starts = []
         self._in_sentence = {}
         self._cues_of = {}
         if not self.sentences:
@@ -113,12 +113,10 @@ class DocContext:
         """Every match of sentence ``i``, in text order."""
         found = self._in_sentence.get(i)
         if found is None:
-            starts = self._match_starts
-            if not starts and self.matches:
-                starts = self._match_starts = [m.start for m in self.matches]
-            lo = bisect_left(starts, self._starts[i])
-            hi = bisect_left(starts, self._starts[i + 1]) if i + 1 < len(self._starts) else len(starts)
-            found = self._in_sentence[i] = self.matches[lo:hi]
+            matches = self.matches
+            lo = bisect_left(matches, self._starts[i], key=_START)
+            hi = bisect_left(matches, self._starts[i + 1], key=_START) if i + 1 < len(self._starts) else len(matches)
+            found = self._in_sentence[i] = matches[lo:hi]
         return found
 
     def sentences_with(self, category: str, other: str | None = None) -> list[int]:
