@@ -14,6 +14,7 @@ from cartelscope.knowledge import KnowledgePack
 from cartelscope.model import Place
 
 _NONE: list = []  # the empty answer of DocContext.of(); never appended to
+_NO_SENTENCES: dict = {}  # the empty answer for a cue list the document lacks; never filled
 
 
 @dataclass(slots=True)
@@ -75,7 +76,7 @@ class DocContext:
         self._acting_at: dict[int, list[ActorRef]] = {}
         self._places_at: dict[int, list[PlaceRef]] = {}
         self._in_sentence: dict[int, list[Match]] = {}
-        self._cues_of: dict[str, dict[int, list[Match]]] = {}
+        self._cues_of: dict[str, dict[int, list[Match]]] | None = None
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._starts, pos) - 1
@@ -90,7 +91,7 @@ class DocContext:
         self.in_document = {}
         self.names = names = []
         self._in_sentence = {}
-        self._cues_of = {}
+        self._cues_of = None
         if not self.sentences:
             return
         starts = self._starts
@@ -139,24 +140,28 @@ class DocContext:
 
     def cues(self, i: int, key: str) -> list[Match]:
         """Sentence ``i``'s cues of the list ``key`` ("causes", "blame"), of any language, in
-        text order (shared: do not modify). The document's cues of a list are filed by sentence
-        the first time that list is asked for."""
-        by_sentence = self._cues_of.get(key)
-        if by_sentence is None:
-            by_sentence = self._cues_of[key] = {}
-            for m in self.all_of("cue"):
-                if m.key == key:
-                    bucket = by_sentence.get(m.sentence)
-                    if bucket is None:
-                        by_sentence[m.sentence] = [m]
-                    else:
-                        bucket.append(m)
-        return by_sentence.get(i, _NONE)
+        text order (shared: do not modify)."""
+        return self._cue_lists().get(key, _NO_SENTENCES).get(i, _NONE)
 
     def sentences_with_cue(self, key: str) -> list[int]:
         """The sentences holding a cue of the list ``key``, in order."""
-        self.cues(0, key)
-        return sorted(self._cues_of[key])
+        return sorted(self._cue_lists().get(key, _NO_SENTENCES))
+
+    def _cue_lists(self) -> dict[str, dict[int, list[Match]]]:
+        """Every cue of the document filed by list and sentence, in one pass when first asked."""
+        lists = self._cues_of
+        if lists is None:
+            lists = self._cues_of = {}
+            for m in self.all_of("cue"):
+                by_sentence = lists.get(m.key)
+                if by_sentence is None:
+                    by_sentence = lists[m.key] = {}
+                bucket = by_sentence.get(m.sentence)
+                if bucket is None:
+                    by_sentence[m.sentence] = [m]
+                else:
+                    bucket.append(m)
+        return lists
 
     def all_of(self, category: str) -> list[Match]:
         """Matches of ``category`` in the whole document, in text order (shared: do not modify)."""
