@@ -64,8 +64,13 @@ class EndingAt:
         folded = ctx.folded
         lo = end - reach if end > reach else 0
         tails = self.tails
-        if tails is not None and not folded[lo:end].rstrip().endswith(tails):
-            return False
+        if tails is not None:
+            j = end - 1  # usually the one space before a word: test the ending without copying
+            if j > lo and folded[j] == " " and not folded[j - 1].isspace():
+                if not folded.endswith(tails, lo, j):
+                    return False
+            elif not folded[lo:end].rstrip().endswith(tails):
+                return False
         if self.heads is not None and not any(map(folded[lo:end].__contains__, self.heads)):
             return False
         n = len(folded)

@@ -78,7 +78,7 @@ class _Name:
 
     __slots__ = ("refs", "kinds", "states", "single_state", "named_state", "all_foreign", "state_ref",
                  "foreign", "mexican", "mexican_states", "best_mexican", "prominent", "streets",
-                 "foreign_beats_mexican")
+                 "foreign_beats_mexican", "best_in_state")
 
     def __init__(self, refs: list[IndexRef]):
         self.refs = refs
@@ -98,6 +98,15 @@ class _Name:
         self.streets = [r for r in refs if r.kind not in ("state", "municipality", "foreign")]
         self.foreign_beats_mexican = bool(self.foreign) and (
             not self.mexican or max(r.weight for r in self.foreign) >= max(r.weight for r in self.mexican))
+        # for each state, the best Mexican reading in it (the first of the best rank): a name
+        # such as "San Juan" has hundreds of readings, and a mention weighs only a few states
+        self.best_in_state: dict[str, tuple[tuple, int, IndexRef]] = {}
+        for k, r in enumerate(self.mexican):
+            if r.state:
+                key = (_rank(r), -k, r)
+                known = self.best_in_state.get(r.state)
+                if known is None or key[:2] > known[:2]:
+                    self.best_in_state[r.state] = key
 
 
 _NAMES: dict[int, tuple] = {}
@@ -394,14 +403,29 @@ def _choose_among(ctx: DocContext, m: Match, refs: list[IndexRef], foreign: list
             return _best(pick)
     near = near_states(k) if mexican else {}
     if mexican:
-        if near:
-            supported = [r for r in mexican if r.state and near.get(r.state, 0) > 0]
-            if supported:
-                return max(supported, key=lambda r: (near[r.state], _rank(r)))
-        if ctx.dominant_state:
-            dom = [r for r in mexican if r.state == ctx.dominant_state]
-            if dom:
-                return _best(dom)
+        if name is not None:
+            # the reading in the most weighted state around (its best reading; the first on a tie)
+            if near:
+                chosen: tuple | None = None
+                for state, weight in near.items():
+                    found = name.best_in_state.get(state) if weight > 0 else None
+                    if found is not None and (chosen is None or (weight, *found[:2]) > chosen[0]):
+                        chosen = ((weight, *found[:2]), found[2])
+                if chosen is not None:
+                    return chosen[1]
+            if ctx.dominant_state:
+                found = name.best_in_state.get(ctx.dominant_state)
+                if found is not None:
+                    return found[2]
+        else:
+            if near:
+                supported = [r for r in mexican if r.state and near.get(r.state, 0) > 0]
+                if supported:
+                    return max(supported, key=lambda r: (near[r.state], _rank(r)))
+            if ctx.dominant_state:
+                dom = [r for r in mexican if r.state == ctx.dominant_state]
+                if dom:
+                    return _best(dom)
         if near and not foreign:
             # other places around are elsewhere: a colonia or a homonym, not a guess; but "the
             # city of Puebla" names the big city even next to "the state of Guanajuato"
