@@ -38,6 +38,25 @@ def test_wars_waged_and_territory_wrested_are_rivalries(run, text, expected):
     assert expected in relations(run(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The Caborca Cartel is contesting the Sonora corridor with Los Chapitos.", sym("rivalry", "caborca-cartel", "los-chapitos")),
+    ("Union Tepito and the Fuerza Anti Unión have been at odds for years.", sym("rivalry", "union-tepito", "fuerza-anti-union")),
+])
+def test_groups_at_odds_or_contesting_a_territory_are_rivals(run, text, expected):
+    assert expected in relations(run(text))
+
+
+def test_an_alliance_to_face_a_common_enemy_gives_rivalry_with_it(run):
+    r = relations(run("La Familia Michoacana mantiene una alianza con Los Viagras para hacer frente al CJNG."))
+    assert sym("alliance", "la-familia-michoacana", "los-viagras") in r
+    assert sym("rivalry", "la-familia-michoacana", "cjng") in r
+
+
+def test_a_split_dated_right_before_its_cue_is_history(run):
+    r = run("Los Rojos have fought on since the 2014 split of the Beltrán Leyva organization.", published="2025-06-01")
+    assert not [x for x in r["relations"] if x["type"] == "split"]
+
+
 def test_fighting_under_a_tenuous_ceasefire_gives_rivalry_and_ceasefire(run):
     r = run("The Chapitos and La Mayiza are fighting under a tenuous ceasefire in Culiacán.")
     assert {sym("rivalry", "los-chapitos", "la-mayiza"), sym("ceasefire", "los-chapitos", "la-mayiza")} <= relations(r)

@@ -127,17 +127,19 @@ def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
 _LONG_AGO = re.compile(r"\b(?:(?:years|decades?) ago|(?:a|one|two|more than a) decade ago|(?:previous|last) decade|"
                        r"hace\s+(?:mas\s+de\s+)?(?:\w+\s+)?(?:anos|decadas?|lustros?)|la decada pasada)\b")
 LONG_AGO_REACH = 80  # characters after a split cue that may date it
+YEAR_BEFORE_REACH = 12  # characters before it: "the 2014 split", "la 2014 ruptura" never reach further
 SPLIT_HISTORY_YEARS = 3  # a split dated this many years before the article is history
 
 
-def _long_ago(ctx: DocContext, i: int, cue_end: int) -> bool:
+def _long_ago(ctx: DocContext, i: int, cue: Match) -> bool:
     """The split the cue names happened long before the article: a split a decade ago is
-    history, not the state of the groups now (the shared judgment guide codes none)."""
+    history, not the state of the groups now (the shared judgment guide codes none). Its date
+    follows the cue, or stands right before it ("the 2014 split")."""
     s = ctx.sentences[i]
-    end = min(s.end, cue_end + LONG_AGO_REACH)
-    if _LONG_AGO.search(ctx.folded, cue_end, end):
+    end = min(s.end, cue.end + LONG_AGO_REACH)
+    if _LONG_AGO.search(ctx.folded, cue.end, end):
         return True
-    years = years_named(ctx, i, cue_end, end)
+    years = years_named(ctx, i, cue.end, end) + years_named(ctx, i, max(s.start, cue.start - YEAR_BEFORE_REACH), cue.start)
     return bool(ctx.pub and years and max(years) < ctx.pub.year - SPLIT_HISTORY_YEARS)
 
 
@@ -427,12 +429,12 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 if not _presupposed(ctx, cue):
                     continue
                 level = "reported"
-            if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue.end)):
+            if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue)):
                 continue
             # "La Línea, facción del Cártel de Juárez": for faction_of the described parent is the party
             pool = every if kind == "faction_of" else refs
             left = _prefer_groups(ctx, [r for r in pool if r.end <= cue.start and _same_clause(ctx, r.end, cue.start)], kind)
-            right = [r for r in pool if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
+            right = everything_right = [r for r in pool if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
             if kind not in ("leader_of", "faction_of"):
                 right = _coordinated_run(ctx, right)
             if kind == "leader_of":
@@ -484,7 +486,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             if opposed and kind == "alliance":
                 # "X and Y announced an alliance against Z": allies before, a common enemy after
                 allies = [r for r in left[-2:]] + [r for r in right if r.start < opposed.start()]
-                enemies = [r for r in right if r.start >= opposed.end()]
+                # the enemy follows "against" / "para hacer frente al", not coordinated with the allies
+                enemies = [r for r in everything_right if r.start >= opposed.end()]
                 parties = [_as_party(ctx, r, kind) for r in allies]
                 for n, ally in enumerate(parties):
                     for other in parties[n + 1:]:
