@@ -531,3 +531,19 @@ def test_the_month_march_is_not_a_protest_march(run):
     text = "CULIACÁN, Sinaloa, March 14, 2025 — Gunmen torched a car dealership in Culiacán, officials said."
     e = only_event(run(text))
     assert e["sub_event_type"] == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Gente Nueva, brazo armado de Los Chapitos, atacó a integrantes de La Mayiza en Culiacán, Sinaloa.",
+     {"gente-nueva", "la-mayiza"}),
+    ("Gunmen of the CJNG attacked members of the Sinaloa Cartel near Fresnillo, Zacatecas.", {"cjng", "sinaloa-cartel"}),
+])
+def test_an_attack_on_members_of_another_group_is_a_clash_between_them(run, text, sides):
+    events = run(text)["events"]
+    assert [(e["event_type"], e["sub_event_type"]) for e in events] == [("Battles", "Armed clash")]
+    assert sides <= set(events[0]["actor_ids"])
+
+
+def test_a_rival_group_named_beside_an_attack_is_not_its_target(run):
+    r = run("The attack was carried out by a cell of Unión Tepito, and the victims sold goods for the rival group.")
+    assert all(e["sub_event_type"] != "Armed clash" for e in r["events"])

@@ -52,6 +52,34 @@ def test_an_alliance_to_face_a_common_enemy_gives_rivalry_with_it(run):
     assert sym("rivalry", "la-familia-michoacana", "cjng") in r
 
 
+def test_a_non_aggression_pact_is_a_ceasefire_not_an_alliance(run):
+    for text in ("Los Chapitos y La Mayiza firmaron un pacto de no agresión en Culiacán.",
+                 "The Gulf Cartel and the Cartel del Noreste signed a non-aggression pact in Reynosa."):
+        kinds = {k for k, _ in relations(run(text))}
+        assert kinds == {"ceasefire"}, text
+
+
+def test_an_enemy_coalition_is_a_rivalry_and_singular_enfrentada_a_cue(run):
+    r = relations(run("Los Viagras forman parte de Cárteles Unidos, coalición enemiga del CJNG."))
+    assert sym("rivalry", "carteles-unidos", "cjng") in r and sym("alliance", "carteles-unidos", "cjng") not in r
+    r = relations(run("Tras la captura de El Mayo, la facción de Los Chapitos quedó enfrentada con La Mayiza."))
+    assert sym("rivalry", "los-chapitos", "la-mayiza") in r
+
+
+def test_a_second_predicate_after_a_place_shares_the_subject(run):
+    r = relations(run("Los Mexicles son aliados del Cártel de Sinaloa en Ciudad Juárez y enemigos de La Línea."))
+    assert sym("rivalry", "los-mexicles", "la-linea") in r
+    assert sym("rivalry", "sinaloa-cartel", "la-linea") not in r
+
+
+def test_one_relation_keeps_one_evidence_entry_per_sentence(run):
+    r = run("Los Chapitos announced an alliance with the CJNG, their historical rival, and the CJNG has "
+            "launched attacks against La Mayiza.")
+    for rel in r["relations"]:
+        spans = [tuple(e["char_span"]) for e in rel["evidence"]]
+        assert len(spans) == len(set(spans)), rel
+
+
 def test_a_split_dated_right_before_its_cue_is_history(run):
     r = run("Los Rojos have fought on since the 2014 split of the Beltrán Leyva organization.", published="2025-06-01")
     assert not [x for x in r["relations"] if x["type"] == "split"]

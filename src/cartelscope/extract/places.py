@@ -179,13 +179,16 @@ _SINGLE_STATE: dict[int, tuple] = {}
 
 def single_state_of_name(pack) -> dict[str, str]:
     """Place name -> the one state its state and municipality readings lie in ("Culiacán",
-    "Michoacán"); names that several states share ("Guadalupe") are left out. Built once per
-    knowledge pack: it weighs the dominant state here and tells homonymous groups apart."""
+    "Michoacán"), or the state it names when it is a state's name ("Guerrero", "Tabasco",
+    "Hidalgo": municipalities elsewhere share them, but the name is read as the state); other
+    names that several states share ("Guadalupe") are left out. Built once per knowledge pack:
+    it weighs the dominant state here and tells homonymous groups apart."""
     hit = _SINGLE_STATE.get(id(pack))
     if hit is None or hit[0] is not pack:
         table = {}
         for key, refs in pack.place_index.items():
-            states = {r.state for r in refs if r.kind in ("state", "municipality") and r.state}
+            named = {r.state for r in refs if r.kind == "state" and r.state}
+            states = named or {r.state for r in refs if r.kind == "municipality" and r.state}
             if len(states) == 1:
                 table[key] = next(iter(states))
         hit = _SINGLE_STATE[id(pack)] = (pack, table)

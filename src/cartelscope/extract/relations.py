@@ -346,7 +346,8 @@ def _past_apposition(ctx: DocContext, ref: ActorRef) -> bool:
 
 
 # "Los Metros split from the Gulf Cartel and now fight ...": the second predicate shares the subject
-_NEXT_PREDICATE = re.compile(r"^\s*,?\s*(?:and|y|e|but|pero|yet)\s+(?:\w+\s+){0,2}$")
+# (a place may close the first predicate: "aliados del Cártel de Sinaloa en Ciudad Juárez y enemigos de La Línea")
+_NEXT_PREDICATE = re.compile(r"^(?:\s+(?:in|en|at|near|cerca de)\s+[^,;.]{1,40}?)?\s*,?\s*(?:and|y|e|but|pero|yet)\s+(?:\w+\s+){0,2}$")
 
 
 def _subject(ctx: DocContext, left: list[ActorRef], cue) -> ActorRef:
@@ -399,7 +400,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         k = _key(rel)
         if k in found:
             known = found[k]
-            known.evidence.append(rel.evidence[0])
+            if all(ev.start != s.start for ev in known.evidence):  # one entry per sentence
+                known.evidence.append(rel.evidence[0])
             known.valid_from = known.valid_from or rel.valid_from
             known.valid_to = known.valid_to or rel.valid_to
         else:
@@ -407,7 +409,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
 
     for i in ctx.sentences_with("rel"):
         s = ctx.sentences[i]
-        cues = ctx.usable(i, "rel")
+        cues = _outermost(ctx.usable(i, "rel"))
         if not cues:
             continue
         c = cert.of_sentence(ctx, i, cues[0].start)
@@ -525,6 +527,16 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if rel.certainty == "alleged" and rel.kind in SYMMETRIC:
             rel.certainty = "reported"
     return list(found.values())
+
+
+def _outermost(cues: list[Match]) -> list[Match]:
+    """The relation cues less those inside a longer cue of another kind: "pacto de no agresión"
+    and "non-aggression pact" are a ceasefire, not also the alliance "pacto" / "pact" names;
+    "coalición enemiga" is a rivalry, not the coalition "coalición" names."""
+    if len(cues) < 2:
+        return cues
+    return [m for m in cues if not any(n.key != m.key and n.start <= m.start and m.end <= n.end
+                                       and n.end - n.start > m.end - m.start for n in cues)]
 
 
 def _event_relations(ctx: DocContext, events: list[ExtractedEvent], found: dict[tuple, ExtractedRelation]) -> None:
