@@ -196,3 +196,13 @@ def test_the_cartel_far_back_is_not_guessed_between_two_groups(run):
             "Prices fell this year.\n\nSeizures rose.\n\nOfficials were surprised.\n\n"
             "The cartel has fought the Tijuana Cartel in Tijuana for more than a decade.")
     assert not any(r[0] == "rivalry" and "tijuana-cartel" in r[1] for r in relations(run(text)))
+
+
+@pytest.mark.parametrize("text, group", [
+    ("La Barredora colgó mantas en varios puntos de Tabasco, informó la fiscalía.", "la-barredora-tabasco"),
+    ("La Barredora colgó mantas en varios puntos de Guerrero, informó la fiscalía.", "la-barredora-guerrero"),
+])
+def test_a_state_named_by_its_name_tells_homonymous_groups_apart(run, text, group):
+    """Municipalities in other states are also called Tabasco and Guerrero; the state's name
+    still counts for the state."""
+    assert group in [a["id"] for a in run(text)["actors"]]
