@@ -547,3 +547,8 @@ def test_an_attack_on_members_of_another_group_is_a_clash_between_them(run, text
 def test_a_rival_group_named_beside_an_attack_is_not_its_target(run):
     r = run("The attack was carried out by a cell of Unión Tepito, and the victims sold goods for the rival group.")
     assert all(e["sub_event_type"] != "Armed clash" for e in r["events"])
+
+
+def test_a_blockade_to_demand_something_is_a_protest(run):
+    r = run("Habitantes de Chilapa, Guerrero, bloquearon la carretera federal para exigir la presentación de dos desaparecidos.")
+    assert [e["event_type"] for e in r["events"]] == ["Protests"]

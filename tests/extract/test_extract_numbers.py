@@ -48,3 +48,10 @@ def test_years_and_counts_of_other_things_are_not_deaths(run):
 def test_article_una_after_the_victims_is_not_a_count(run):
     e = only_event(run("Hombres armados asesinaron a seis jóvenes en una fiesta en Salvatierra, Guanajuato, el domingo."))
     assert e["fatalities"] == 6
+
+
+def test_a_toll_after_the_verb_that_reports_the_deaths(run):
+    r = run("Sicarios emboscaron a una patrulla en Apatzingán, Michoacán; murieron dos elementos.")
+    assert [e["fatalities"] for e in r["events"]] == [2]
+    r = run("Cinco personas murieron en el ataque a un bar de Celaya, Guanajuato.")
+    assert [e["fatalities"] for e in r["events"]] == [5]

@@ -44,7 +44,9 @@ def fatalities(ctx: DocContext, i: int) -> int | None:
     numbers.sort()
     for f in fatal:
         # the number nearest before the noun: "un ataque dejó cinco muertos" is five, not one
-        before = [n for n in numbers if n[1] <= f.start and _words(ctx.folded[n[1]:f.start]) <= MAX_GAP_WORDS]
+        # (a count and its noun stand in one clause: "una patrulla ...; murieron dos" is not one dead)
+        before = [n for n in numbers if n[1] <= f.start and _words(ctx.folded[n[1]:f.start]) <= MAX_GAP_WORDS
+                  and ";" not in ctx.folded[n[1]:f.start]]
         if before:
             start, end, value = before[-1]
             if not any(end <= j.start < f.start for j in injury):
