@@ -552,3 +552,10 @@ def test_a_rival_group_named_beside_an_attack_is_not_its_target(run):
 def test_a_blockade_to_demand_something_is_a_protest(run):
     r = run("Habitantes de Chilapa, Guerrero, bloquearon la carretera federal para exigir la presentación de dos desaparecidos.")
     assert [e["event_type"] for e in r["events"]] == ["Protests"]
+
+
+def test_a_hedge_set_off_by_a_comma_hedges_the_claim_not_the_group(run):
+    r = run("Presuntamente, integrantes del Cártel del Noreste atacaron a policías en Nuevo Laredo, Tamaulipas.")
+    assert [(e["actor_ids"], e["certainty"]) for e in r["events"]] == [(["cartel-del-noreste"], "alleged")]
+    r = run("Police raided a ranch in Tala, Jalisco, possibly linked to the CJNG, and seized rifles.")
+    assert all("cjng" not in e["actor_ids"] for e in r["events"])

@@ -203,3 +203,8 @@ def test_a_title_case_line_keeps_its_places(extractor, text, name):
 def test_a_colonia_with_an_article_is_a_street_not_a_town(run):
     e = only_event(run("Hombres armados asesinaron a tres personas en la colonia Las Insurgentes de Celaya, Guanajuato."))
     assert e["place"] == "Celaya"
+
+
+def test_a_community_of_a_municipality_is_the_namesake_there(run):
+    r = run("En Santa Rosa de Lima, comunidad de Villagrán, Guanajuato, militares localizaron una bodega con armas.")
+    assert [(e["state"], e["place"]) for e in r["events"]] == [("MX-GUA", "Villagrán")]

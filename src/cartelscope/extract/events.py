@@ -26,8 +26,10 @@ from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, Place
 
 SPLIT_BY_STATE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# "a ranch possibly linked to the CJNG": an owner only hedged is not an actor; but a hedge set off
+# by a comma ("Presuntamente, integrantes del CDN atacaron...") hedges the whole claim instead
 HEDGED_OWNER = EndingAt(r"(?:possibly|probably|allegedly|suspected(?:ly)?|presuntamente|posiblemente|"
-                          r"probablemente|supuestamente|linked to|ligad[oa]s? a|vinculad[oa]s? (?:a|con))\W+(?:\w+\W+){0,4}$")
+                          r"probablemente|supuestamente|linked to|ligad[oa]s? a|vinculad[oa]s? (?:a|con))[^\w,]+(?:\w+\W+){0,4}$")
 
 
 @dataclass

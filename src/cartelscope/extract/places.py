@@ -281,7 +281,8 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     return _stated_municipalities(ctx, resolved, {m.start: name.refs for m, name in mentions})
 
 
-_MUNICIPALITY_OF = re.compile(r"^[^.;:]{0,40}\b(?:municipality of|municipio de|township of)\s+$")
+_MUNICIPALITY_OF = re.compile(r"^[^.;:]{0,40}\b(?:municipality of|municipio de|township of|comunidad de|localidad de|"
+                              r"poblado de|community (?:of|in)|town in|village in)\s+$")
 
 
 def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: dict) -> list[PlaceRef]:
