@@ -559,3 +559,8 @@ def test_a_hedge_set_off_by_a_comma_hedges_the_claim_not_the_group(run):
     assert [(e["actor_ids"], e["certainty"]) for e in r["events"]] == [(["cartel-del-noreste"], "alleged")]
     r = run("Police raided a ranch in Tala, Jalisco, possibly linked to the CJNG, and seized rifles.")
     assert all("cjng" not in e["actor_ids"] for e in r["events"])
+
+
+def test_groups_that_chocan_in_a_headline_clash(run):
+    r = run("Cártel de Sinaloa y CJNG chocan en Chiapas; hay 19 muertos")
+    assert [(e["sub_event_type"], e["state"], e["fatalities"]) for e in r["events"]] == [("Armed clash", "MX-CHP", 19)]
