@@ -564,3 +564,57 @@ def test_a_hedge_set_off_by_a_comma_hedges_the_claim_not_the_group(run):
 def test_groups_that_chocan_in_a_headline_clash(run):
     r = run("Cártel de Sinaloa y CJNG chocan en Chiapas; hay 19 muertos")
     assert [(e["sub_event_type"], e["state"], e["fatalities"]) for e in r["events"]] == [("Armed clash", "MX-CHP", 19)]
+
+
+@pytest.mark.parametrize("text", [
+    "In Zacatecas, marines fought CDS gunmen near Fresnillo on Sunday, while in Sonora a car bomb went off "
+    "outside a police station in Cajeme.",
+    "En Zacatecas, marinos se enfrentaron a sicarios del Cártel de Sinaloa cerca de Fresnillo el domingo, "
+    "mientras que en Sonora explotó un coche bomba frente a una comandancia en Cajeme.",
+])
+def test_a_sentence_joining_two_incidents_with_while_reports_both(run, text):
+    r = run(text)
+    (clash,) = events(r, "Battles", "Armed clash")
+    (bomb,) = events(r, "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert (clash["state"], clash["place"]) == ("MX-ZAC", "Fresnillo") and "sinaloa-cartel" in clash["actor_ids"]
+    assert (bomb["state"], bomb["place"]) == ("MX-SON", "Cajeme")
+    assert "sinaloa-cartel" not in bomb["actor_ids"] and "car_bomb" in bomb["tags"]
+
+
+def test_a_toll_stays_with_its_own_clause(run):
+    r = run("Gunmen shot dead five people at a party in Irapuato, Guanajuato, on Saturday, while in Querétaro "
+            "residents blocked a highway to demand the return of a missing teacher.")
+    (attack,) = events(r, "Violence against civilians", "Attack")
+    (protest,) = events(r, "Protests", "Peaceful protest")
+    assert attack["fatalities"] == 5 and attack["place"] == "Irapuato"
+    assert protest["fatalities"] is None and protest["state"] == "MX-QUE"
+
+
+def test_while_without_a_comma_is_a_circumstance_of_one_incident(run):
+    e = only_event(run("A taxi driver was shot dead while he waited for passengers in Uruapan, Michoacán, on Monday."))
+    assert (e["sub_event_type"], e["place"]) == ("Attack", "Uruapan")
+
+
+@pytest.mark.parametrize("text", [
+    "CJNG gunmen killed three men at a car wash in Tlaquepaque and set fire to a furniture store in Tonalá, "
+    "Jalisco, on Wednesday.",
+    "Sicarios del CJNG asesinaron a tres hombres en un autolavado de Tlaquepaque e incendiaron una mueblería "
+    "en Tonalá, Jalisco, el miércoles.",
+])
+def test_two_predicates_with_a_place_each_are_two_incidents_of_one_subject_and_date(run, text):
+    r = run(text)
+    (attack,) = events(r, "Violence against civilians", "Attack")
+    (arson,) = events(r, "Strategic developments", "Looting/property destruction")
+    assert attack["place"] == "San Pedro Tlaquepaque" and attack["fatalities"] == 3
+    assert arson["place"] == "Tonalá" and arson["fatalities"] is None
+    assert attack["date"] == arson["date"] == "2025-03-12"
+    assert attack["actor_ids"] == arson["actor_ids"] == ["cjng"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed two employees and set fire to the bar in Tonalá, Jalisco, on Wednesday.",
+    "Hombres armados asesinaron a dos empleados e incendiaron el bar en Tonalá, Jalisco, el miércoles.",
+])
+def test_killings_and_arson_in_one_place_are_one_attack(run, text):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"], e["fatalities"]) == ("Violence against civilians", "Attack", 2)

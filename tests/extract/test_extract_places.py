@@ -208,3 +208,18 @@ def test_a_colonia_with_an_article_is_a_street_not_a_town(run):
 def test_a_community_of_a_municipality_is_the_namesake_there(run):
     r = run("En Santa Rosa de Lima, comunidad de Villagrán, Guanajuato, militares localizaron una bodega con armas.")
     assert [(e["state"], e["place"]) for e in r["events"]] == [("MX-GUA", "Villagrán")]
+
+
+def test_a_state_named_in_the_sentence_places_a_town_in_it(run):
+    # "Guerrero" is also a municipality of three other states, but here it names the state, so
+    # Heliodoro Castillo is read there though Michoacán is named twice before it
+    r = run("In Michoacán, soldiers clashed with CJNG gunmen in Aguililla on Sunday, while in Guerrero a drone "
+            "attack hit homes in Heliodoro Castillo.")
+    places = {(e["state"], e["place"]) for e in r["events"]}
+    assert places == {("MX-MIC", "Aguililla"), ("MX-GRO", "General Heliodoro Castillo")}
+
+
+def test_colonias_named_after_states_do_not_move_the_place(run):
+    e = only_event(run("Agentes federales detuvieron a cinco personas durante cateos en las colonias Morelos y "
+                       "Guerrero, alcaldía Cuauhtémoc, el martes."))
+    assert (e["state"], e["place"]) == ("MX-CMX", "Cuauhtémoc")

@@ -40,7 +40,8 @@ class Classification:
     rule: str
     anchor: int
     civilian_targeting: bool
-    clause: tuple[int, int] | None = None  # set when a semicolon splits two incidents
+    clause: tuple[int, int] | None = None  # set when the sentence's clauses report different incidents
+    coordinated: bool = False  # the clause is one of two predicates that share subject and date
 
 
 def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Classification | None:
@@ -402,11 +403,20 @@ def _elaborate(events: list[ExtractedEvent], c: Classification, s: Sentence) -> 
 
 
 def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
-    """One classification per sentence, or one per clause when semicolons join two incidents
-    ("X and Y announce alliance; banners in Culiacán celebrate the pact"), or when a cause
-    phrase reports an incident of its own (see :func:`_cause_cut`)."""
+    """One classification per sentence, or one per clause when semicolons or a comma and one
+    of the pack's ``clause_joins`` join two incidents ("X and Y announce alliance; banners in
+    Culiacán celebrate the pact", "soldiers clashed with gunmen in Aguililla, while in Guerrero
+    a drone attack hit a village"), or when a cause phrase reports an incident of its own (see
+    :func:`_cause_cut`). Clauses that report the same kind of incident stay one."""
     s = ctx.sentences[i]
     cuts = [m.start() + s.start for m in re.finditer(";", s.text)] if ";" in s.text else []
+    joins = ctx.cues(i, "clause_joins")
+    if joins:
+        cuts = sorted({*cuts, *_joined_clause_cuts(ctx, i, joins)})
+    coordinated = False
+    if not cuts:
+        cuts = _coordinated_cuts(ctx, i)
+        coordinated = bool(cuts)
     cause = None
     if not cuts:
         cuts, cause = _cause_cut(ctx, i)
@@ -419,9 +429,48 @@ def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
             parts = [None if span == cause else c for span, c in zip(spans, parts)]
         found = [(c, span) for c, span in zip(parts, spans) if c is not None]
         if len({(c.event_type, c.sub_event_type) for c, _ in found}) > 1:
-            return [dataclasses.replace(c, clause=span) for c, span in found]
+            return [dataclasses.replace(c, clause=span, coordinated=coordinated) for c, span in found]
     c = classify(ctx, i)
     return [c] if c else []
+
+
+def _joined_clause_cuts(ctx: DocContext, i: int, joins: list[Match]) -> list[int]:
+    """The commas of sentence ``i`` that a clause join follows (", while in Guerrero...",
+    ", mientras que en Guerrero..."): a join without its comma ("killed while he drove") ties
+    a circumstance to the same incident."""
+    start = ctx.sentences[i].start
+    cuts = []
+    for m in joins:
+        before = ctx.folded[start:m.start].rstrip()
+        if before.endswith(","):
+            cuts.append(start + len(before) - 1)
+    return cuts
+
+
+_AND = re.compile(r"\s(?:and|y|e)\s+")
+
+
+def _coordinated_cuts(ctx: DocContext, i: int) -> list[int]:
+    """Where "and" / "y" joins a second predicate that opens with an event word and names a
+    place of its own ("killed four people at a bar in Celaya and set fire to a pharmacy in
+    Salamanca"): two incidents in two places. Without a place on each side the predicates
+    are one incident ("asesinaron a cuatro personas e incendiaron el bar"). The predicates
+    share their subject and the sentence's date."""
+    places = ctx.places_in(i)
+    if len(places) < 2 or ctx.cues(i, "causes"):
+        return []  # a cause phrase divides the sentence its own way (see _cause_cut)
+    s = ctx.sentences[i]
+    dateline = _dateline_end(ctx, i)
+    places = [p for p in places if p.start >= dateline and p.place.kind != "foreign"]
+    if len(places) < 2:
+        return []
+    starts = None
+    for conj in _AND.finditer(ctx.folded, places[0].end, places[-1].start):
+        if starts is None:
+            starts = {m.start for m in ctx.in_sentence(i) if m.category == "group" or m.category == "trigger"}
+        if conj.end() in starts:
+            return [conj.start()]
+    return []
 
 
 def _cause_cut(ctx: DocContext, i: int) -> tuple[list[int], tuple[int, int] | None]:
@@ -481,6 +530,10 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if c.clause:
         # "Aseguran drones en X; atribuyen a La Línea un secuestro": each clause keeps its own actors
         own = {r.actor_id for r in ctx.actors_in(i) if c.clause[0] <= r.start < c.clause[1]}
+        if c.coordinated:  # "CJNG gunmen killed four people in Celaya and set fire to...": their subject
+            first = min((m.start for m in ctx.in_sentence(i) if m.category == "group" or m.category == "trigger"),
+                        default=s.start)
+            own |= {r.actor_id for r in ctx.actors_in(i) if r.start < first}
         actors = [a for a in actors if a in own or any(ctx.pack.actors[p].kind == "person" and a in person_groups(ctx, p)
                                                         for p in own)]
     actors = [a for a in actors if not _relation_aside(ctx, i, a, c.anchor)]
@@ -504,12 +557,12 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     actors = _participants(ctx, i, c, actors, places)
     if c.civilian_targeting:
         actors = [a for a in actors if not _finder(ctx, i, a)]
-    date, precision = _date_for(ctx, i, c.clause)
+    date, precision = _date_for(ctx, i, None if c.coordinated else c.clause)
     if _stale(ctx, date) or _recalls_history(ctx, i):
         return events
-    tactics = sorted({m.key for m in ctx.usable(i, "tactic")})
+    tactics = sorted({m.key for m in ctx.usable(i, "tactic") if c.clause is None or c.clause[0] <= m.start < c.clause[1]})
     tactics = _implied_tactics(c, tactics)
-    deaths = numbers.fatalities(ctx, i)
+    deaths = numbers.fatalities(ctx, i, c.clause)
     evidence = Evidence(s.text, s.start, s.end, c.rule)
     targets: list[Place | None]
     states = sorted({p.place.state for p in mexican if p.place.kind == "state" and p.place.state})

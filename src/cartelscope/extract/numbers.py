@@ -23,11 +23,15 @@ _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[
 _DATE_AROUND = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:de|of)\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b")
 
 
-def fatalities(ctx: DocContext, i: int) -> int | None:
-    """The lowest credible death toll stated in sentence ``i``, or None."""
+def fatalities(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> int | None:
+    """The lowest credible death toll stated in sentence ``i`` (in its ``clause`` when the
+    sentence reports two incidents), or None."""
     sent = ctx.sentences[i]
     fatal = ctx.of(i, "fatal")
     verbs = ctx.of(i, "fatalverb")
+    if clause is not None:
+        fatal = [m for m in fatal if clause[0] <= m.start < clause[1]]
+        verbs = [m for m in verbs if clause[0] <= m.start < clause[1]]
     if not fatal and not verbs:
         return None  # no fatality noun or verb: nothing can count as a toll
     numbers: list[tuple[int, int, int]] = [(m.start, m.end, int(m.key))  # start, end, value

@@ -242,11 +242,27 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     ctx.dominant_state = max(weight, key=weight.__getitem__) if weight else None
 
     sent_idx = [m.sentence for m, _ in mentions]
+    # streets and colonias ("calle Morelos", "las colonias Morelos y Guerrero"), read in order:
+    # None for a place, True after a street word, False for a later name of the same list
+    streets: list[bool | None] = []
+    street_until = -1  # end of the last street/colonia name
+    for m, _ in mentions:
+        if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
+            street_until = m.end
+            streets.append(False)
+            continue
+        opens = bool(_STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True))
+        street_until = m.end if opens else -1
+        streets.append(True if opens else None)
     # mentions that name a single state, filed by sentence: (mention number, state)
+    # (a state's own name counts for it, though municipalities elsewhere share it: "Guerrero")
     single_state: dict[int, list[tuple[int, str]]] = {}
     for j, (_, name) in enumerate(mentions):
-        if name.single_state is not None and not reference[j]:
-            single_state.setdefault(sent_idx[j], []).append((j, name.single_state))
+        state = name.single_state
+        if state is None and name.state_ref is not None and streets[j] is None:
+            state = name.state_ref.state
+        if state is not None and not reference[j]:
+            single_state.setdefault(sent_idx[j], []).append((j, state))
 
     def near_states(k: int) -> dict[str, int]:
         """States of the *other* mentions around mention k (same sentence counts double)."""
@@ -259,14 +275,11 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         return c
 
     resolved: list[PlaceRef] = []
-    street_until = -1  # end of the last street/colonia name, for lists "colonias Guerrero, Morelos y Centro"
     for idx, (m, name) in enumerate(mentions):
         i = sent_idx[idx]
-        if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
-            street_until = m.end
-            continue
-        street = _STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True)
-        street_until = m.end if street else -1
+        if streets[idx] is False:
+            continue  # "colonias Guerrero, Morelos y Centro": the list's later names
+        street = streets[idx] is True
         if name.all_foreign and (
                 _ATTRIBUTIVE.match(ctx.folded, m.end) or _PAIRED_AFTER.match(text, m.end)
                 or _ATTRIBUTIVE_BEFORE.before(ctx, m.start, BEFORE_REACH)
