@@ -368,3 +368,33 @@ def test_a_faction_that_responds_to_a_person_is_led_by_him(run, text):
 ])
 def test_more_spanish_relation_wording(run, text, expected):
     assert expected in relations(run(text))
+
+
+@pytest.mark.parametrize("text, allies, enemy", [
+    ("Los Tlacos se aliaron con La Familia Michoacana para frenar al CJNG en la Tierra Caliente.",
+     ("los-tlacos", "la-familia-michoacana"), "cjng"),
+    ("The Gulf Cartel teamed up with the Cartel del Noreste to counter the CJNG in Tamaulipas.",
+     ("gulf-cartel", "cartel-del-noreste"), "cjng"),
+])
+def test_an_alliance_to_stop_a_group_is_a_war_with_it(run, text, allies, enemy):
+    found = relations(run(text))
+    assert sym("alliance", *allies) in found
+    for ally in allies:
+        assert sym("rivalry", ally, enemy) in found and sym("alliance", ally, enemy) not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Los Mexicles pelea el centro de Ciudad Juárez con La Línea.", sym("rivalry", "los-mexicles", "la-linea")),
+    ("El principal enemigo del Cártel de Sinaloa en Sonora es el Cártel de Caborca.",
+     sym("rivalry", "sinaloa-cartel", "caborca-cartel")),
+    ("The main enemy of La Nueva Familia Michoacana in Guerrero remains Los Tlacos.",
+     sym("rivalry", "nueva-familia-michoacana", "los-tlacos")),
+    ("Los Ardillos, archrivals of Los Tlacos, blocked the road to Chilapa.", sym("rivalry", "los-ardillos", "los-tlacos")),
+])
+def test_main_enemies_and_archrivals_are_rivals(run, text, expected):
+    assert expected in relations(run(text))
+
+
+def test_a_noun_without_a_copula_does_not_pair_the_names_after_it(run):
+    found = relations(run("La principal enemiga del CJNG dejó mantas en Uruapan, según Los Viagras."))
+    assert sym("rivalry", "cjng", "los-viagras") not in found

@@ -8,7 +8,9 @@ from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.extract.textmatch import Match
 
 # "X and Y announced an alliance against Z", "un pacto contra Z": what follows is the common enemy
-AGAINST = re.compile(r"\b(?:against|to fight|to confront|contra|para enfrentar|para combatir|frente al?)\b")
+AGAINST = re.compile(r"\b(?:against|to fight|to confront|to counter|to stop|to push back|to hold off|contra|"
+                     r"para enfrentar|para combatir|para frenar|para contener|para detener|para hacer frente|"
+                     r"frente al?)\b")
 
 # "La Mayiza, a faction of the Sinaloa Cartel", "dentro del Cártel de Sinaloa": the group after
 # these words only describes the faction named before it

@@ -363,6 +363,9 @@ def _subject(ctx: DocContext, left: list[ActorRef], cue) -> ActorRef:
     return current[-1] if current else left[-1]
 
 
+# between the owner of a relation noun and the name a copula equates it with
+_COPULA = re.compile(r"[^,;.]{0,40}?\b(?:is|are|was|were|remains|es|son|era|eran|fue|fueron|sigue siendo|siguen siendo)\s+"
+                     r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 _POSSESSIVE_BEFORE = EndingAt(r"\b(?:su|sus|its|their|his|her)\s+$")
 _ANTECEDENT_GAP = re.compile(r"^\s*,\s*(?:which|who|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
@@ -512,6 +515,12 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, level, cue.start)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
+            elif not left and kind in SYMMETRIC and len(everything_right) >= 2 and _COPULA.match(
+                    ctx.folded, everything_right[0].end, everything_right[1].start):
+                # "el principal enemigo del CJNG en Michoacán son Los Viagras": the noun's owner and
+                # what the sentence says it is
+                add(kind, _as_party(ctx, everything_right[0], kind), _as_party(ctx, everything_right[1], kind),
+                    i, level, cue.start)
             elif not right and not left and kind in STANDING and _PAIR_NOUN.search(ctx.folded, s.start, s.end):
                 pair = _pair_before(ctx, i)
                 if pair:
