@@ -398,3 +398,26 @@ def test_main_enemies_and_archrivals_are_rivals(run, text, expected):
 def test_a_noun_without_a_copula_does_not_pair_the_names_after_it(run):
     found = relations(run("La principal enemiga del CJNG dejó mantas en Uruapan, según Los Viagras."))
     assert sym("rivalry", "cjng", "los-viagras") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Local reporters say Los Viagras now work hand in hand with the Sinaloa Cartel in Tierra Caliente.",
+     sym("alliance", "los-viagras", "sinaloa-cartel")),
+    ("La Nueva Familia Michoacana reached an understanding with Los Tlacos in Guerrero.",
+     sym("alliance", "nueva-familia-michoacana", "los-tlacos")),
+    ("El Cártel de Caborca apoya a La Mayiza en el norte de Sonora.", sym("alliance", "caborca-cartel", "la-mayiza")),
+    ("Los Rusos pactaron con La Mayiza en el valle de Mexicali.", sym("alliance", "los-rusos-sinaloa", "la-mayiza")),
+])
+def test_working_together_and_backing_are_alliances(run, text, expected):
+    assert expected in relations(run(text))
+
+
+def test_according_to_is_not_an_agreement(run):
+    found = relations(run("De acuerdo con el CJNG, Los Viagras se enfrentaron con la Guardia Nacional en Buenavista."))
+    assert sym("alliance", "cjng", "los-viagras") not in found
+
+
+def test_a_faction_called_its_owners_arm_belongs_to_the_name_before(run):
+    found = relations(run("La Línea y Los Aztecas, su brazo armado, pelean contra Los Mexicles en Ciudad Juárez."))
+    assert ("faction_of", "los-aztecas", "la-linea") in found
+    assert ("faction_of", "los-aztecas", "los-mexicles") not in found

@@ -467,6 +467,11 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                         add("leader_of", leader.actor_id, led.actor_id, i, level, cue.start)
                 continue
             if kind == "faction_of":
+                if _POSSESSIVE_BEFORE.before(ctx, cue.start, 8):
+                    # "La Línea y Los Aztecas, su brazo armado, ...": the owner is named before
+                    if len(left) >= 2 and _plausible_faction(ctx, left[-1].actor_id, left[-2].actor_id):
+                        add("faction_of", left[-1].actor_id, left[-2].actor_id, i, level, cue.start)
+                    continue
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
                     add("faction_of", left[-1].actor_id, right[0].actor_id, i, level, cue.start)
                 continue
@@ -492,8 +497,10 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 # "X and Y announced an alliance against Z": allies before, a common enemy after
                 allies = [r for r in left[-2:]] + [r for r in right if r.start < opposed.start()]
                 # the enemy follows "against" / "para hacer frente al", not coordinated with the allies
-                enemies = [r for r in everything_right if r.start >= opposed.end()]
                 parties = [_as_party(ctx, r, kind) for r in allies]
+                # ("against its rivals": a reference back to an ally is not the enemy)
+                enemies = [r for r in everything_right if r.start >= opposed.end()
+                           and _as_party(ctx, r, "rivalry") not in parties]
                 for n, ally in enumerate(parties):
                     for other in parties[n + 1:]:
                         add("alliance", ally, other, i, level, cue.start)
