@@ -421,3 +421,22 @@ def test_a_faction_called_its_owners_arm_belongs_to_the_name_before(run):
     found = relations(run("La Línea y Los Aztecas, su brazo armado, pelean contra Los Mexicles en Ciudad Juárez."))
     assert ("faction_of", "los-aztecas", "la-linea") in found
     assert ("faction_of", "los-aztecas", "los-mexicles") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The CJNG holds most of Colima. Its main rival there, the Sinaloa Cartel, controls the port road.",
+     sym("rivalry", "cjng", "sinaloa-cartel")),
+    ("Los Chapitos controlan el norte de Culiacán. Sus rivales de La Mayiza dominan Eldorado.",
+     sym("rivalry", "los-chapitos", "la-mayiza")),
+    ("La Nueva Familia Michoacana controla Arcelia. Desde el año pasado, el CJNG le disputa la región.",
+     sym("rivalry", "cjng", "nueva-familia-michoacana")),
+    ("Los Viagras dominan Aguililla. El CJNG los combate desde hace años.", sym("rivalry", "cjng", "los-viagras")),
+])
+def test_a_possessive_or_object_pronoun_points_to_the_group_before(run, text, expected):
+    assert expected in relations(run(text))
+
+
+def test_its_rivals_is_not_the_group_itself(run):
+    r = run("The CJNG left banners in Fresnillo, Zacatecas, on Monday, in which it threatened its rivals.")
+    (cjng,) = [a for a in r["actors"] if a["id"] == "cjng"]
+    assert cjng["surface"] == ["CJNG"] and cjng["mentions"] == [[4, 8]]

@@ -194,11 +194,13 @@ def _named_factions(ctx: DocContext, parent: str) -> list[tuple[str, str]]:
     return [(factions[0], factions[1])] if len(factions) == 2 else []
 
 
-def _dropped_subject(ctx: DocContext, i: int) -> ActorRef | None:
+def _dropped_subject(ctx: DocContext, i: int, owner: bool = False) -> ActorRef | None:
     """Spanish drops a subject the sentence before has given ("La organización creció con el
-    robo de combustible. Desde hace años mantiene una disputa con el CJNG"): that sentence's
-    subject, a name at its start, in the same or the previous paragraph."""
-    if ctx.lang != "es" or i == 0:
+    robo de combustible. Desde hace años mantiene una disputa con el CJNG"), and a possessive
+    (``owner``) points back to it in either language ("The CJNG controls much of Jalisco. Its
+    main rival, the Sinaloa Cartel, ..."): that sentence's subject, a name at its start, in the
+    same or the previous paragraph."""
+    if (ctx.lang != "es" and not owner) or i == 0:
         return None
     prev = ctx.sentences[i - 1]
     if ctx.sentences[i].paragraph - prev.paragraph > 1:
@@ -363,9 +365,27 @@ def _subject(ctx: DocContext, left: list[ActorRef], cue) -> ActorRef:
     return current[-1] if current else left[-1]
 
 
+# "its main rival", "their allies", "sus enemigos": the owner is named before
+_OWNER_BEFORE = EndingAt(r"\b(?:its|their|su|sus)\s+(?:\w+\s+)?$")
+
+
+def _owned(ctx: DocContext, cue: Match) -> bool:
+    return bool(_OWNER_BEFORE.before(ctx, cue.start, 24))
+
+
+# "le disputa", "los combate": a Spanish object pronoun before the verb
+_CLITIC = re.compile(r"(?:le|les|lo|los|la|las)\s")
+_CLITIC_BEFORE = EndingAt(r"\b(?:le|les|lo|los|la|las)\s+$")
+
+
+def _clitic_object(ctx: DocContext, cue: Match) -> bool:
+    return bool(_CLITIC.match(ctx.folded, cue.start) or _CLITIC_BEFORE.before(ctx, cue.start, 6))
+
+
 # between the owner of a relation noun and the name a copula equates it with
 _COPULA = re.compile(r"[^,;.]{0,40}?\b(?:is|are|was|were|remains|es|son|era|eran|fue|fueron|sigue siendo|siguen siendo)\s+"
                      r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+_POSSESSIVE_AFTER = re.compile(r"\s+(?:a\s+)?(?:its|their|su|sus)\s")
 _POSSESSIVE_BEFORE = EndingAt(r"\b(?:su|sus|its|their|his|her)\s+$")
 _ANTECEDENT_GAP = re.compile(r"^\s*,\s*(?:which|who|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
 _RELATIVE_OPENING = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
@@ -423,7 +443,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             continue
         every = ctx.actors_in(i)
         refs = [r for r in every if not describes(ctx, r)]
-        if len(every) < 2 and not (every and (ctx.lang == "es" or any(c.key == "split" for c in cues))) \
+        if len(every) < 2 and not (every and (ctx.lang == "es" or any(c.key == "split" or _owned(ctx, c) for c in cues))) \
                 and not _PAIR_NOUN.search(ctx.folded, s.start, s.end):
             continue  # (one name: a dropped subject or a split's two factions may be the other; none:
             # "the two groups" may name both)
@@ -516,9 +536,17 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 elif len(right) >= 2:
                     # "prosecutors said ... the dispute between X and Y": the speaker is not a party
                     add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
-            elif len(left) >= 2 and not purpose(ctx, cue) and not _POSSESSIVE_BEFORE.before(ctx, cue.start, 8):
+            elif left and kind in STANDING and _clitic_object(ctx, cue):
+                # "Sin embargo, el CJNG le disputa la plaza": the object is the group the
+                # sentence before is about
+                owner = _dropped_subject(ctx, i, owner=True)
+                subject = _as_party(ctx, _subject(ctx, left, cue), kind)
+                if owner is not None and subject:
+                    add(kind, subject, _as_party(ctx, owner, kind, subject), i, level, cue.start)
+            elif len(left) >= 2 and not purpose(ctx, cue) and not _POSSESSIVE_BEFORE.before(ctx, cue.start, 8) \
+                    and not _POSSESSIVE_AFTER.match(ctx.folded, cue.end):
                 # "X y Y se enfrentaron"; but in "X buscó el respaldo de Y para enfrentar a su
-                # rival" the rival is someone else, and X and Y are not its parties
+                # rival" or "against its rivals" the rival is someone else, and X and Y are not its parties
                 add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, level, cue.start)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
@@ -533,7 +561,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 if pair:
                     add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level, cue.start)
             elif right and kind in STANDING and not any(r.start < cue.start for r in every):
-                dropped = _dropped_subject(ctx, i)
+                dropped = _dropped_subject(ctx, i, _owned(ctx, cue))
                 if dropped is not None:
                     add(kind, _as_party(ctx, dropped, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
 
