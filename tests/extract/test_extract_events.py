@@ -618,3 +618,41 @@ def test_two_predicates_with_a_place_each_are_two_incidents_of_one_subject_and_d
 def test_killings_and_arson_in_one_place_are_one_attack(run, text):
     e = only_event(run(text))
     assert (e["event_type"], e["sub_event_type"], e["fatalities"]) == ("Violence against civilians", "Attack", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Un grupo armado emboscó a elementos de la Guardia Nacional cerca de Tepuche, en Culiacán, Sinaloa; murieron dos agentes.",
+    "Gunmen ambushed National Guard troops near Tepuche, Culiacán, Sinaloa, killing two of them.",
+])
+def test_an_ambush_on_a_force_is_an_armed_clash(run, text):
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
+    assert "guardia-nacional" in e["actor_ids"] and e["fatalities"] == 2
+
+
+def test_residents_holding_police_are_a_violent_demonstration(run):
+    e = only_event(run("Pobladores de San Juan Cacahuatepec, Oaxaca, retuvieron a cuatro policías estatales durante "
+                       "horas para exigir la liberación de dos comuneros."))
+    assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+def test_protesters_hurting_officers_are_a_demonstration_not_a_battle(run):
+    e = only_event(run("Durante la marcha en Tixtla, Guerrero, hubo agresiones a elementos de la policía estatal con "
+                       "piedras; seis resultaron lesionados."))
+    assert e["event_type"] == "Riots"
+
+
+def test_the_burning_of_vehicles_is_property_destruction(run):
+    e = only_event(run("Autoridades reportaron la quema de al menos diez vehículos en Salvatierra, Guanajuato, el martes."))
+    assert (e["sub_event_type"], e["place"]) == ("Looting/property destruction", "Salvatierra")
+
+
+def test_a_singular_killing_verb_gives_the_toll(run):
+    e = only_event(run("Un comando irrumpió en un centro de rehabilitación de Salamanca, Guanajuato, y asesinó a nueve "
+                       "personas el domingo."))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Attack", 9)
+
+
+def test_armed_civilians_in_an_army_report_are_not_self_defense_groups(run):
+    e = only_event(run("Militares repelieron una agresión de civiles armados en Tepalcatepec, Michoacán, el viernes."))
+    assert e["actor_ids"] == ["mexican-army"]
