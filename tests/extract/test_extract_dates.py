@@ -42,6 +42,9 @@ def test_absolute_dates_need_no_publication_date(phrase, value, precision):
     ("three days ago", "2025-03-11", "day"),
     ("ayer", "2025-03-13", "day"),
     ("back in April", "2024-04", "month"),
+    ("late Sunday", "2025-03-09", "day"),  # wire style, without "on"
+    ("early Wednesday", "2025-03-12", "day"),
+    ("Tuesday night", "2025-03-11", "day"),
 ])
 def test_partial_and_relative_dates_resolve_against_the_publication_date(phrase, value, precision):
     assert _one(phrase) == (value, precision)

@@ -55,3 +55,30 @@ def test_a_toll_after_the_verb_that_reports_the_deaths(run):
     assert [e["fatalities"] for e in r["events"]] == [2]
     r = run("Cinco personas murieron en el ataque a un bar de Celaya, Guanajuato.")
     assert [e["fatalities"] for e in r["events"]] == [5]
+
+
+@pytest.mark.parametrize("text", [
+    "A local reporter was shot dead outside a radio station in Acapulco, Guerrero, on Tuesday.",
+    "Un regidor de Zitácuaro, Michoacán, fue asesinado a tiros el martes frente a su casa.",
+    "Hombres armados mataron a un comerciante en el mercado de Uruapan, Michoacán, el martes.",
+])
+def test_a_single_victim_without_a_number_is_one_death(run, text):
+    assert only_event(run(text))["fatalities"] == 1
+
+
+def test_a_count_given_for_the_incident_outranks_one_named_victim(run):
+    e = only_event(run("Gunmen attacked a bar in Celaya, Guanajuato, on Saturday night; the owner was killed. "
+                       "The attack left four dead, prosecutors said."))
+    assert e["fatalities"] == 4
+
+
+def test_victims_in_the_plural_without_a_number_give_no_count(run):
+    assert only_event(run("Varios comerciantes fueron asesinados en el centro de Uruapan, Michoacán, el martes."))[
+        "fatalities"] != 1
+
+
+def test_the_dead_of_a_later_shootout_are_not_the_attacks(run):
+    r = run("Gunmen opened fire on people at a taco stand in Tlaquepaque, Jalisco, on Saturday, killing at least "
+            "nine people. Police chased the attackers and killed three of them in a later shootout.")
+    (attack,) = [e for e in r["events"] if e["sub_event_type"] == "Attack"]
+    assert attack["fatalities"] == 9

@@ -56,7 +56,10 @@ _PATTERN_TEXTS: list[tuple[str, str]] = [
     ("yesterday", r"\b(?:yesterday|ayer|anoche|last night)\b"),
     ("today", r"\b(?:today|this morning|tonight|hoy|esta manana|este dia)\b"),
     ("weekday_last", r"\b(?:last\s+" + _WD + r"|el\s+pasado\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"\s+pasado)\b"),
-    ("weekday_this", r"\b(?:on\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") + r")\b"),
+    ("weekday_this", r"\b(?:on\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") +
+     # wire style: "late Sunday", "early Monday", "Sunday night"
+     r"|(?:late|early)\s+" + _WD.replace("(?P<wd>", "(?P<wd5>") +
+     r"|" + _WD.replace("(?P<wd>", "(?P<wd6>") + r"\s+(?:night|morning|afternoon|evening)" + r")\b"),
     ("last_week", r"\b(?:last week|la semana pasada|the previous week)\b"),
     ("this_week", r"\b(?:this week|esta semana|earlier this week)\b"),
     ("last_month", r"\b(?:last month|el mes pasado|late last month|a finales del mes pasado|el pasado mes)\b(?!\s+de\b)"),

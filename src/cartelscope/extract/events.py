@@ -357,11 +357,14 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     for i in ctx.sentences_with("group", "trigger"):  # no event word, no event
         if is_not_event(ctx, i):
             continue
-        for c in clause_classes(ctx, i):
+        classes = clause_classes(ctx, i)
+        if not classes and events and _recent_event(found_in, i):
+            _toll_of_reported(ctx, i, events[-1])
+        for c in classes:
             if events and _restates(ctx, i, c):
-                _elaborate(events, c, ctx.sentences[i])
+                _elaborate(ctx, events, c, i)
                 continue
-            new = _events_for(ctx, i, c, default_place, found_in)
+            new = _events_for(ctx, i, c, default_place, found_in, events[-1] if events else None)
             events.extend(new)
             found_in.extend([i] * len(new))
     parents = {a: ctx.pack.actors[a].parent for e in events for a in e.actors}
@@ -370,9 +373,15 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     merged = _headline_restatements(ctx, merged, parents)
     merged = _lead_summaries(ctx, merged, parents)
     _blamed_later(ctx, merged)
+    single = ctx.cache.get(SINGLE_VICTIM)
     for e in merged:
+        if single and e.fatalities is None and any(id(ev) in single for ev in e.evidence):
+            e.fatalities = 1  # one victim named, and no count for the incident anywhere
         e.summary = summarize(ctx, e)
     return merged
+
+
+SINGLE_VICTIM = "single-victim evidence"  # ctx.cache key: evidence of a sentence naming one victim
 
 
 # "the killing of", "this attack", "su captura": an incident the reader has already been told of
@@ -394,12 +403,31 @@ def _restates(ctx: DocContext, i: int, c: Classification) -> bool:
 RESTATES = "+restates"  # rule suffix of evidence that refers back to a reported incident
 
 
-def _elaborate(events: list[ExtractedEvent], c: Classification, s: Sentence) -> None:
-    """File a restating sentence as evidence of the incident it refers to: the latest event of
-    its type, else the latest event."""
+def _toll_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> None:
+    """Sentence ``i`` reports no incident but gives the toll of the one just reported through a
+    definite noun, naming no group or Mexican place of its own ("The attack left four dead",
+    "El ataque dejó cuatro muertos"): the toll counts for ``latest``, the lowest figure winning."""
+    words = ctx.of(i, "group")
+    if not words or not _DEFINITE_BEFORE.before(ctx, words[0].start, 12):
+        return
+    if ctx.actors_in(i) or _mexican(sentence_places(ctx, i)):
+        return
+    deaths = numbers.fatalities(ctx, i)
+    if deaths is not None:
+        latest.fatalities = deaths if latest.fatalities is None else min(latest.fatalities, deaths)
+
+
+def _elaborate(ctx: DocContext, events: list[ExtractedEvent], c: Classification, i: int) -> None:
+    """File restating sentence ``i`` as evidence of the incident it refers to: the latest event
+    of its type, else the latest event; a toll it gives ("the attack left four dead") counts
+    for that incident, the lowest figure winning as elsewhere."""
     same = [e for e in events if (e.event_type, e.sub_event_type) == (c.event_type, c.sub_event_type)]
     target = same[-1] if same else events[-1]
+    s = ctx.sentences[i]
     target.evidence.append(Evidence(s.text, s.start, s.end, c.rule + RESTATES))
+    deaths = numbers.fatalities(ctx, i, c.clause)
+    if deaths is not None:
+        target.fatalities = deaths if target.fatalities is None else min(target.fatalities, deaths)
 
 
 def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
@@ -520,7 +548,10 @@ def _recalls_history(ctx: DocContext, i: int) -> bool:
 
 
 def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
-                found_in: list[int]) -> list[ExtractedEvent]:
+                found_in: list[int], latest: ExtractedEvent | None = None) -> list[ExtractedEvent]:
+    """The events sentence ``i`` reports under classification ``c``; a sentence that only adds
+    a detail to the ``latest`` incident gives none, but its toll counts for that incident when it
+    is of the same kind (a later shootout's dead are not the attack's)."""
     s = ctx.sentences[i]
     events: list[ExtractedEvent] = []
     certainty = cert.of_sentence(ctx, i, c.anchor)
@@ -545,7 +576,11 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if c.sub_event_type == "Agreement" and not places and not any(d.value for d in sentence_dates(ctx, i)):
         return events  # "officials say X have struck an alliance with Y": a relation, not a pact met somewhere
     if not actors and not places and _recent_event(found_in, i):
-        return events  # a detail of the incident just reported ("En el lugar se aseguraron...")
+        # a detail of the incident just reported ("En el lugar se aseguraron...", "the attack left four dead")
+        deaths = numbers.fatalities(ctx, i, c.clause)
+        if latest is not None and deaths is not None and latest.sub_event_type == c.sub_event_type:
+            latest.fatalities = deaths if latest.fatalities is None else min(latest.fatalities, deaths)
+        return events
     if not places and i > 0:
         places = [p for p in _outside_dateline(ctx, i - 1, sentence_places(ctx, i - 1)) if p.place.kind != "foreign"]
     mexican = _mexican(places)
@@ -563,6 +598,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     tactics = sorted({m.key for m in ctx.usable(i, "tactic") if c.clause is None or c.clause[0] <= m.start < c.clause[1]})
     tactics = _implied_tactics(c, tactics)
     deaths = numbers.fatalities(ctx, i, c.clause)
+    single = deaths is None and numbers.single_victim(ctx, i, c.clause)
     evidence = Evidence(s.text, s.start, s.end, c.rule)
     targets: list[Place | None]
     states = sorted({p.place.state for p in mexican if p.place.kind == "state" and p.place.state})
@@ -583,6 +619,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             continue
         if place is None and date is None and actors and all(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors):
             continue  # "images released by the military show seized devices": no incident
+        if single:  # kept (not only its id) so that no later evidence can take that id
+            ctx.cache.setdefault(SINGLE_VICTIM, {})[id(evidence)] = evidence
         events.append(ExtractedEvent(
             event_type=c.event_type, sub_event_type=c.sub_event_type, actors=list(actors),
             actor1=actors[0] if actors else None, actor2=actors[1] if len(actors) > 1 else None,

@@ -7,7 +7,7 @@ Each phrase becomes an :class:`Entry` with a category:
 ``group`` (a codebook trigger group), ``notevent``, ``tactic`` (key: tactic id), ``cue`` (key:
 cue list name, e.g. ``hedging``, ``attribution:officials``), ``rel`` (key: relation kind),
 ``num`` (key: integer value), ``vague`` (key: integer value),
-``fatal``, ``injury``, ``fatalverb``, ``year`` (key: a year from 1900 to 2099 written as a word),
+``fatal``, ``injury``, ``fatalverb``, ``onedeath``, ``year`` (key: a year from 1900 to 2099 written as a word),
 ``dateword`` (key: a word some date pattern needs, see ``dates.DATE_WORDS``).
 """
 from __future__ import annotations
@@ -111,7 +111,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
         pm.add(str(year), Entry("year", str(year)))
     for word in DATE_WORDS:  # month and weekday names, "ayer", "week": which date patterns can match
         pm.add(word, Entry("dateword", word))
-    for cat, key in (("fatal", "fatality_nouns"), ("injury", "injury_nouns"), ("fatalverb", "fatality_verbs")):
+    for cat, key in (("fatal", "fatality_nouns"), ("injury", "injury_nouns"), ("fatalverb", "fatality_verbs"),
+                     ("onedeath", "single_death")):
         for lang, ps in _lang_lists(nums.get(key)):
             pm.add_all(ps, Entry(cat, "", lang))
     pm.build()

@@ -3,7 +3,8 @@
 A count is a number (digits or number words in the document's language, or a vague quantity
 such as "decenas" coded as the pack's numbers.yaml says) that a fatality noun follows within
 a few words ("cinco muertos", "at least a dozen bodies") or a fatality verb precedes ("killed
-12 people", "dejó cinco muertos"). Injury counts ("heridos", "wounded") are not deaths.
+12 people", "dejó cinco muertos"). Injury counts ("heridos", "wounded") are not deaths. A single
+victim with no number ("fue asesinado", "a journalist was shot dead") is one death.
 """
 from __future__ import annotations
 
@@ -21,6 +22,16 @@ _RANGE = re.compile(r"\s*(?:and|to|or|y|a|o|-)\s*")  # "between 10 and 14": the 
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?")
 # a day of the month is not a toll: "27 de agosto", "June 29", "29th of June"
 _DATE_AROUND = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:de|of)\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b")
+
+
+def single_victim(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> bool:
+    """Sentence ``i`` (or its ``clause``) reports one victim's death without a number ("a
+    journalist was shot dead", "fue asesinado"): at least one death, which a count stated
+    elsewhere for the same incident overrides."""
+    single = ctx.of(i, "onedeath")
+    if clause is not None:
+        single = [m for m in single if clause[0] <= m.start < clause[1]]
+    return bool(single)
 
 
 def fatalities(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> int | None:
