@@ -206,3 +206,14 @@ def test_a_state_named_by_its_name_tells_homonymous_groups_apart(run, text, grou
     """Municipalities in other states are also called Tabasco and Guerrero; the state's name
     still counts for the state."""
     assert group in [a["id"] for a in run(text)["actors"]]
+
+
+def test_a_group_noun_followed_by_its_name_is_not_a_back_reference(run):
+    r = run("The CJNG wants to take the territory that the cartel of Santa Rosa de Lima has lost in Guanajuato.")
+    (cjng,) = [a for a in r["actors"] if a["id"] == "cjng"]
+    assert cjng["surface"] == ["CJNG"]
+
+
+def test_the_two_factions_of_a_cartel_still_refer_back(run):
+    r = run("Los Chapitos y La Mayiza pelean Culiacán. Las dos facciones del Cártel de Sinaloa no han pactado una tregua.")
+    assert ("faction_of", "los-chapitos", "sinaloa-cartel") in relations(r)

@@ -77,7 +77,8 @@ RULE_TEXT = ("Sicarios del cártel de los Zetas, presuntamente ligados a la facc
              "within the Sinaloa Cartel, fought for the town of Aguililla, near the border with Jalisco, in order "
              "to avoid a clash. Fueron asesinados por la célula del grupo; sus hijos de El Chapo y esa disputa con "
              "Guatemalan soldiers en la calle de Morelos, del municipio de Apatzingán, el 9 de mayo, hasta abril. "
-             "Las autoridades de los Estados Unidos and U.S. agents said their rival was charged with kidnapping.\n")
+             "Las autoridades de los Estados Unidos and U.S. agents said their rival was charged with kidnapping. "
+             "El grupo conocido como  La Empresa.\n")
 
 
 @pytest.mark.parametrize("name, rule", _package_rules(), ids=lambda x: x if isinstance(x, str) else "")

@@ -440,3 +440,18 @@ def test_its_rivals_is_not_the_group_itself(run):
     r = run("The CJNG left banners in Fresnillo, Zacatecas, on Monday, in which it threatened its rivals.")
     (cjng,) = [a for a in r["actors"] if a["id"] == "cjng"]
     assert cjng["surface"] == ["CJNG"] and cjng["mentions"] == [[4, 8]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("La sierra de Guerrero es disputada por Los Tlacos y La Nueva Familia Michoacana.",
+     sym("rivalry", "los-tlacos", "nueva-familia-michoacana")),
+    ("Los Ardillos mantienen una guerra abierta contra Los Tlacos en Chilapa.", sym("rivalry", "los-ardillos", "los-tlacos")),
+    ("The Tierra Caliente corridor is contested by the CJNG and Cárteles Unidos.", sym("rivalry", "cjng", "carteles-unidos")),
+])
+def test_contested_territory_and_open_war_are_rivalries(run, text, expected):
+    assert expected in relations(run(text))
+
+
+def test_a_group_known_as_a_name_is_that_group_not_an_example(run):
+    found = relations(run("El grupo delictivo conocido como Los Viagras, aliado del Cártel de Sinaloa, opera en Buenavista."))
+    assert sym("alliance", "los-viagras", "sinaloa-cartel") in found

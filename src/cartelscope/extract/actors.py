@@ -244,6 +244,11 @@ _COMPARISON_BEFORE = re.compile(r"\b(?:as|like|como|al igual que|similar to)\s+(
 _COMPARISON_AFTER = re.compile(r"^\s+(?:did|does|has done|had done|hizo|hace|ha hecho|hicieron)\b")
 
 
+# "el grupo conocido como Los Viagras": "como" names the group, it does not compare it
+_NAMING_BEFORE = EndingAt(r"\b(?:conocid[oa]s?|denominad[oa]s?|autodenominad[oa]s?|llamad[oa]s?|apodad[oa]s?|"
+                          r"identificad[oa]s?|bautizad[oa]s?|known|referred to)\s+$")
+
+
 def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
     for r in refs:  # "as ISIS did in Mosul": a comparison, not a party
         if _COMPARISON_AFTER.match(ctx.folded[r.end:r.end + 16]) and \
@@ -254,7 +259,7 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
         return
     for r in refs:
         for c in ctx.cues(r.sentence, "example_list"):
-            if c.end > r.start:
+            if c.end > r.start or _NAMING_BEFORE.before(ctx, c.start, 24):
                 continue
             between = ctx.folded[c.end:r.start]
             # only other names, commas, conjunctions and articles may stand between cue and name
@@ -265,6 +270,10 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
             if re.fullmatch(r"[\s,;:]*(?:(?:the|el|la|los|las|and|y|or|o|as|de|del)\b[\s,;:]*)*", rest):
                 r.example = True
                 break
+
+
+_PART_NOUN = re.compile(r"faccion|faction|celula|cell|wing|brazo")
+_OWNER_AFTER = re.compile(r"\s+(?:de|del|of)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?")
 
 
 # "acusaba al CJNG", "clashed with the CJNG": a name after these is an object, a less likely
@@ -295,6 +304,11 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
         after = ctx.text[m.end:m.end + 3]
         if re.match(r"\s+[A-Z]", after) and not re.match(r"\s+(?:In|On|And|The|El|La|En)\b", ctx.text[m.end:m.end + 5]):
             continue  # "the cartel Los X": a name follows, the alias matcher handles it
+        owner = _OWNER_AFTER.match(ctx.folded, m.end)
+        if owner and k < len(refs) and refs[k].start == owner.end() and not _PART_NOUN.search(ctx.folded, m.start, m.end):
+            # "la organización de los Beltrán Leyva": the name after says which; but "the two
+            # factions of the Sinaloa Cartel" are the factions just named, and that is their cartel
+            continue
         i = m.sentence
         prior = sorted((g for g in groups if g.start < m.start and i - 3 <= g.sentence <= i), key=lambda g: g.start)
         surface = ctx.folded[m.start:m.end]
