@@ -455,3 +455,10 @@ def test_contested_territory_and_open_war_are_rivalries(run, text, expected):
 def test_a_group_known_as_a_name_is_that_group_not_an_example(run):
     found = relations(run("El grupo delictivo conocido como Los Viagras, aliado del Cártel de Sinaloa, opera en Buenavista."))
     assert sym("alliance", "los-viagras", "sinaloa-cartel") in found
+
+
+def test_an_article_before_a_relation_noun_is_not_an_object_pronoun(run):
+    found = relations(run("Los Chapitos controlan Culiacán. Los Viagras y Los Caballeros Templarios mantienen la "
+                          "disputa en Apatzingán."))
+    assert sym("rivalry", "los-viagras", "caballeros-templarios") in found
+    assert not any("los-chapitos" in r[1:] for r in found)

@@ -373,13 +373,13 @@ def _owned(ctx: DocContext, cue: Match) -> bool:
     return bool(_OWNER_BEFORE.before(ctx, cue.start, 24))
 
 
-# "le disputa", "los combate": a Spanish object pronoun before the verb
-_CLITIC = re.compile(r"(?:le|les|lo|los|la|las)\s")
-_CLITIC_BEFORE = EndingAt(r"\b(?:le|les|lo|los|la|las)\s+$")
+# "le disputa", "los combate": a cue that opens with a Spanish object pronoun (the cue lists
+# spell these forms; "la pelea entre", "los enfrentamientos" are an article and a noun)
+_CLITIC = re.compile(r"(?:le|les|lo|los|la(?=\s+combate))\s")
 
 
 def _clitic_object(ctx: DocContext, cue: Match) -> bool:
-    return bool(_CLITIC.match(ctx.folded, cue.start) or _CLITIC_BEFORE.before(ctx, cue.start, 6))
+    return bool(_CLITIC.match(ctx.folded, cue.start))
 
 
 # between the owner of a relation noun and the name a copula equates it with
