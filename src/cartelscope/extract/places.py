@@ -77,7 +77,7 @@ class _Name:
     name and knowledge pack (see :func:`_name`)."""
 
     __slots__ = ("refs", "kinds", "states", "single_state", "named_state", "all_foreign", "state_ref",
-                 "foreign", "mexican", "mexican_states", "best_mexican", "prominent", "streets",
+                 "foreign", "mexican", "mexican_states", "best_mexican", "prominent", "_streets",
                  "foreign_beats_mexican", "best_in_state")
 
     def __init__(self, refs: list[IndexRef]):
@@ -94,8 +94,7 @@ class _Name:
         self.best_mexican = _best(self.mexican) if self.mexican else None
         # localities of 250,000+ people: "the city of Puebla" when the state is also named
         self.prominent = [r for r in self.mexican if r.kind == "locality" and r.weight >= 1.03]
-        # the readings left when a street word stands before the name ("colonia Guerrero")
-        self.streets = [r for r in refs if r.kind not in ("state", "municipality", "foreign")]
+        self._streets: _Name | None | bool = False  # see streets(), built when first asked
         self.foreign_beats_mexican = bool(self.foreign) and (
             not self.mexican or max(r.weight for r in self.foreign) >= max(r.weight for r in self.mexican))
         # for each state, the best Mexican reading in it (the first of the best rank): a name
@@ -107,6 +106,14 @@ class _Name:
                 known = self.best_in_state.get(r.state)
                 if known is None or key[:2] > known[:2]:
                     self.best_in_state[r.state] = key
+
+    def streets(self) -> _Name | None:
+        """The readings left when a street word stands before the name ("colonia Guerrero"),
+        as a name of their own, or None when there are none."""
+        if self._streets is False:
+            left = [r for r in self.refs if r.kind not in ("state", "municipality", "foreign")]
+            self._streets = _Name(left) if left else None
+        return self._streets  # type: ignore[return-value]  # never False once built
 
 
 _NAMES: dict[int, tuple] = {}
@@ -393,25 +400,22 @@ def _choose(ctx: DocContext, m: Match, name: _Name, explicit: str | None, street
             near_states, k: int) -> IndexRef | None:
     """The reading of a place name; ``street``: a street word stands right before it;
     ``near_states(k)`` gives the states of the places named around it (computed on demand)."""
-    refs = name.refs
-    mexican = name.mexican
     if street or _STREET_AFTER.match(ctx.folded, m.end, m.end + 20):
         # "colonia Guerrero", "the Morelos neighborhood": a street or district, not the state
-        if not name.streets or explicit is None:
+        streets = name.streets()
+        if streets is None or explicit is None:
             return None
-        refs = mexican = name.streets  # no foreign reading is left
-        return _choose_among(ctx, m, refs, [], mexican, {r.state for r in refs}, explicit, near_states, k)
+        return _choose_among(ctx, m, streets, explicit, near_states, k)
     if name.state_ref is not None and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
         return name.state_ref
-    return _choose_among(ctx, m, refs, name.foreign, mexican, name.mexican_states, explicit, near_states, k,
-                         name)
+    return _choose_among(ctx, m, name, explicit, near_states, k)
 
 
-def _choose_among(ctx: DocContext, m: Match, refs: list[IndexRef], foreign: list[IndexRef],
-                  mexican: list[IndexRef], mexican_states: set, explicit: str | None, near_states, k: int,
-                  name: _Name | None = None) -> IndexRef | None:
-    if name is None and "state" in {r.kind for r in refs} and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
-        return next(r for r in refs if r.kind == "state")
+def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, near_states,
+                  k: int) -> IndexRef | None:
+    """The reading of ``name`` (a state's own reading aside) by the state written after it, the
+    states named around it, the dominant state, then how prominent its readings are."""
+    refs, foreign, mexican = name.refs, name.foreign, name.mexican
     if explicit:
         if explicit.startswith("foreign:"):
             return foreign[0] if foreign else None
@@ -420,57 +424,41 @@ def _choose_among(ctx: DocContext, m: Match, refs: list[IndexRef], foreign: list
             return _best(pick)
     near = near_states(k) if mexican else {}
     if mexican:
-        if name is not None:
-            # the reading in the most weighted state around (its best reading; the first on a tie)
-            if near:
-                chosen: tuple | None = None
-                for state, weight in near.items():
-                    found = name.best_in_state.get(state) if weight > 0 else None
-                    if found is not None and (chosen is None or (weight, *found[:2]) > chosen[0]):
-                        chosen = ((weight, *found[:2]), found[2])
-                if chosen is not None:
-                    return chosen[1]
-            if ctx.dominant_state:
-                found = name.best_in_state.get(ctx.dominant_state)
-                if found is not None:
-                    return found[2]
-        else:
-            if near:
-                supported = [r for r in mexican if r.state and near.get(r.state, 0) > 0]
-                if supported:
-                    return max(supported, key=lambda r: (near[r.state], _rank(r)))
-            if ctx.dominant_state:
-                dom = [r for r in mexican if r.state == ctx.dominant_state]
-                if dom:
-                    return _best(dom)
+        # the reading in the most weighted state around (its best reading; the first on a tie)
+        if near:
+            chosen: tuple | None = None
+            for state, weight in near.items():
+                found = name.best_in_state.get(state) if weight > 0 else None
+                if found is not None and (chosen is None or (weight, *found[:2]) > chosen[0]):
+                    chosen = ((weight, *found[:2]), found[2])
+            if chosen is not None:
+                return chosen[1]
+        if ctx.dominant_state:
+            found = name.best_in_state.get(ctx.dominant_state)
+            if found is not None:
+                return found[2]
         if near and not foreign:
             # other places around are elsewhere: a colonia or a homonym, not a guess; but "the
             # city of Puebla" names the big city even next to "the state of Guanajuato"
-            prominent = name.prominent if name is not None else _prominent(mexican)
-            if len(prominent) == 1 and _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
-                return prominent[0]
+            if len(name.prominent) == 1 and _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
+                return name.prominent[0]
             return None
-    if foreign and (name.foreign_beats_mexican if name is not None else
-                    not mexican or max(r.weight for r in foreign) >= max(r.weight for r in mexican)):
+    if foreign and name.foreign_beats_mexican:
         return foreign[0]
     if not mexican:
         return None
     locative = _LOCATIVE.before(ctx, m.start, BEFORE_REACH, sliced=True)
-    if len(mexican_states) == 1:
-        best = (name.best_mexican if name is not None else None) or _best(mexican)
+    if len(name.mexican_states) == 1:
+        best = name.best_mexican
+        assert best is not None  # a name with Mexican readings has a best one
         if best.kind == "municipality" or locative or best.kind == "region":
             return best
         if best.kind == "locality" and best.weight >= 1.01:  # a town of 100,000+ people
             return best
         return None
-    prominent = name.prominent if name is not None else _prominent(mexican)
-    if len(prominent) == 1 and locative:
-        return prominent[0]
+    if len(name.prominent) == 1 and locative:
+        return name.prominent[0]
     return None
-
-
-def _prominent(refs: list[IndexRef]) -> list[IndexRef]:
-    return [r for r in refs if r.kind == "locality" and r.weight >= 1.03]
 
 
 _CITY_OF = EndingAt(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$")
