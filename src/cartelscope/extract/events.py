@@ -162,10 +162,15 @@ CAUSE_NOUN_REACH = 25  # characters from a cause word to the noun it introduces 
 def _cause_end(ctx: DocContext, i: int, cue_end: int) -> int | None:
     """Where the cause phrase opened at ``cue_end`` ends: after the event word it names
     ("after the clash", "tras la captura"); None when no event word follows closely."""
-    for m in ctx.in_sentence(i):
-        if m.start >= cue_end and (m.category == "group" or m.category == "trigger"):
+    for m in _event_words(ctx, i):
+        if m.start >= cue_end:
             return m.end if m.start - cue_end <= CAUSE_NOUN_REACH else None
     return None
+
+
+def _event_words(ctx: DocContext, i: int) -> list[Match]:
+    """Sentence ``i``'s event words (trigger phrases and codebook trigger-group phrases), in order."""
+    return [m for m in ctx.in_sentence(i) if m.category == "group" or m.category == "trigger"]
 
 
 def _factual(ctx: DocContext, i: int, category: str) -> list:
@@ -412,9 +417,13 @@ def _toll_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> None:
         return
     if ctx.actors_in(i) or _mexican(sentence_places(ctx, i)):
         return
-    deaths = numbers.fatalities(ctx, i)
+    _count_toll(latest, numbers.fatalities(ctx, i))
+
+
+def _count_toll(event: ExtractedEvent, deaths: int | None) -> None:
+    """Count a toll stated for ``event``'s incident: the lowest credible figure wins (ACLED)."""
     if deaths is not None:
-        latest.fatalities = deaths if latest.fatalities is None else min(latest.fatalities, deaths)
+        event.fatalities = deaths if event.fatalities is None else min(event.fatalities, deaths)
 
 
 def _elaborate(ctx: DocContext, events: list[ExtractedEvent], c: Classification, i: int) -> None:
@@ -425,9 +434,7 @@ def _elaborate(ctx: DocContext, events: list[ExtractedEvent], c: Classification,
     target = same[-1] if same else events[-1]
     s = ctx.sentences[i]
     target.evidence.append(Evidence(s.text, s.start, s.end, c.rule + RESTATES))
-    deaths = numbers.fatalities(ctx, i, c.clause)
-    if deaths is not None:
-        target.fatalities = deaths if target.fatalities is None else min(target.fatalities, deaths)
+    _count_toll(target, numbers.fatalities(ctx, i, c.clause))
 
 
 def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
@@ -487,7 +494,6 @@ def _coordinated_cuts(ctx: DocContext, i: int) -> list[int]:
     places = ctx.places_in(i)
     if len(places) < 2 or ctx.cues(i, "causes"):
         return []  # a cause phrase divides the sentence its own way (see _cause_cut)
-    s = ctx.sentences[i]
     dateline = _dateline_end(ctx, i)
     places = [p for p in places if p.start >= dateline and p.place.kind != "foreign"]
     if len(places) < 2:
@@ -495,7 +501,7 @@ def _coordinated_cuts(ctx: DocContext, i: int) -> list[int]:
     starts = None
     for conj in _AND.finditer(ctx.folded, places[0].end, places[-1].start):
         if starts is None:
-            starts = {m.start for m in ctx.in_sentence(i) if m.category == "group" or m.category == "trigger"}
+            starts = {m.start for m in _event_words(ctx, i)}
         if conj.end() in starts:
             return [conj.start()]
     return []
@@ -511,8 +517,7 @@ def _cause_cut(ctx: DocContext, i: int) -> tuple[list[int], tuple[int, int] | No
         return [], None
     cause = causes[0]
     s = ctx.sentences[i]
-    if any(m.start < cause.start and (m.category == "group" or m.category == "trigger")
-           for m in ctx.in_sentence(i)):
+    if any(m.start < cause.start for m in _event_words(ctx, i)):
         return [cause.start], (cause.start, s.end)
     comma = ctx.folded.find(",", cause.end, s.end)
     end = comma if comma >= 0 else _cause_end(ctx, i, cause.end)
@@ -562,8 +567,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         # "Aseguran drones en X; atribuyen a La Línea un secuestro": each clause keeps its own actors
         own = {r.actor_id for r in ctx.actors_in(i) if c.clause[0] <= r.start < c.clause[1]}
         if c.coordinated:  # "CJNG gunmen killed four people in Celaya and set fire to...": their subject
-            first = min((m.start for m in ctx.in_sentence(i) if m.category == "group" or m.category == "trigger"),
-                        default=s.start)
+            first = min((m.start for m in _event_words(ctx, i)), default=s.start)
             own |= {r.actor_id for r in ctx.actors_in(i) if r.start < first}
         actors = [a for a in actors if a in own or any(ctx.pack.actors[p].kind == "person" and a in person_groups(ctx, p)
                                                         for p in own)]
@@ -577,9 +581,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         return events  # "officials say X have struck an alliance with Y": a relation, not a pact met somewhere
     if not actors and not places and _recent_event(found_in, i):
         # a detail of the incident just reported ("En el lugar se aseguraron...", "the attack left four dead")
-        deaths = numbers.fatalities(ctx, i, c.clause)
-        if latest is not None and deaths is not None and latest.sub_event_type == c.sub_event_type:
-            latest.fatalities = deaths if latest.fatalities is None else min(latest.fatalities, deaths)
+        if latest is not None and latest.sub_event_type == c.sub_event_type:
+            _count_toll(latest, numbers.fatalities(ctx, i, c.clause))
         return events
     if not places and i > 0:
         places = [p for p in _outside_dateline(ctx, i - 1, sentence_places(ctx, i - 1)) if p.place.kind != "foreign"]
@@ -859,8 +862,7 @@ def _absorb(host: ExtractedEvent, e: ExtractedEvent) -> None:
         host.place = e.place
     if not host.date and e.date:
         host.date, host.date_precision = e.date, e.date_precision
-    if e.fatalities is not None:
-        host.fatalities = e.fatalities if host.fatalities is None else min(host.fatalities, e.fatalities)
+    _count_toll(host, e.fatalities)
     host.tactics = sorted(set(host.tactics) | set(e.tactics))
     host.tags = sorted(set(host.tags) | set(e.tags))
     host.evidence.extend(e.evidence)
