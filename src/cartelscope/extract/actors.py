@@ -75,13 +75,7 @@ def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
     reach = -1
     for m in ctx.names:
         if m.start >= reach:
-            if len(cluster) == 1:  # a name that overlaps nothing: nothing to settle
-                one = cluster[0]
-                if one.category == "actor":
-                    actor_ms.append(one)
-                elif one.category == "place":
-                    place_ms.append(one)  # (a lone ambiguous name is neither)
-            elif cluster:
+            if cluster:
                 _take_cluster(ctx, cluster, actor_ms, place_ms)
             cluster = [m]
             reach = m.end
@@ -89,19 +83,20 @@ def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
             cluster.append(m)
             if m.end > reach:
                 reach = m.end
-    if len(cluster) == 1:
-        one = cluster[0]
-        if one.category == "actor":
-            actor_ms.append(one)
-        elif one.category == "place":
-            place_ms.append(one)
-    elif cluster:
+    if cluster:
         _take_cluster(ctx, cluster, actor_ms, place_ms)
     return actor_ms, place_ms
 
 
 def _take_cluster(ctx: DocContext, cluster: list[Match], actor_ms: list[Match], place_ms: list[Match]) -> None:
     """Settle one cluster of overlapping names, adding its actor and place readings."""
+    if len(cluster) == 1:  # a name that overlaps nothing: nothing to settle
+        one = cluster[0]
+        if one.category == "actor":
+            actor_ms.append(one)
+        elif one.category == "place":
+            place_ms.append(one)  # (a lone ambiguous name is neither)
+        return
     chosen = _settle(cluster)
     chosen.sort(key=_CATEGORY)
     chosen.sort(key=_START)  # by start; readings of one span stand together, actor first

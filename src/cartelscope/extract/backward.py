@@ -164,9 +164,8 @@ def _heads(items: list) -> set[str] | None:
     if op is _c.BRANCH:
         return _union(_heads(list(alt)) for alt in av[1])
     if op is _c.SUBPATTERN:
-        inner = _heads(list(av[3]))
-        # a group that is all literal runs on into what follows it; its own run is enough
-        return inner
+        # a group's own literal run is enough, though an all-literal group runs on into what follows
+        return _heads(list(av[3]))
     return None
 
 

@@ -36,7 +36,8 @@ def describes(ctx: DocContext, ref: ActorRef) -> bool:
 # an article between an aim and its object: "evitar una masacre", "to avoid a clash"
 _ARTICLE_GAP = re.compile(r"\s+(?:una?|a|an|the|el|la)\s+")
 PURPOSE_REACH = 40  # characters from the start of an aim or charge phrase to the word it governs
-_AIM_LISTS = (("aims", False), ("charges", False), ("aims_object", True))  # (cue list, article allowed)
+# the cue lists of aims and charges, and whether an article may stand before the governed word
+_ARTICLE_ALLOWED = {"aims": False, "charges": False, "aims_object": True}
 
 
 def purpose(ctx: DocContext, m: Match) -> bool:
@@ -67,5 +68,3 @@ def _aims_by_sentence(ctx: DocContext) -> dict[int, list[tuple[int, int, bool]]]
                     table.setdefault(i, []).append((m.start, m.end, article))
     return table
 
-
-_ARTICLE_ALLOWED = {key: article for key, article in _AIM_LISTS}

@@ -151,16 +151,10 @@ class DocContext:
         """Every cue of the document filed by list and sentence, in one pass when first asked."""
         lists = self._cues_of
         if lists is None:
-            lists = self._cues_of = {}
+            by_key: dict[str, list[Match]] = {}
             for m in self.all_of("cue"):
-                by_sentence = lists.get(m.key)
-                if by_sentence is None:
-                    by_sentence = lists[m.key] = {}
-                bucket = by_sentence.get(m.sentence)
-                if bucket is None:
-                    by_sentence[m.sentence] = [m]
-                else:
-                    bucket.append(m)
+                by_key.setdefault(m.key, []).append(m)
+            lists = self._cues_of = {key: _filed(cues) for key, cues in by_key.items()}
         return lists
 
     def all_of(self, category: str) -> list[Match]:
@@ -215,7 +209,7 @@ class DocContext:
 
 
 def _filed(refs: list) -> dict[int, list]:
-    """Actor or place refs filed by sentence."""
+    """Actor or place refs, or matches, filed by sentence."""
     index: dict[int, list] = {}
     for x in refs:
         bucket = index.get(x.sentence)
