@@ -208,6 +208,15 @@ class DocContext:
         return self._places_at.get(i, _NONE)
 
 
+def within(items: list, span: tuple[int, int] | None) -> list:
+    """The matches or refs of ``items`` that start inside ``span`` (one clause of a sentence);
+    all of them when there is no span."""
+    if span is None:
+        return items
+    lo, hi = span
+    return [x for x in items if lo <= x.start < hi]
+
+
 def _filed(refs: list) -> dict[int, list]:
     """Actor or place refs, or matches, filed by sentence."""
     index: dict[int, list] = {}

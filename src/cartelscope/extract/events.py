@@ -17,7 +17,7 @@ from cartelscope.extract import numbers
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
-from cartelscope.extract.context import ActorRef, DocContext, PlaceRef
+from cartelscope.extract.context import ActorRef, DocContext, PlaceRef, within
 from cartelscope.extract.dates import opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
@@ -112,8 +112,8 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
             if main is not None:
                 return main
     groups = _factual(ctx, i, "group")
-    if span is not None and groups:
-        groups = [m for m in groups if span[0] <= m.start < span[1]]
+    if groups:
+        groups = within(groups, span)
     # the trigger words are read only when they can decide: with no trigger group there, or
     # when no codebook rule fires
     triggers = None
@@ -150,10 +150,7 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
 
 
 def _span_triggers(ctx: DocContext, i: int, span: tuple[int, int] | None) -> list:
-    triggers = _factual(ctx, i, "trigger")
-    if span is not None and triggers:
-        triggers = [m for m in triggers if span[0] <= m.start < span[1]]
-    return triggers
+    return within(_factual(ctx, i, "trigger"), span)
 
 
 CAUSE_NOUN_REACH = 25  # characters from a cause word to the noun it introduces ("tras el ")
@@ -310,9 +307,9 @@ def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) ->
             continue
         dates = sentence_dates(ctx, j)
         if clause is not None and j == i and dates:
-            if not any(clause[0] <= d.start < clause[1] for d in dates):
+            dates = within(dates, clause)
+            if not dates:
                 return None, None
-            dates = [d for d in dates if clause[0] <= d.start < clause[1]]
         for d in dates:
             if j != i and opens_state(ctx.folded, d.start):
                 continue
@@ -565,7 +562,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     actors = event_actors(ctx, i)
     if c.clause:
         # "Aseguran drones en X; atribuyen a La Línea un secuestro": each clause keeps its own actors
-        own = {r.actor_id for r in ctx.actors_in(i) if c.clause[0] <= r.start < c.clause[1]}
+        own = {r.actor_id for r in within(ctx.actors_in(i), c.clause)}
         if c.coordinated:  # "CJNG gunmen killed four people in Celaya and set fire to...": their subject
             first = min((m.start for m in _event_words(ctx, i)), default=s.start)
             own |= {r.actor_id for r in ctx.actors_in(i) if r.start < first}
@@ -598,7 +595,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     date, precision = _date_for(ctx, i, None if c.coordinated else c.clause)
     if _stale(ctx, date) or _recalls_history(ctx, i):
         return events
-    tactics = sorted({m.key for m in ctx.usable(i, "tactic") if c.clause is None or c.clause[0] <= m.start < c.clause[1]})
+    tactics = sorted({m.key for m in within(ctx.usable(i, "tactic"), c.clause)})
     tactics = _implied_tactics(c, tactics)
     deaths = numbers.fatalities(ctx, i, c.clause)
     single = deaths is None and numbers.single_victim(ctx, i, c.clause)
@@ -671,7 +668,7 @@ def _clause_places(ctx: DocContext, clause: tuple[int, int], places: list[PlaceR
     """The places of one incident in a headline joined by a semicolon: its own clause's, else
     only the state the other clause names ("Drone attack hits Juárez, Michoacán; soldiers
     wounded by roadside bomb" does not put the bomb in Juárez)."""
-    own = [p for p in places if clause[0] <= p.start < clause[1]]
+    own = within(places, clause)
     if own:
         return own
     states = {p.place.state for p in places if p.place.kind != "foreign" and p.place.state}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from cartelscope.extract.backward import EndingAt
-from cartelscope.extract.context import DocContext
+from cartelscope.extract.context import DocContext, within
 
 _DIGITS = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -28,21 +28,15 @@ def single_victim(ctx: DocContext, i: int, clause: tuple[int, int] | None = None
     """Sentence ``i`` (or its ``clause``) reports one victim's death without a number ("a
     journalist was shot dead", "fue asesinado"): at least one death, which a count stated
     elsewhere for the same incident overrides."""
-    single = ctx.of(i, "onedeath")
-    if clause is not None:
-        single = [m for m in single if clause[0] <= m.start < clause[1]]
-    return bool(single)
+    return bool(within(ctx.of(i, "onedeath"), clause))
 
 
 def fatalities(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> int | None:
     """The lowest credible death toll stated in sentence ``i`` (in its ``clause`` when the
     sentence reports two incidents), or None."""
     sent = ctx.sentences[i]
-    fatal = ctx.of(i, "fatal")
-    verbs = ctx.of(i, "fatalverb")
-    if clause is not None:
-        fatal = [m for m in fatal if clause[0] <= m.start < clause[1]]
-        verbs = [m for m in verbs if clause[0] <= m.start < clause[1]]
+    fatal = within(ctx.of(i, "fatal"), clause)
+    verbs = within(ctx.of(i, "fatalverb"), clause)
     if not fatal and not verbs:
         return None  # no fatality noun or verb: nothing can count as a toll
     numbers: list[tuple[int, int, int]] = [(m.start, m.end, int(m.key))  # start, end, value
