@@ -10,7 +10,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from cartelscope.extract.textmatch import word_starts
+from cartelscope.extract.textmatch import folded_words, word_starts
 
 if TYPE_CHECKING:
     from cartelscope.extract.context import DocContext
@@ -117,18 +117,11 @@ DATE_WORDS = frozenset().union(*_WORD_CLASSES.values(),
 _DIGIT = re.compile(r"\d")
 _DIGITS = "0123456789"
 _YEARISH = re.compile(r"(?:19|20)\d\d")
-# Latin-1 byte -> space unless a letter or digit: splits folded text into words in C
-_WORD_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(256))
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _date_words(folded: str) -> frozenset[str]:
     """The words of ``folded`` that some date pattern needs."""
-    try:
-        words = folded.encode("latin-1").translate(_WORD_BYTES).decode("latin-1").split()
-    except UnicodeEncodeError:
-        words = _NON_WORD.split(folded)
-    return DATE_WORDS.intersection(words)
+    return DATE_WORDS.intersection(folded_words(folded))
 
 
 def _possible(folded: str, year: bool | None = None,

@@ -306,6 +306,11 @@ def _spaced(folded: str) -> str:
     return " " + raw.translate(_SPACED_BYTES).decode("latin-1") + " "
 
 
+def folded_words(folded: str) -> list[str]:
+    """The words of folded text: its runs of letters and digits."""
+    return _spaced(folded).split()
+
+
 def _spaced_chars(text: str) -> str:
     return "".join(c if c.isalnum() else " " for c in text)
 
