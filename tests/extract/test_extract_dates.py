@@ -97,3 +97,28 @@ def test_sunday_night_is_sunday_whatever_the_publication_day(run):
     e = run("Hombres armados asesinaron a seis personas en un bar de Celaya, Guanajuato, la noche del domingo.",
             published="2023-03-14")["events"][0]
     assert e["date"] == "2023-03-12"
+
+
+def test_machine_translated_dateline_and_this_weekday(run):
+    # "6 de marzo de 2025" rendered word for word, and "este miércoles" as "this Wednesday"
+    record = run("Manzanillo, Colima, March 6 of 2025.- This Wednesday, gunmen attacked a patrol of the "
+                 "State Police in Manzanillo and a confrontation broke out.", published=None)
+    assert record["pub_date"] == "2025-03-06"
+    assert [e["date"] for e in record["events"]] == ["2025-03-05"]  # the day before, not the dateline's
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers clashed with CJNG gunmen in Aguililla, Michoacán, on Monday.\n\n"
+    "Hours later, two men were shot dead in a bar in Apatzingán, Michoacán.",
+    "Militares se enfrentaron con sicarios del CJNG en Aguililla, Michoacán, el lunes.\n\n"
+    "Ese mismo día, dos hombres fueron asesinados en un bar de Apatzingán, Michoacán.",
+])
+def test_hours_later_takes_the_date_of_the_incident_just_told(run, text):
+    dates = [e["date"] for e in run(text)["events"]]
+    assert dates == ["2025-03-10", "2025-03-10"]
+
+
+def test_hours_later_borrows_no_date_when_none_was_given(run):
+    text = ("Soldiers clashed with CJNG gunmen in Aguililla, Michoacán.\n\n"
+            "Hours later, two men were shot dead in a bar in Apatzingán, Michoacán.")
+    assert [e["date"] for e in run(text)["events"]] == [None, None]

@@ -656,3 +656,41 @@ def test_a_singular_killing_verb_gives_the_toll(run):
 def test_armed_civilians_in_an_army_report_are_not_self_defense_groups(run):
     e = only_event(run("Militares repelieron una agresión de civiles armados en Tepalcatepec, Michoacán, el viernes."))
     assert e["actor_ids"] == ["mexican-army"]
+
+
+def test_a_dateline_city_outside_the_state_the_lead_names_is_not_the_place(run):
+    record = run("MEXICO CITY, March 14, 2025 - Fourteen people were killed on Friday when villagers in the "
+                 "State of Mexico confronted members of La Familia Michoacana.")
+    e = only_event(record)
+    assert (e["event_type"], e["state"]) == ("Battles", "MX-MEX")  # "confronted members of": a fight
+    assert record["states"] == ["MX-MEX"]
+
+
+def test_a_dateline_city_inside_the_named_state_stays(run):
+    e = only_event(run("CULIACÁN, Sinaloa - Gunmen clashed with soldiers on Friday in the state of Sinaloa."))
+    assert (e["state"], e["place"]) == ("MX-SIN", "Culiacán")
+
+
+def test_a_title_naming_only_the_announcing_cabinet_is_the_body_arrest(run):
+    text = ("Gabinete de Seguridad informa la detención de seis personas en Frontera Comalapa, Chiapas\n\n"
+            "Elementos del Ejército Mexicano detuvieron el domingo a seis integrantes de una célula del CJNG "
+            "en Frontera Comalapa, Chiapas.")
+    e = only_event(run(text))
+    assert e["sub_event_type"] == "Arrests" and {"mexican-army", "cjng"} <= set(e["actor_ids"])
+    assert len(e["evidence"]) == 2
+
+
+def test_a_split_told_in_a_relative_clause_describes_the_group(run):
+    record = run("Nuevo Laredo is held by the Northeast Cartel, a group that broke away from Los Zetas.")
+    assert record["events"] == []
+    assert sym("split", "cartel-del-noreste", "los-zetas") in relations(record)
+    dated = run("On Monday a faction of the Gulf Cartel broke away from its leaders in Reynosa, Tamaulipas.")
+    assert [e["sub_event_type"] for e in dated["events"]] == ["Change to group/activity"]
+
+
+def test_machine_translated_attack_wording(run):
+    text = ("This Wednesday, elements of the State Police were attacked with firearms by armed subjects in "
+            "Manzanillo, Colima.\n\nHours later, two persons were deprived of the life inside of a home in "
+            "Manzanillo, Colima.")
+    found = [(e["event_type"], e["fatalities"]) for e in run(text)["events"]]
+    assert found == [("Battles", None), ("Violence against civilians", 2)]

@@ -82,3 +82,15 @@ def test_the_dead_of_a_later_shootout_are_not_the_attacks(run):
             "nine people. Police chased the attackers and killed three of them in a later shootout.")
     (attack,) = [e for e in r["events"] if e["sub_event_type"] == "Attack"]
     assert attack["fatalities"] == 9
+
+
+@pytest.mark.parametrize("text, deaths", [
+    # a count before "murieron" is the toll; the wounded soldier after it is not a death
+    ("Militares repelieron una agresión en Culiacán, Sinaloa; dos de los atacantes murieron y un militar "
+     "resultó herido.", 2),
+    # machine-translated Spanish: "perdieron la vida", "fueron privados de la vida"
+    ("Police repelled an attack in Manzanillo, Colima, in which four of the aggressors lost the life.", 4),
+    ("In Manzanillo, Colima, two persons were deprived of the life inside of a home.", 2),
+])
+def test_counts_before_a_death_verb_and_translated_idioms(run, text, deaths):
+    assert only_event(run(text))["fatalities"] == deaths

@@ -462,3 +462,26 @@ def test_an_article_before_a_relation_noun_is_not_an_object_pronoun(run):
                           "disputa en Apatzingán."))
     assert sym("rivalry", "los-viagras", "caballeros-templarios") in found
     assert not any("los-chapitos" in r[1:] for r in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pair noun stands for the two groups just named
+    ("Células de Los Chapitos y de La Mayiza se enfrentaron en Culiacán. Las dos organizaciones son "
+     "facciones del Cártel de Sinaloa.",
+     {("faction_of", "los-chapitos", "sinaloa-cartel"), ("faction_of", "la-mayiza", "sinaloa-cartel")}),
+    # "its other main faction": the owner is the cartel of the sentence before
+    ("The Scorpions are only one piece of what remains of the Gulf Cartel. In Reynosa, its other main "
+     "faction, the Metros, has fought the Scorpions for years.",
+     {("faction_of", "los-metros", "gulf-cartel")}),
+    # machine-translated "brazo armado"
+    ("Los Mezcales, group that operates as armed arm of the Sinaloa Cartel, fights the CJNG in Colima.",
+     {("faction_of", "los-mezcales", "sinaloa-cartel")}),
+])
+def test_factions_named_through_a_pair_noun_a_possessive_or_a_calque(run, text, expected):
+    assert expected <= relations(run(text))
+
+
+def test_a_pair_noun_with_three_groups_before_names_no_faction(run):
+    found = relations(run("Los Chapitos, La Mayiza y el CJNG pelean en Sinaloa. Las dos organizaciones son "
+                          "facciones del Cártel de Sinaloa."))
+    assert not [r for r in found if r[0] == "faction_of"]  # which two of the three is not said

@@ -29,3 +29,15 @@ def test_paragraphs_are_counted_and_blank_text_gives_nothing():
     assert [s.index for s in sentences] == [0, 1, 2, 3]
     assert sentences[1].paragraph == sentences[2].paragraph != sentences[3].paragraph
     assert split("   \n\n  ") == []
+
+
+@pytest.mark.parametrize("text, count", [
+    ("The group had that reach two decades ago. Some researchers expect new splits.", 2),
+    ("Vive cerca del mar. El ataque ocurrió de noche.", 2),
+    ("The answer was no. The army left.", 2),
+    ("Ciudad Juárez, 12 ago. 2022 (EFE). Una riña dejó dos muertos.", 2),  # the month before a year
+    ("Published Mar. 3, 2024. The army left.", 2),
+    ("Decreto No. 5 del gobierno estatal.", 1),
+])
+def test_abbreviations_that_are_also_words_end_a_sentence_away_from_numbers(text, count):
+    assert len(split(text)) == count

@@ -42,13 +42,13 @@ _NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a|un|una|uno|dos|tres|c
 _PATTERN_TEXTS: list[tuple[str, str]] = [
     # folded text has spaces for hyphens
     ("iso", r"\b(?P<y>(?:19|20)\d{2})[- ](?P<m>\d{2})[- ](?P<d>\d{2})\b"),
-    ("en_mdy", _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b"),
+    ("en_mdy", _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})\b"),  # "of": machine-translated "6 de marzo de 2025"
     ("en_dmy", r"\b(?P<d>\d{1,2})\s+" + _M_EN + r",?\s+(?P<y>(?:19|20)\d{2})\b"),
     ("es_dmy", r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b"),
     ("of_dmy", r"\b(?P<d>\d{1,2})\s+of\s+" + _M_EN.replace(r"\.?", "") + r"\s+of\s+(?P<y>(?:19|20)\d{2})\b"),
     ("slash", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
     ("es_dm", r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\b"),
-    ("en_md", r"\b" + _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*)?(?:19|20)\d{2})"),
+    ("en_md", r"\b" + _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:,\s*|of\s+)?(?:19|20)\d{2})"),
     ("en_dm", r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M_EN + r"\b"),
     ("en_my", r"\b(?:in|since|during|by|of|last|early|late|mid)\s+" + _M_EN + r"\s+(?P<y>(?:19|20)\d{2})\b"),
     ("es_my", r"\b" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b"),
@@ -56,7 +56,7 @@ _PATTERN_TEXTS: list[tuple[str, str]] = [
     ("yesterday", r"\b(?:yesterday|ayer|anoche|last night)\b"),
     ("today", r"\b(?:today|this morning|tonight|hoy|esta manana|este dia)\b"),
     ("weekday_last", r"\b(?:last\s+" + _WD + r"|el\s+pasado\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"\s+pasado)\b"),
-    ("weekday_this", r"\b(?:on\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") +
+    ("weekday_this", r"\b(?:(?:on|this)\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") +
      # wire style: "late Sunday", "early Monday", "Sunday night"
      r"|(?:late|early)\s+" + _WD.replace("(?P<wd>", "(?P<wd5>") +
      r"|" + _WD.replace("(?P<wd>", "(?P<wd6>") + r"\s+(?:night|morning|afternoon|evening)" + r")\b"),

@@ -293,6 +293,7 @@ def _best_place(places: list[PlaceRef]) -> Place | None:
     return best.place
 
 
+SAME_TIME_REACH = 4  # sentences back in which "hours later" finds the incident it follows
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[.]?[-—–]|\n|$|\.\s*$)")
 
 
@@ -313,12 +314,17 @@ def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) ->
         for d in dates:
             if j != i and opens_state(ctx.folded, d.start):
                 continue
-            if d.start < 120 and d.value and d.value == ctx.pub_text and \
-                    _DATELINE_END.match(ctx.text, d.end):
+            if d.value and d.value == ctx.pub_text and (d.start < 120 or d.end <= _dateline_end(ctx, j)) \
+                    and _DATELINE_END.match(ctx.text, d.end):
                 continue  # the dateline's publication date, not the event's
             if d.value and d.kind != "year" or (d.value and j == i):
                 precision = {"day": 1, "week": 2, "month": 2, "year": 3}.get(d.precision or "", None)
                 return d.value, precision
+    if ctx.cues(i, "same_time"):  # "hours later", "ese mismo día": the date of the incident just told
+        for j in range(i - 1, max(-1, i - SAME_TIME_REACH), -1):
+            value, precision = _date_for(ctx, j)
+            if value:
+                return value, precision
     return None, None
 
 
@@ -571,7 +577,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     actors = [a for a in actors if not _relation_aside(ctx, i, a, c.anchor)]
     if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
-    places = _outside_dateline(ctx, i, sentence_places(ctx, i))
+    places = outside_dateline(ctx, i, sentence_places(ctx, i))
     if c.clause:
         places = _clause_places(ctx, c.clause, places)
     if c.sub_event_type == "Agreement" and not places and not any(d.value for d in sentence_dates(ctx, i)):
@@ -582,7 +588,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             _count_toll(latest, numbers.fatalities(ctx, i, c.clause))
         return events
     if not places and i > 0:
-        places = [p for p in _outside_dateline(ctx, i - 1, sentence_places(ctx, i - 1)) if p.place.kind != "foreign"]
+        places = [p for p in outside_dateline(ctx, i - 1, sentence_places(ctx, i - 1)) if p.place.kind != "foreign"]
     mexican = _mexican(places)
     if not places and default_place is not None:
         places = [default_place]
@@ -655,13 +661,19 @@ def _dateline_end(ctx: DocContext, i: int) -> int:
     return end
 
 
-def _outside_dateline(ctx: DocContext, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
-    """Drop the dateline's city when the sentence also names where the incident happened."""
+def outside_dateline(ctx: DocContext, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+    """Drop the dateline's city when the sentence also names where the incident happened: a
+    town, or a state the city is not in ("MEXICO CITY - ... in the State of Mexico")."""
     if i >= DATELINE_SENTENCES or not places:
         return places  # no dateline so far into the text
     end = _dateline_end(ctx, i)
     rest = [p for p in places if p.start >= end]
-    return rest if any(p.place.kind in ("municipality", "locality") for p in rest) else places
+    if any(p.place.kind in ("municipality", "locality") for p in rest):
+        return rest
+    states = {p.place.state for p in rest if p.place.kind == "state"}
+    if states and all(p.place.state not in states for p in places if p.start < end):
+        return rest
+    return places
 
 
 def _clause_places(ctx: DocContext, clause: tuple[int, int], places: list[PlaceRef]) -> list[PlaceRef]:
@@ -917,8 +929,11 @@ def _headline_restatements(ctx: DocContext, events: list[ExtractedEvent], parent
     def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
         if not e.actors or _told_in_body(ctx, e):
             return None
-        return next((b for b in events if b is not e and b.actors and _related_actors(parents, e.actors, b.actors)
-                     and _told_in_body(ctx, b) and _same_region(e.place, b.place)), None)
+        announced = _forces_only(ctx, e.actors)
+        return next((b for b in events if b is not e and b.actors and _told_in_body(ctx, b)
+                     and _same_region(e.place, b.place)
+                     and (_related_actors(parents, e.actors, b.actors)
+                          or announced and _announced_in(ctx, e, b))), None)
 
     return _fold(events, host_of)
 
@@ -950,6 +965,20 @@ def _lead_summaries(ctx: DocContext, events: list[ExtractedEvent], parents: dict
                      and (not e.actors or not b.actors or _related_actors(parents, e.actors, b.actors))), None)
 
     return _fold(events, host_of)
+
+
+def _forces_only(ctx: DocContext, actors: list[str]) -> bool:
+    """Every actor is a state force: in a title, often the body that announces an operation
+    ("Gabinete de Seguridad informa la detención de ...") rather than the one that made it."""
+    return all(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors)
+
+
+def _announced_in(ctx: DocContext, title: ExtractedEvent, body: ExtractedEvent) -> bool:
+    """The body event is the operation a title naming only a force announces: same kind of
+    event on the same day, made by other forces, against a group."""
+    return ((title.event_type, title.sub_event_type) == (body.event_type, body.sub_event_type)
+            and _dates_agree(title.date, body.date) and not _forces_only(ctx, body.actors)
+            and any(ctx.pack.actors[a].kind in FORCE_KINDS for a in body.actors))
 
 
 def _told_in_body(ctx: DocContext, e: ExtractedEvent) -> bool:

@@ -50,6 +50,7 @@ def fatalities(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -
         return None
     injury = ctx.of(i, "injury")
     found: list[int] = []
+    counted = set()  # fatality words that a count before them already reads ("dos ... murieron")
     numbers.sort()
     for f in fatal:
         # the number nearest before the noun: "un ataque dejó cinco muertos" is five, not one
@@ -61,10 +62,13 @@ def fatalities(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -
             if not any(end <= j.start < f.start for j in injury):
                 low = [n for n in before[:-1] if _RANGE.fullmatch(ctx.folded[n[1]:start])]
                 found.append(min([value] + [n[2] for n in low]))
+                counted.add(f.start)
     # a passive participle reads like a verb: "fueron asesinados a balazos al menos tres conductores"
     passives = [f for f in fatal if _PASSIVE_BEFORE.before(ctx, f.start, 16)]
     reaches = [(v, VERB_REACH_WORDS) for v in verbs] + [(p, PASSIVE_REACH_WORDS) for p in passives]
     for v, reach in reaches:
+        if v.start in counted:
+            continue  # "dos de los atacantes murieron y un militar resultó herido" is two, not one
         after = [n for n in numbers if n[0] >= v.end and _words(ctx.folded[v.end:n[0]]) <= reach]
         if after:
             start, end, value = after[0]

@@ -181,7 +181,7 @@ class Extractor:
             c = cert.of_sentence(ctx, i)
             if c.level in ("speculative", "denied"):
                 continue
-            for p in places:
+            for p in events_mod.outside_dateline(ctx, i, places):  # not the city a report is filed from
                 if p.place.kind != "foreign" and p.place.state and not p.bordering:
                     states.add(p.place.state)
         return sorted(states)

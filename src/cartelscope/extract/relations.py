@@ -84,6 +84,7 @@ def _plausible_faction(ctx: DocContext, child: str, parent: str) -> bool:
 
 
 FACTION_NOUN_REACH = 25
+_OWNED_NOUN = re.compile(r"\b(?:its|their|su|sus)\s+(?:\w+\s+){0,2}$")  # "its other main [faction]"
 # the pack's finer links that a text calling the group a faction reports as faction_of
 _FACTION_LINKS = frozenset({"faction_of", "armed_wing_of", "cell_of"})
 
@@ -103,9 +104,13 @@ def _known_factions(ctx: DocContext, add) -> None:
             called = ids  # "two factions of the Sinaloa Cartel, the Mayito Flacos and Los Chapitos"
         else:
             called = {r.actor_id for r in refs for m in nouns if _next_to(ctx, r, m)}
+        owners = ids
+        if i > 0 and any(_OWNED_NOUN.search(ctx.folded, max(0, m.start - 30), m.start) for m in nouns):
+            # "its other main faction, the Metros": the owner is named in the sentence before
+            owners = ids | {r.actor_id for r in ctx.actors_in(i - 1)}
         for a in sorted(called):  # sorted: output order must not depend on hash seeds
             actor = ctx.pack.actors[a]
-            if actor.parent in ids and actor.parent_relation in _FACTION_LINKS:
+            if actor.parent in owners and actor.parent_relation in _FACTION_LINKS:
                 c = cert.of_sentence(ctx, i)
                 if c.level not in ("speculative", "denied"):
                     add("faction_of", a, actor.parent, i, c.level)
@@ -494,6 +499,11 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     continue
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
                     add("faction_of", left[-1].actor_id, right[0].actor_id, i, level, cue.start)
+                elif right and not left and _PAIR_NOUN.search(ctx.folded, s.start, cue.start):
+                    # "Las dos organizaciones son facciones del Cártel de Sinaloa": the two just named
+                    for r in _pair_before(ctx, i) or ():
+                        if _plausible_faction(ctx, r.actor_id, right[0].actor_id):
+                            add("faction_of", r.actor_id, right[0].actor_id, i, level, cue.start)
                 continue
             if kind == "split":
                 # "the Sinaloa Cartel broke in two: the Chapitos and La Mayiza": the split is between

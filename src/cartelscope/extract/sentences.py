@@ -16,6 +16,10 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
+# Abbreviations that are also words ("two decades ago.", "en alta mar.", "the answer was no."):
+# abbreviations only next to a number ("12 ago. 2022", "No. 3").
+NUMBERED_ABBREVIATIONS = frozenset("ago. mar. no.".split())
+
 # Written to start with a character class: the regex engine then skips ahead to the next
 # candidate character instead of trying every position (three times faster on articles). A
 # newline ends a sentence (a blank line or a bullet after it ends the paragraph); runs of
@@ -53,7 +57,8 @@ def split(text: str) -> list[Sentence]:
             last = at + 1  # the token ends with the first character of the mark
             token = text[max(start, text.rfind(" ", start, last) + 1):last].lower().lstrip(_OPENERS)
             if token in ABBREVIATIONS or (len(token) == 2 and token[1] == "." and token[0] in _INITIAL_LETTERS):
-                continue
+                if token not in NUMBERED_ABBREVIATIONS or _next_to_number(text, last - len(token), after):
+                    continue
             _emit(text, start, after, out, paragraph)
             if "\n" in text[at:after]:
                 paragraph += 1
@@ -71,3 +76,9 @@ def _emit(text: str, start: int, end: int, out: list[Sentence], paragraph: int) 
     if body:
         start += len(chunk) - len(chunk.lstrip())
         out.append(_new_sentence((len(out), start, start + len(body), body, paragraph)))
+
+
+def _next_to_number(text: str, token_start: int, after: int) -> bool:
+    """A number stands right before the token or right after the break ("12 ago. 2022")."""
+    before = text[max(0, token_start - 6):token_start].rstrip()
+    return before[-1:].isdigit() or text[after:after + 4].lstrip()[:1].isdigit()
