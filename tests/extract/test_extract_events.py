@@ -694,3 +694,54 @@ def test_machine_translated_attack_wording(run):
             "Manzanillo, Colima.")
     found = [(e["event_type"], e["fatalities"]) for e in run(text)["events"]]
     assert found == [("Battles", None), ("Violence against civilians", 2)]
+
+
+def test_the_month_may_is_no_modal_and_bodies_of_gives_the_count(run):
+    e = only_event(run("In May 2024, the bodies of eleven people were found in a community of La Concordia, Chiapas."))
+    assert (e["sub_event_type"], e["fatalities"], e["date"], e["certainty"]) == ("Attack", 11, "2024-05", "asserted")
+    hedged = run("Gunmen may attack La Concordia, Chiapas, again.")
+    assert hedged["events"] == []  # the modal still makes a claim hypothetical
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("In July 2024, residents of Amatenango de la Frontera, Chiapas, fled after armed men took over their villages.",
+     "Non-state actor overtakes territory"),
+    ("last sunday the cjng sent drones with explosives over El Aguaje, in Aguililla, Michoacán.", "Air/drone strike"),
+])
+def test_more_wording_for_territory_taken_and_drone_bombing(run, text, sub):
+    assert only_event(run(text))["sub_event_type"] == sub
+
+
+def test_a_killing_named_as_a_conviction_is_no_event(run):
+    record = run("He is the man who was convicted for the killing of a DEA agent in Guadalajara, Jalisco, in 1985.")
+    assert record["events"] == []
+
+
+def test_a_leader_stands_for_the_group_the_article_names_not_an_old_one(run):
+    record = run("The Navy arrested Rafael Caro Quintero on Friday in Choix, Sinaloa. His Caborca Cartel has "
+                 "been fighting the Chapitos in Sonora.")
+    arrest = events(record, "Strategic developments", "Arrests")
+    assert [e["actor_ids"] for e in arrest] == [["mexican-navy", "caborca-cartel"]]
+
+
+def test_a_march_that_turns_violent_is_one_violent_demonstration(run):
+    text = ("El domingo, cientos de personas marcharon en Morelia, Michoacán, para exigir justicia. Al final de "
+            "la marcha, un grupo de manifestantes derribó una puerta del Palacio de Gobierno y causó destrozos "
+            "antes de que la policía estatal lo replegara.")
+    e = only_event(run(text))
+    assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")
+    assert len(e["evidence"]) == 2
+    calm = only_event(run("El domingo, cientos de personas marcharon en Morelia, Michoacán, para exigir justicia."))
+    assert calm["sub_event_type"] == "Peaceful protest"
+
+
+def test_the_force_that_blames_a_group_is_not_a_party(run):
+    e = only_event(run("En febrero de 2024, un ataque con drones que la Fiscalía estatal atribuyó a La Familia "
+                       "Michoacana dejó dos muertos en Heliodoro Castillo, Guerrero."))
+    assert e["actor_ids"] == ["la-familia-michoacana"]
+
+
+def test_a_group_named_only_in_an_unconfirmed_rumour_is_not_an_actor(run):
+    record = run("La Familia Michoacana combate a Los Tlacos en Guerrero. Algunos periodistas sostienen que Los "
+                 "Tlacos habrían recibido armas del CJNG, aunque ninguna autoridad lo ha confirmado.")
+    assert "cjng" not in {a["id"] for a in record["actors"]}

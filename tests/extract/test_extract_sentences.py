@@ -41,3 +41,17 @@ def test_paragraphs_are_counted_and_blank_text_gives_nothing():
 ])
 def test_abbreviations_that_are_also_words_end_a_sentence_away_from_numbers(text, count):
     assert len(split(text)) == count
+
+
+def test_a_long_run_on_typed_without_capitals_is_cut_at_its_stops():
+    text = ("ok so if you missed it, the navy arrested a cartel boss on friday in the mountains of choix, "
+            "sinaloa. apparently a dog found him hiding in the brush, crazy. he is the guy who was convicted "
+            "for an old killing and got out on a technicality years later, approx. ten years ago or so, which "
+            "still makes people angry around here.")
+    parts = [s.text for s in split(text)]
+    assert len(parts) == 3 and parts[1].startswith("apparently") and parts[2].startswith("he is")
+    assert [s.index for s in split(text)] == [0, 1, 2]
+
+
+def test_a_short_sentence_with_a_lowercase_word_after_an_abbreviation_stays_whole():
+    assert len(split("Troops seized approx. five rifles in Culiacán.")) == 1

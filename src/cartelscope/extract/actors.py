@@ -333,9 +333,16 @@ _PLURAL = re.compile(r"\b(?:factions|groups|cartels|gangs|organizations|both|two
 
 
 def person_groups(ctx: DocContext, actor_id: str, prefer_faction: bool = False) -> list[str]:
-    """Groups a person leads (per the knowledge pack); factions first when asked."""
+    """Groups a person leads (per the knowledge pack): first those the article names, then the
+    latest lead (Caro Quintero's Caborca Cartel before the Guadalajara Cartel he led until
+    1985); factions first when asked."""
     actor = ctx.pack.actors[actor_id]
-    led = [lead.actor for lead in actor.leads if lead.actor in ctx.pack.actors]
+    leads = sorted((lead for lead in actor.leads if lead.actor in ctx.pack.actors),
+                   key=lambda lead: str(lead.to or "9999"), reverse=True)
+    if len(leads) > 1:
+        named = {r.actor_id for r in ctx.actors}
+        leads.sort(key=lambda lead: lead.actor not in named)
+    led = [lead.actor for lead in leads]
     if prefer_faction:
         led.sort(key=lambda a: ctx.pack.actors[a].kind != "faction")
     return led

@@ -37,7 +37,7 @@ def describes(ctx: DocContext, ref: ActorRef) -> bool:
 _ARTICLE_GAP = re.compile(r"\s+(?:una?|a|an|the|el|la)\s+")
 PURPOSE_REACH = 40  # characters from the start of an aim or charge phrase to the word it governs
 # the cue lists of aims and charges, and whether an article may stand before the governed word
-_ARTICLE_ALLOWED = {"aims": False, "charges": False, "aims_object": True}
+_ARTICLE_ALLOWED = {"aims": False, "charges": True, "aims_object": True}
 
 
 def purpose(ctx: DocContext, m: Match) -> bool:

@@ -260,7 +260,10 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
 
 _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
                          r"informó|informo|inform|dijo|señaló|senalo|indicó|indico|confirmó|confirmo|reportó|reporto|"
-                         r"detalló|detallo|precisó|preciso|explicó|explico|dio a conocer)\b")
+                         r"detalló|detallo|precisó|preciso|explicó|explico|dio a conocer|"
+                         # who blames a group for the incident is its source, not a party
+                         r"blamed|blames|attributed|attributes|atribuyó|atribuyo|atribuye|atribuyen|atribuyeron|"
+                         r"responsabilizó|responsabilizo|responsabiliza)\b")
 
 
 def _attributing(ctx: DocContext, i: int, r: ActorRef) -> bool:
@@ -380,6 +383,7 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     merged = _arrests_in_battle(merge_same_incident(events, parents, kinds))
     merged = _headline_restatements(ctx, merged, parents)
     merged = _lead_summaries(ctx, merged, parents)
+    merged = _escalated_protests(merged)
     _blamed_later(ctx, merged)
     single = ctx.cache.get(SINGLE_VICTIM)
     for e in merged:
@@ -1021,6 +1025,28 @@ def _fold(events: list[ExtractedEvent],
         else:
             _absorb(host, e)
     return out
+
+
+_ESCALATED = frozenset({("Riots", "Violent demonstration"), ("Protests", "Protest with intervention"),
+                        ("Protests", "Excessive force against protesters")})
+
+
+def _escalated_protests(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """A march told as peaceful and then as turning violent or being broken up ("cientos de
+    personas marcharon en Morelia … al final de la marcha, manifestantes derribaron una puerta")
+    is one demonstration, coded by what it became (ACLED codes the event once)."""
+    escalated = [e for e in events if (e.event_type, e.sub_event_type) in _ESCALATED]
+    if not escalated:
+        return events
+
+    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
+        if e.sub_event_type != "Peaceful protest" or e.place is None:
+            return None
+        return next((b for b in escalated if b.place is not None and b.place.state == e.place.state
+                     and b.place.municipality_code == e.place.municipality_code
+                     and _dates_agree(e.date, b.date)), None)
+
+    return _fold(events, host_of)
 
 
 def _more_specific(a: Place, b: Place) -> bool:

@@ -97,7 +97,10 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
                     pm.add_all(ps, Entry("cue", f"attribution:{item.get('kind', 'other')}", lang))
         elif name != "place_stopwords":
             for lang, ps in _lang_lists(value):
-                pm.add_all(ps, Entry("cue", name, lang))
+                for p in ps:
+                    # a modal that is also a month ("may", "In May 2024") matches only in lower case
+                    exact = p if p in MONTHS else None
+                    pm.add(p, Entry("cue", name, lang, exact))
     nums = pack.numbers
     for lang, table in (nums.get("number_words") or {}).items():
         for word, value in (table or {}).items():

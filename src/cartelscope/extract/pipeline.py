@@ -146,8 +146,9 @@ class Extractor:
         return list(aliases)
 
     def _background_sentences(self, ctx: DocContext) -> set[int]:
-        """Sentences that speculate or recall history ("when the Zetas lost their leadership
-        after 2012"): groups named only there are not actors of the article."""
+        """Sentences that speculate, pass on an unconfirmed rumour or recall history ("when the
+        Zetas lost their leadership after 2012"): groups named only there are not actors of the
+        article."""
         latest: dict[int, int] = {}  # sentence -> latest year it names
         for m in ctx.all_of("year"):
             year = int(m.key)
@@ -162,6 +163,8 @@ class Extractor:
             modal = ctx.cues(i, "speculation") or ctx.cues(i, "forecast")
             if modal and cert.of_sentence(ctx, i).level == "speculative":
                 out.add(i)
+            elif ctx.cues(i, "unconfirmed") and cert.of_sentence(ctx, i).level in ("alleged", "speculative"):
+                out.add(i)  # a rumour: "habrían recibido armas del CJNG, aunque nadie lo ha confirmado"
             elif reference and i in latest and latest[i] <= reference - HISTORY_YEARS:
                 out.add(i)
         return out

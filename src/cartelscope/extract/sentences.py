@@ -64,6 +64,31 @@ def split(text: str) -> list[Sentence]:
                 paragraph += 1
         start = after
     _emit(text, start, len(text), out, paragraph)
+    if any(s.end - s.start > RUN_ON_LENGTH for s in out):
+        out = _split_run_ons(text, out)
+    return out
+
+
+RUN_ON_LENGTH = 250  # a sentence this long may be several, written without capitals
+# "... found him hiding in the brush, crazy. he is the guy who ...": in a text typed without
+# capitals a stop before a lowercase word ends the sentence too
+_LOWER_BOUNDARY = re.compile(r"(?<=[a-záéíóúñ0-9][a-záéíóúñ0-9][.!?])\s+(?=[¿¡]?[a-záéíóúñ])")
+
+
+def _split_run_ons(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Long sentences cut again where a stop is followed by a lowercase word (not after an
+    abbreviation), then numbered afresh."""
+    out: list[Sentence] = []
+    for s in sentences:
+        start = s.start
+        if s.end - s.start > RUN_ON_LENGTH:
+            for m in _LOWER_BOUNDARY.finditer(text, s.start, s.end):
+                token = text[text.rfind(" ", start, m.start()) + 1:m.start()].lower()
+                if token in ABBREVIATIONS:
+                    continue
+                _emit(text, start, m.start(), out, s.paragraph)
+                start = m.end()
+        _emit(text, start, s.end, out, s.paragraph)
     return out
 
 
