@@ -64,29 +64,43 @@ def split(text: str) -> list[Sentence]:
                 paragraph += 1
         start = after
     _emit(text, start, len(text), out, paragraph)
-    if any(s.end - s.start > RUN_ON_LENGTH for s in out):
-        out = _split_run_ons(text, out)
+    for s in out:
+        if s.end - s.start > RUN_ON_LENGTH and _run_on_stop(text, s.start, s.end):
+            return _split_run_ons(text, out)
     return out
 
 
 RUN_ON_LENGTH = 250  # a sentence this long may be several, written without capitals
 # "... found him hiding in the brush, crazy. he is the guy who ...": in a text typed without
 # capitals a stop before a lowercase word ends the sentence too
-_LOWER_BOUNDARY = re.compile(r"(?<=[a-záéíóúñ0-9][a-záéíóúñ0-9][.!?])\s+(?=[¿¡]?[a-záéíóúñ])")
+# (it starts with the stop, so the regex engine skips straight to stops; the two characters
+# before it are tested in _run_on_stops: a lowercase word or a number ends there)
+_LOWER_BOUNDARY = re.compile(r"[.!?]\s+(?=[¿¡]?[a-záéíóúñ])")
+
+
+def _run_on_stops(text: str, start: int, end: int):
+    """The stops before a lowercase word between ``start`` and ``end``, abbreviations aside."""
+    for m in _LOWER_BOUNDARY.finditer(text, start, end):
+        stop = m.start()
+        before = text[stop - 2:stop]
+        if before.isalnum() and before.islower() or before.isdigit():
+            if text[text.rfind(" ", start, stop) + 1:stop + 1].lower() not in ABBREVIATIONS:
+                yield m
+
+
+def _run_on_stop(text: str, start: int, end: int) -> bool:
+    return next(_run_on_stops(text, start, end), None) is not None
 
 
 def _split_run_ons(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """Long sentences cut again where a stop is followed by a lowercase word (not after an
-    abbreviation), then numbered afresh."""
+    abbreviation), then numbered afresh (rare: only texts typed without capitals get here)."""
     out: list[Sentence] = []
     for s in sentences:
         start = s.start
         if s.end - s.start > RUN_ON_LENGTH:
-            for m in _LOWER_BOUNDARY.finditer(text, s.start, s.end):
-                token = text[text.rfind(" ", start, m.start()) + 1:m.start()].lower()
-                if token in ABBREVIATIONS:
-                    continue
-                _emit(text, start, m.start(), out, s.paragraph)
+            for m in _run_on_stops(text, s.start, s.end):
+                _emit(text, start, m.start() + 1, out, s.paragraph)
                 start = m.end()
         _emit(text, start, s.end, out, s.paragraph)
     return out
