@@ -745,3 +745,52 @@ def test_a_group_named_only_in_an_unconfirmed_rumour_is_not_an_actor(run):
     record = run("La Familia Michoacana combate a Los Tlacos en Guerrero. Algunos periodistas sostienen que Los "
                  "Tlacos habrían recibido armas del CJNG, aunque ninguna autoridad lo ha confirmado.")
     assert "cjng" not in {a["id"] for a in record["actors"]}
+
+
+def test_what_seized_material_could_be_used_for_does_not_hedge_the_seizure(run):
+    e = only_event(run("Soldiers searching a house in Acámbaro, Guanajuato, on Friday seized two rifles and materials "
+                       "that could be used to make explosives."))
+    assert (e["sub_event_type"], e["certainty"]) == ("Disrupted weapons use", "asserted")
+    assert run("Drones could be used to attack towns in Acámbaro, Guanajuato.")["events"] == []
+
+
+def test_a_count_of_past_incidents_is_a_trend(run):
+    assert run("Car bombs remain rare, but analysts have recorded several in Guanajuato and Michoacán since 2023.")[
+        "events"] == []
+
+
+def test_a_car_packed_with_explosives_at_a_police_station_is_a_car_bomb(run):
+    e = only_event(run("A car packed with explosives blew up on Wednesday outside the municipal police headquarters "
+                       "in Acámbaro, Guanajuato, wounding two officers."))
+    assert (e["event_type"], e["sub_event_type"]) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert "car_bomb" in e["tactics"]
+
+
+def test_drivers_blocking_an_avenue_after_an_attack_are_a_protest_in_the_dateline_city(run):
+    record = run("ACAPULCO - Hundreds of taxi drivers blocked the Costera for hours on Wednesday to demand "
+                 "protection, a day after gunmen set fire to two minibuses in Renacimiento, Acapulco.")
+    protest = events(record, "Protests")
+    assert [(e["sub_event_type"], e["place"]) for e in protest] == [("Peaceful protest", "Acapulco de Juárez")]
+    assert len(record["events"]) == 2
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Un artefacto explosivo, al parecer una granada de fragmentación, fue lanzado el domingo contra un bar de "
+     "Salamanca, Guanajuato.", "Grenade"),
+    ("Un artefacto explosivo estalló el domingo frente a un bar de Salamanca, Guanajuato.",
+     "Remote explosive/landmine/IED"),
+])
+def test_a_device_said_to_be_a_grenade_is_a_grenade(run, text, sub):
+    assert only_event(run(text))["sub_event_type"] == sub
+
+
+def test_the_town_attackers_fled_toward_is_not_where_it_happened(run):
+    text = ("Sicarios dispararon el domingo contra un bar de Salamanca, Guanajuato, y huyeron hacia la salida a "
+            "Valle de Santiago.\n\nEl lunes, una manta firmada por el CJNG fue colgada en un puente peatonal.")
+    assert {e["place"] for e in run(text)["events"]} == {"Salamanca"}
+
+
+def test_personal_militar_is_the_army(run):
+    e = only_event(run("El miércoles, en Altar, Sonora, personal militar localizó un campamento con dos drones y "
+                       "artefactos explosivos."))
+    assert e["actor_ids"] == ["mexican-army"]

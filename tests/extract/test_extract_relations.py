@@ -485,3 +485,17 @@ def test_a_pair_noun_with_three_groups_before_names_no_faction(run):
     found = relations(run("Los Chapitos, La Mayiza y el CJNG pelean en Sinaloa. Las dos organizaciones son "
                           "facciones del Cártel de Sinaloa."))
     assert not [r for r in found if r[0] == "faction_of"]  # which two of the three is not said
+
+
+def test_a_jailed_leader_does_not_lead(run):
+    found = relations(run('The Chapitos and La Mayiza, loyal to the jailed Ismael "El Mayo" Zambada, are still '
+                          'fighting in Culiacán.'))
+    assert not [r for r in found if r[0] == "leader_of"]
+    led = relations(run('La Mayiza, led by Ismael "El Mayo" Zambada, is fighting in Culiacán.'))
+    assert ("leader_of", "ismael-zambada-garcia", "la-mayiza") in led
+
+
+def test_factions_of_a_cartel_named_in_the_next_sentence(run):
+    found = relations(run("When the two main factions of the Sinaloa Cartel turned on each other, few expected "
+                          "a long war. The Chapitos and La Mayiza are still fighting in Culiacán."))
+    assert {("faction_of", "los-chapitos", "sinaloa-cartel"), ("faction_of", "la-mayiza", "sinaloa-cartel")} <= found

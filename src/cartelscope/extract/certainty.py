@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cartelscope.extract.context import DocContext
@@ -68,8 +69,23 @@ def _sentence_cues(ctx: DocContext, i: int, cues: list) -> _Cues:
     key = ("cues", i)
     found = ctx.cache.get(key)
     if found is None:
+        cues = [m for m in cues if not (m.key in _MODAL_KEYS and potential_use(ctx.folded, m))]
         found = ctx.cache[key] = _Cues(cues, ctx.lang)
     return found
+
+
+_MODAL_KEYS = frozenset({"speculation", "forecast"})
+_RELATIVE_BEFORE = re.compile(r"(?:that|which|que)\s+$")
+_USE_WITHIN = re.compile(r"\b(?:used|usad|utilizad|usarse|utilizarse)")  # the cue "could be used" itself
+_USE_AFTER = re.compile(r"\s+(?:(?:be\s+)?used|serve|(?:ser\s+)?usad|(?:ser\s+)?utilizad|usarse|utilizarse|servir)")
+
+
+def potential_use(folded: str, m) -> bool:
+    """A modal that says what a seized object could be used for ("materials that could be used
+    to make explosives", "que podrían ser utilizados para"): it describes the object; the
+    seizure itself is asserted."""
+    return bool(_RELATIVE_BEFORE.search(folded, max(0, m.start - 8), m.start)
+                and (_USE_AFTER.match(folded, m.end) or _USE_WITHIN.search(folded, m.start, m.end)))
 
 
 def _judge(cues: _Cues, anchor: int | None) -> Certainty:

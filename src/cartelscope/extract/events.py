@@ -188,7 +188,7 @@ def is_not_event(ctx: DocContext, i: int) -> bool:
     text = ctx.sentences[i].text.rstrip()
     if text.endswith("?"):
         return True
-    return bool(ctx.usable(i, "notevent"))
+    return any(not cert.potential_use(ctx.folded, m) for m in ctx.usable(i, "notevent"))
 
 
 def event_actors(ctx: DocContext, i: int) -> list[str]:
@@ -279,12 +279,22 @@ def _mexican(places: list[PlaceRef]) -> list[PlaceRef]:
 
 
 def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
-    """Places of the sentence; one named only as a border or neighbour is a reference point."""
+    """Places of the sentence; one named only as a border or neighbour is a reference point,
+    and one the attackers fled toward ("huyeron hacia la salida a Valle de Santiago") is no
+    place of the incident."""
     places = ctx.places_in(i)
     if not places:
         return places
-    located = [p for p in places if not p.bordering]
-    return located if located or not places else ([] if any(p.place.kind == "foreign" for p in places) else places)
+    located = [p for p in places if not p.bordering and not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)]
+    if located:
+        return located
+    places = [p for p in places if not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)]
+    return [] if any(p.place.kind == "foreign" for p in places) else places
+
+
+TOWARD_REACH = 30
+_TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion a|toward|towards|heading to|heading for|"
+                   r"fled to|huyeron a|huyeron hacia)\s+(?:la\s+salida\s+a\s+|the\s+exit\s+to\s+)?(?:la\s+|el\s+|the\s+)?$")
 
 
 def _best_place(places: list[PlaceRef]) -> Place | None:
@@ -581,9 +591,10 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     actors = [a for a in actors if not _relation_aside(ctx, i, a, c.anchor)]
     if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
-    places = outside_dateline(ctx, i, sentence_places(ctx, i))
+    places = sentence_places(ctx, i)
     if c.clause:
         places = _clause_places(ctx, c.clause, places)
+    places = outside_dateline(ctx, i, places)  # per clause: a town the other clause names does not count
     if c.sub_event_type == "Agreement" and not places and not any(d.value for d in sentence_dates(ctx, i)):
         return events  # "officials say X have struck an alliance with Y": a relation, not a pact met somewhere
     if not actors and not places and _recent_event(found_in, i):

@@ -102,6 +102,10 @@ def _known_factions(ctx: DocContext, add) -> None:
         ids = {r.actor_id for r in refs}
         if any(ctx.folded.startswith(("factions", "facciones"), m.start, m.end) for m in nouns):
             called = ids  # "two factions of the Sinaloa Cartel, the Mayito Flacos and Los Chapitos"
+            if i + 1 < len(ctx.sentences) and not any(ctx.pack.actors[a].parent in ids for a in ids):
+                # "When the two main factions of the Sinaloa Cartel turned on each other ... The
+                # Chapitos ... and La Mayiza": the factions are named in the next sentence
+                called = ids | {r.actor_id for r in ctx.actors_in(i + 1) if ctx.pack.actors[r.actor_id].parent in ids}
         else:
             called = {r.actor_id for r in refs for m in nouns if _next_to(ctx, r, m)}
         owners = ids
@@ -148,6 +152,9 @@ def _long_ago(ctx: DocContext, i: int, cue: Match) -> bool:
     return bool(ctx.pub and years and max(years) < ctx.pub.year - SPLIT_HISTORY_YEARS)
 
 
+# "loyal to the jailed Ismael Zambada": a leader behind bars no longer leads (not current)
+_JAILED_BEFORE = EndingAt(r"\b(?:jailed|imprisoned|extradited|incarcerated|encarcelado|preso|extraditado|recluido)\s+"
+                          r"(?:\w+\s+){0,2}[\"“']?$")
 _KIN_BEFORE = EndingAt(r"\b(?:sons?|daughters?|brothers?|wife|widow|father|nephews?|hij[oa]s?|herman[oa]s?|"
                        r"esposa|viuda|padre|sobrin[oa]s?)\s+(?:of|de|del)\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?[\x22']?$")
 KIN_REACH = 40
@@ -472,7 +479,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
                 # "run by the sons of El Chapo": a relative of the leader is not the leader
                 persons = [r for r in persons if not _KIN_BEFORE.before(ctx, r.start, KIN_REACH)
-                           and not _KIN_AFTER.match(ctx.folded, r.end)]
+                           and not _KIN_AFTER.match(ctx.folded, r.end)
+                           and not _JAILED_BEFORE.before(ctx, r.start, KIN_REACH)]
                 if persons and groups:
                     after = [r for r in persons if r.start >= cue.end]
                     # "led by X", "liderado por X": the leader follows the cue, and a person
