@@ -499,3 +499,30 @@ def test_factions_of_a_cartel_named_in_the_next_sentence(run):
     found = relations(run("When the two main factions of the Sinaloa Cartel turned on each other, few expected "
                           "a long war. The Chapitos and La Mayiza are still fighting in Culiacán."))
     assert {("faction_of", "los-chapitos", "sinaloa-cartel"), ("faction_of", "la-mayiza", "sinaloa-cartel")} <= found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a negation before a colon belongs to another clause
+    ("Para los que no son de aquí: el cártel de Caborca es el grupo de Caro Quintero.",
+     ("leader_of", "rafael-caro-quintero", "caborca-cartel")),
+    ('Antonio Ezequiel Cárdenas Guillén, "Tony Tormenta", uno de los principales líderes del Cártel del Golfo, '
+     "murió ayer en Matamoros.", ("leader_of", "antonio-ezequiel-cardenas-guillen", "gulf-cartel")),
+    ('The former official, known as "Comandante H," is accused by prosecutors of leading La Barredora in Tabasco.',
+     ("leader_of", "hernan-bermudez-requena", "la-barredora-tabasco")),
+])
+def test_more_leadership_wording(run, text, expected):
+    assert expected in relations(run(text))
+
+
+def test_his_group_is_led_by_the_person_named_before_when_the_pack_agrees(run):
+    text = ("The Navy arrested Rafael Caro Quintero on Friday in Choix, Sinaloa. A dog found him in the brush. "
+            "His Caborca Cartel has been fighting the Chapitos for Sonora.")
+    assert ("leader_of", "rafael-caro-quintero", "caborca-cartel") in relations(run(text))
+    other = ("The Navy arrested Rafael Caro Quintero on Friday in Choix, Sinaloa. His Jalisco New Generation "
+             "Cartel rivals were not involved.")
+    assert not [r for r in relations(run(other)) if r[0] == "leader_of"]
+
+
+def test_a_negation_in_the_same_clause_still_denies(run):
+    found = relations(run("El cártel de Caborca no es el grupo de Caro Quintero, dijo el fiscal."))
+    assert ("leader_of", "rafael-caro-quintero", "caborca-cartel") not in found

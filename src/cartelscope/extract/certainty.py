@@ -41,7 +41,7 @@ def of_sentence(ctx: DocContext, i: int, anchor: int | None = None) -> Certainty
     key = ("certainty", i, anchor)
     hit = ctx.cache.get(key)
     if hit is None:
-        hit = ctx.cache[key] = _judge(_sentence_cues(ctx, i, cues), anchor)
+        hit = ctx.cache[key] = _judge(_sentence_cues(ctx, i, cues), anchor, ctx.folded)
     return hit
 
 
@@ -88,7 +88,7 @@ def potential_use(folded: str, m) -> bool:
                 and (_USE_AFTER.match(folded, m.end) or _USE_WITHIN.search(folded, m.start, m.end)))
 
 
-def _judge(cues: _Cues, anchor: int | None) -> Certainty:
+def _judge(cues: _Cues, anchor: int | None, folded: str) -> Certainty:
     attribution = cues.attribution
     by_key = cues.by_key
     modal = by_key.get("speculation", _NONE) + by_key.get("forecast", _NONE)
@@ -98,7 +98,8 @@ def _judge(cues: _Cues, anchor: int | None) -> Certainty:
         return Certainty("speculative", attribution)
     if anchor is not None:
         for m in by_key.get("negation", _NONE) + by_key.get("denial", _NONE):
-            if 0 <= anchor - m.end <= NEGATION_WINDOW or (m.key == "denial" and m.start < anchor):
+            if 0 <= anchor - m.end <= NEGATION_WINDOW and not _clause_stop(folded, m.end, anchor) \
+                    or (m.key == "denial" and m.start < anchor):
                 return Certainty("denied", attribution)
     if "hedging" in by_key:
         return Certainty("alleged", attribution)
@@ -108,6 +109,12 @@ def _judge(cues: _Cues, anchor: int | None) -> Certainty:
 
 
 _NONE: list = []
+
+
+def _clause_stop(folded: str, start: int, end: int) -> bool:
+    """A colon or semicolon between a negation and the claim: "los que no son de aquí: el
+    cártel de Caborca es el grupo de Caro Quintero" negates another clause."""
+    return folded.find(":", start, end) >= 0 or folded.find(";", start, end) >= 0
 
 
 def document_hedged(ctx: DocContext) -> bool:

@@ -120,6 +120,29 @@ def _known_factions(ctx: DocContext, add) -> None:
                     add("faction_of", a, actor.parent, i, c.level)
 
 
+_HIS_BEFORE = EndingAt(r"\b(?:his|su)\s+$")
+OWNER_SENTENCES = 5  # sentences back in which "his Caborca Cartel" finds its owner
+
+
+def _led_by_owner(ctx: DocContext, add) -> None:
+    """"His Caborca Cartel" after a sentence about Caro Quintero: the person named last before
+    the possessive leads the group, when the knowledge pack knows he led it (the pack confirms
+    what a bare possessive only hints at)."""
+    for r in ctx.actors:
+        if ctx.pack.actors[r.actor_id].kind not in GROUP_KINDS or not _HIS_BEFORE.before(ctx, r.start, 8):
+            continue
+        owner = None
+        for j in range(r.sentence, max(-1, r.sentence - 1 - OWNER_SENTENCES), -1):
+            persons = [p for p in ctx.actors_in(j) if p.start < r.start and ctx.pack.actors[p.actor_id].kind == "person"]
+            if persons:
+                owner = persons[-1]
+                break
+        if owner is not None and any(lead.actor == r.actor_id for lead in ctx.pack.actors[owner.actor_id].leads):
+            c = cert.of_sentence(ctx, r.sentence, r.start)
+            if c.level not in ("speculative", "denied"):
+                add("leader_of", owner.actor_id, r.actor_id, r.sentence, c.level)
+
+
 def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
     """The faction noun touches the name: "the Chapitos faction", "la facción de Los Chapitos",
     "La Mayiza, a faction of", with no clause break between."""
@@ -584,6 +607,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     add(kind, _as_party(ctx, dropped, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
 
     _known_factions(ctx, add)
+    _led_by_owner(ctx, add)
     _event_relations(ctx, events, found)
     for rel in found.values():
         if rel.certainty == "alleged" and rel.kind in SYMMETRIC:
