@@ -794,3 +794,42 @@ def test_personal_militar_is_the_army(run):
     e = only_event(run("El miércoles, en Altar, Sonora, personal militar localizó un campamento con dos drones y "
                        "artefactos explosivos."))
     assert e["actor_ids"] == ["mexican-army"]
+
+
+def test_a_big_city_named_after_in_is_that_city_in_a_story_about_another_state(run):
+    text = ("Soldiers freed 14 migrants on Wednesday in Reynosa, Tamaulipas. The migrants had been kidnapped in "
+            "Monterrey days earlier.")
+    kidnap = events(run(text), "Violence against civilians")
+    assert [(e["place"], e["state"]) for e in kidnap] == [("Monterrey", "MX-NLE")]
+
+
+def test_what_forces_found_repeatedly_is_a_practice(run):
+    text = ("Both sides have used drones against villages, and the Army has repeatedly found landmines along the "
+            "roads of Apatzingán, Michoacán.")
+    assert run(text)["events"] == []
+
+
+def test_same_day_reaches_four_sentences_back(run):
+    text = ("REYNOSA, Tamaulipas - Soldiers arrested three men in Reynosa on Wednesday.\n\nThe men had been "
+            "guarding a house. Several migrants were inside. Relatives had paid ransom.\n\nOn the same day, the "
+            "National Guard found an abandoned truck with 20 rifles in Reynosa.")
+    found = events(run(text), "Strategic developments", "Disrupted weapons use")
+    assert [e["date"] for e in found] == ["2025-03-12"]
+
+
+def test_a_pact_nobody_can_confirm_is_a_rumour(run):
+    text = ("People in Caborca, Sonora, have been saying that the Caborca Cartel and the Chapitos agreed to a "
+            "truce in January. I can't confirm it and neither can anyone I talked to.")
+    record = run(text)
+    assert not events(record, "Strategic developments", "Agreement")
+    assert not [r for r in relations(record) if r[0] == "ceasefire"]
+    assert record["hedged"] is True
+
+
+def test_a_group_only_said_to_hold_an_area_is_not_an_actor(run):
+    text = ("Un grupo armado atacó una vivienda en Tepuche, Culiacán, el martes; murieron dos hombres. La zona "
+            "es bastión de Los Chapitos, según autoridades federales.")
+    assert "los-chapitos" not in {a["id"] for a in run(text)["actors"]}
+    fighting = run("Un grupo armado atacó una vivienda en Tepuche, Culiacán, el martes. Los Chapitos, con presencia "
+                   "en la zona, se enfrentan a La Mayiza.")
+    assert "los-chapitos" in {a["id"] for a in fighting["actors"]}

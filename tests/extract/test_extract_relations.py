@@ -526,3 +526,22 @@ def test_his_group_is_led_by_the_person_named_before_when_the_pack_agrees(run):
 def test_a_negation_in_the_same_clause_still_denies(run):
     found = relations(run("El cártel de Caborca no es el grupo de Caro Quintero, dijo el fiscal."))
     assert ("leader_of", "rafael-caro-quintero", "caborca-cartel") not in found
+
+
+def test_a_member_named_after_among_them_belongs_to_the_coalition(run):
+    found = relations(run("Growers blame the extortion on the CJNG and on local groups that belong to the Cárteles "
+                          "Unidos coalition, among them Los Viagras."))
+    assert ("faction_of", "los-viagras", "carteles-unidos") in found
+    assert ("faction_of", "cjng", "carteles-unidos") not in found
+
+
+def test_the_two_groups_reaches_five_sentences_back(run):
+    text = ("The Caborca Cartel and the Chapitos fought in Caborca, Sonora. Two people died. The Army came later. "
+            "Shops closed. Nobody was arrested. The two groups have been fighting over the desert routes for years.")
+    assert sym("rivalry", "caborca-cartel", "los-chapitos") in relations(run(text))
+
+
+def test_the_ciclones_are_a_gulf_cartel_faction(run):
+    found = relations(run("Marines killed a regional leader of the Ciclones, a faction of the Gulf Cartel, in "
+                          "Tampico, Tamaulipas."))
+    assert ("faction_of", "los-ciclones", "gulf-cartel") in found

@@ -118,7 +118,26 @@ def _clause_stop(folded: str, start: int, end: int) -> bool:
 
 
 def document_hedged(ctx: DocContext) -> bool:
-    """The main claim is speculative when the title or lead sentences speculate or forecast."""
+    """The main claim is speculative when the title or lead sentences speculate, forecast or
+    pass on an unconfirmed rumour."""
     lead = [s.index for s in ctx.sentences[:3]]
     spec = sum(1 for i in lead if _cue(ctx.of(i, "cue"), "speculation", ctx.lang) or _cue(ctx.of(i, "cue"), "forecast", ctx.lang))
-    return spec >= 1
+    # or it passes on a rumour nobody can confirm ("people have been saying that ... agreed to a
+    # truce. I can't confirm it")
+    # (a title may take two lines and a byline a third)
+    opening = [s.index for s in ctx.sentences[:RUMOUR_LEAD]]
+    return spec >= 1 or any(ctx.cues(i, "unconfirmed") or rumour_told_next(ctx, i) for i in opening)
+
+
+RUMOUR_LEAD = 4  # opening sentences in which an unconfirmed rumour makes the whole text hedged
+RUMOUR_OPENING = 40  # characters into the next sentence within which "I can't confirm it" refers back
+
+
+def rumour_told_next(ctx: DocContext, i: int) -> bool:
+    """The sentence after ``i`` opens by saying its claim cannot be confirmed ("People say the
+    two groups agreed to a truce. I can't confirm it and neither can anyone I talked to")."""
+    j = i + 1
+    if j >= len(ctx.sentences):
+        return False
+    start = ctx.sentences[j].start
+    return any(m.start - start <= RUMOUR_OPENING for m in ctx.cues(j, "unconfirmed"))

@@ -334,7 +334,7 @@ def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) ->
                 precision = {"day": 1, "week": 2, "month": 2, "year": 3}.get(d.precision or "", None)
                 return d.value, precision
     if ctx.cues(i, "same_time"):  # "hours later", "ese mismo día": the date of the incident just told
-        for j in range(i - 1, max(-1, i - SAME_TIME_REACH), -1):
+        for j in range(i - 1, max(-1, i - 1 - SAME_TIME_REACH), -1):
             value, precision = _date_for(ctx, j)
             if value:
                 return value, precision
@@ -595,8 +595,11 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if c.clause:
         places = _clause_places(ctx, c.clause, places)
     places = outside_dateline(ctx, i, places)  # per clause: a town the other clause names does not count
-    if c.sub_event_type == "Agreement" and not places and not any(d.value for d in sentence_dates(ctx, i)):
-        return events  # "officials say X have struck an alliance with Y": a relation, not a pact met somewhere
+    if c.sub_event_type == "Agreement" and (not places and not any(d.value for d in sentence_dates(ctx, i))
+                                            or cert.rumour_told_next(ctx, i) or ctx.cues(i, "unconfirmed")):
+        # "officials say X have struck an alliance with Y": a relation, not a pact met somewhere;
+        # a pact nobody can confirm is a rumour
+        return events
     if not actors and not places and _recent_event(found_in, i):
         # a detail of the incident just reported ("En el lugar se aseguraron...", "the attack left four dead")
         if latest is not None and latest.sub_event_type == c.sub_event_type:

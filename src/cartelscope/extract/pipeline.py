@@ -146,9 +146,9 @@ class Extractor:
         return list(aliases)
 
     def _background_sentences(self, ctx: DocContext) -> set[int]:
-        """Sentences that speculate, pass on an unconfirmed rumour or recall history ("when the
-        Zetas lost their leadership after 2012"): groups named only there are not actors of the
-        article."""
+        """Sentences that speculate, pass on an unconfirmed rumour, only say where a group is
+        ("bastión de Los Chapitos") or recall history ("when the Zetas lost their leadership
+        after 2012"): groups named only there are not actors of the article."""
         latest: dict[int, int] = {}  # sentence -> latest year it names
         for m in ctx.all_of("year"):
             year = int(m.key)
@@ -165,6 +165,9 @@ class Extractor:
                 out.add(i)
             elif ctx.cues(i, "unconfirmed") and cert.of_sentence(ctx, i).level in ("alleged", "speculative"):
                 out.add(i)  # a rumour: "habrían recibido armas del CJNG, aunque nadie lo ha confirmado"
+            elif ctx.cues(i, "presence") and all(m.key == "faction_of" for m in ctx.of(i, "rel")) \
+                    and events_mod.classify(ctx, i) is None:
+                out.add(i)  # only where a group is: "la zona es bastión de la facción de Los Chapitos"
             elif reference and i in latest and latest[i] <= reference - HISTORY_YEARS:
                 out.add(i)
         return out

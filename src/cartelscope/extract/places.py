@@ -411,6 +411,9 @@ def _choose(ctx: DocContext, m: Match, name: _Name, explicit: str | None, street
     return _choose_among(ctx, m, name, explicit, near_states, k)
 
 
+MAJOR_CITY_WEIGHT = 1.1  # a locality of a million people or more (weight = 1 + population / 10**7)
+
+
 def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, near_states,
                   k: int) -> IndexRef | None:
     """The reading of ``name`` (a state's own reading aside) by the state written after it, the
@@ -440,8 +443,11 @@ def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, 
         if near and not foreign:
             # other places around are elsewhere: a colonia or a homonym, not a guess; but "the
             # city of Puebla" names the big city even next to "the state of Guanajuato"
-            if len(name.prominent) == 1 and _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
-                return name.prominent[0]
+            if len(name.prominent) == 1 and (
+                    _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True)
+                    or name.prominent[0].weight >= MAJOR_CITY_WEIGHT
+                    and _LOCATIVE.before(ctx, m.start, BEFORE_REACH, sliced=True)):
+                return name.prominent[0]  # nor does "kidnapped in Monterrey" in a Tamaulipas story
             return None
     if foreign and name.foreign_beats_mexican:
         return foreign[0]

@@ -120,6 +120,7 @@ def _known_factions(ctx: DocContext, add) -> None:
                     add("faction_of", a, actor.parent, i, c.level)
 
 
+_AMONG_BEFORE = EndingAt(r"\b(?:among them|among which|including|entre ellos|entre ellas|entre los que (?:esta|estan))\s+(?:the\s+)?$")
 _HIS_BEFORE = EndingAt(r"\b(?:his|su)\s+$")
 OWNER_SENTENCES = 5  # sentences back in which "his Caborca Cartel" finds its owner
 
@@ -204,7 +205,7 @@ SUBJECT_REACH = 40  # characters from a sentence's start within which its subjec
 # "the two groups", "ambas organizaciones": two groups the text has just named
 _PAIR_NOUN = re.compile(r"\b(?:the two|both|ambos|ambas|los dos|las dos)\s+(?:\w+\s+)?(?:groups|cartels|factions|"
                         r"organizations|gangs|grupos|carteles|facciones|organizaciones|bandas)\b")
-PAIR_SENTENCES = 3  # sentences back in which the two groups were named
+PAIR_SENTENCES = 5  # sentences back in which the two groups were named
 
 
 def _pair_before(ctx: DocContext, i: int) -> tuple[ActorRef, ActorRef] | None:
@@ -473,7 +474,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         c = cert.of_sentence(ctx, i, cues[0].start)
         # "habría establecido una alianza ..., aunque esa versión nunca ha sido confirmada": a rumour
         hedged = c.level in ("speculative", "denied") or (
-            c.level == "alleged" and bool(ctx.cues(i, "unconfirmed")))
+            c.level == "alleged" and bool(ctx.cues(i, "unconfirmed"))) or cert.rumour_told_next(ctx, i)
         if hedged and not any(_presupposed(ctx, cue) for cue in cues):
             continue
         every = ctx.actors_in(i)
@@ -530,6 +531,10 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     continue
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
                     add("faction_of", left[-1].actor_id, right[0].actor_id, i, level, cue.start)
+                elif len(right) >= 2 and _AMONG_BEFORE.before(ctx, right[1].start, 20) \
+                        and _plausible_faction(ctx, right[1].actor_id, right[0].actor_id):
+                    # "local groups that belong to the Cárteles Unidos coalition, among them Los Viagras"
+                    add("faction_of", right[1].actor_id, right[0].actor_id, i, level, cue.start)
                 elif right and not left and _PAIR_NOUN.search(ctx.folded, s.start, cue.start):
                     # "Las dos organizaciones son facciones del Cártel de Sinaloa": the two just named
                     for r in _pair_before(ctx, i) or ():
