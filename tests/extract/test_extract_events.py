@@ -833,3 +833,38 @@ def test_a_group_only_said_to_hold_an_area_is_not_an_actor(run):
     fighting = run("Un grupo armado atacó una vivienda en Tepuche, Culiacán, el martes. Los Chapitos, con presencia "
                    "en la zona, se enfrentan a La Mayiza.")
     assert "los-chapitos" in {a["id"] for a in fighting["actors"]}
+
+
+def test_machine_translated_clash_between_cartels(run):
+    e = only_event(run("This Tuesday armed subjects of the Cartel of Sinaloa and of the Cartel Jalisco New Generation "
+                       "were confronted during several hours in Frontera Comalapa, Chiapas, which left at least 11 "
+                       "persons without life."))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", 11)
+    assert set(e["actor_ids"]) == {"sinaloa-cartel", "cjng"}
+
+
+def test_a_claimed_killing_with_a_message_on_the_bodies_is_one_attack_by_the_claimant(run):
+    text = ("Ejecutan a tres hombres en Uruapan, Michoacán\n\n"
+            "Los cuerpos de tres hombres con impactos de bala fueron localizados el martes en Uruapan, Michoacán. "
+            "Junto a los cuerpos se encontró una cartulina firmada por Cárteles Unidos, en la que el grupo se "
+            "adjudicaba las ejecuciones y advertía a integrantes del CJNG que no entraran a la ciudad.\n\n"
+            "Más tarde, en la colonia Revolución, policías municipales fueron agredidos a balazos.")
+    record = run(text)
+    attack = events(record, "Violence against civilians")
+    assert len(attack) == 1 and attack[0]["actor_ids"][0] == "carteles-unidos" and "banner" in attack[0]["tactics"]
+    readings = [(ev["char_span"][0], ev["rule"]) for ev in attack[0]["evidence"]]
+    assert len(set(readings)) == len(readings)  # no sentence read the same way twice
+    assert not events(record, "Strategic developments", "Other")
+    assert sym("rivalry", "carteles-unidos", "cjng") in relations(record)
+    assert [e["date"] for e in events(record, "Battles")] == ["2025-03-11"]  # "más tarde": the same Tuesday
+
+
+def test_a_banner_on_a_bridge_is_still_a_banner_event(run):
+    e = only_event(run("El lunes, una manta firmada por el CJNG fue colgada en un puente de Salamanca, Guanajuato."))
+    assert (e["sub_event_type"], e["tactics"]) == ("Other", ["banner"])
+
+
+def test_federal_ministerial_police_are_federal_prosecutors(run):
+    e = only_event(run("Agentes de la Policía Federal Ministerial detuvieron el miércoles en Nuevo Laredo, "
+                       "Tamaulipas, a un presunto integrante del Cártel del Noreste."))
+    assert "fgr" in e["actor_ids"]

@@ -545,3 +545,8 @@ def test_the_ciclones_are_a_gulf_cartel_faction(run):
     found = relations(run("Marines killed a regional leader of the Ciclones, a faction of the Gulf Cartel, in "
                           "Tampico, Tamaulipas."))
     assert ("faction_of", "los-ciclones", "gulf-cartel") in found
+
+
+def test_within_a_cartel_the_group_named_next_is_its_faction(run):
+    found = relations(run("Dentro del Cártel de Sinaloa, Los Chapitos controlan el norte de Culiacán."))
+    assert ("faction_of", "los-chapitos", "sinaloa-cartel") in found

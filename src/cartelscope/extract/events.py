@@ -252,10 +252,18 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
     blame = _first_blame(ctx, j)
     if not blame:
         return []
-    end = _BLAME_END.search(ctx.folded, blame.end, s.end)
-    stop = end.start() if end else s.end
-    named = {r.actor_id for r in ctx.actors_in(j) if blame.end <= r.start < stop}
+    if _CLAIM.match(ctx.folded, blame.start):
+        # "un mensaje firmado por Cárteles Unidos, en el que el grupo se adjudicaba las
+        # ejecuciones": who claims an incident is named before the claim, not after it
+        named = {r.actor_id for r in ctx.actors_in(j) if r.start < blame.start}
+    else:
+        end = _BLAME_END.search(ctx.folded, blame.end, s.end)
+        stop = end.start() if end else s.end
+        named = {r.actor_id for r in ctx.actors_in(j) if blame.end <= r.start < stop}
     return [a for a in event_actors(ctx, j) if ctx.pack.actors[a].kind in GROUP_KINDS and a in named]
+
+
+_CLAIM = re.compile(r"se adjudic|claimed responsibility|claimed the|reivindic")
 
 
 _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
@@ -892,7 +900,8 @@ def _absorb(host: ExtractedEvent, e: ExtractedEvent) -> None:
     _count_toll(host, e.fatalities)
     host.tactics = sorted(set(host.tactics) | set(e.tactics))
     host.tags = sorted(set(host.tags) | set(e.tags))
-    host.evidence.extend(e.evidence)
+    told = {(ev.start, ev.end, ev.rule) for ev in host.evidence}
+    host.evidence.extend(ev for ev in e.evidence if (ev.start, ev.end, ev.rule) not in told)  # a reading once
     if host.certainty != "asserted" and e.certainty == "asserted":
         host.certainty = "asserted"
 

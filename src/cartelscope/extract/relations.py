@@ -120,6 +120,7 @@ def _known_factions(ctx: DocContext, add) -> None:
                     add("faction_of", a, actor.parent, i, c.level)
 
 
+_WITHIN = ("within", "inside", "dentro de", "al interior de")
 _AMONG_BEFORE = EndingAt(r"\b(?:among them|among which|including|entre ellos|entre ellas|entre los que (?:esta|estan))\s+(?:the\s+)?$")
 _HIS_BEFORE = EndingAt(r"\b(?:his|su)\s+$")
 OWNER_SENTENCES = 5  # sentences back in which "his Caborca Cartel" finds its owner
@@ -531,6 +532,10 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     continue
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
                     add("faction_of", left[-1].actor_id, right[0].actor_id, i, level, cue.start)
+                elif len(right) >= 2 and not left and ctx.folded.startswith(_WITHIN, cue.start):
+                    # "Dentro de la coalición, Los Viagras aportan hombres": the member follows
+                    if _plausible_faction(ctx, right[1].actor_id, right[0].actor_id):
+                        add("faction_of", right[1].actor_id, right[0].actor_id, i, level, cue.start)
                 elif len(right) >= 2 and _AMONG_BEFORE.before(ctx, right[1].start, 20) \
                         and _plausible_faction(ctx, right[1].actor_id, right[0].actor_id):
                     # "local groups that belong to the Cárteles Unidos coalition, among them Los Viagras"
