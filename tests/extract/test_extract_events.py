@@ -868,3 +868,40 @@ def test_federal_ministerial_police_are_federal_prosecutors(run):
     e = only_event(run("Agentes de la Policía Federal Ministerial detuvieron el miércoles en Nuevo Laredo, "
                        "Tamaulipas, a un presunto integrante del Cártel del Noreste."))
     assert "fgr" in e["actor_ids"]
+
+
+@pytest.mark.parametrize("text", [
+    "Three gunmen were killed on Wednesday in a gun battle with soldiers in Eldorado, Culiacán, Sinaloa. Soldiers "
+    "seized four rifles and a pickup truck at the scene.",
+    "Mexican marines arrested a cell leader in a raid in Ensenada, Baja California, on Tuesday. Marines also seized "
+    "two rifles and cash.",
+])
+def test_a_seizure_at_the_scene_is_part_of_the_operation(run, text):
+    assert len(run(text)["events"]) == 1
+
+
+def test_a_seizure_elsewhere_stays_its_own_event(run):
+    text = ("Mexican marines arrested a cell leader in Ensenada, Baja California, on Tuesday. On Wednesday, marines "
+            "seized two rifles in a house in Tijuana, Baja California.")
+    assert len(run(text)["events"]) == 2
+
+
+def test_an_alliance_told_without_a_day_is_a_relation_not_a_pact(run):
+    record = run("El CJNG, por su parte, se alió con Los Viagras en Celaya, Guanajuato, para disputar las plazas.")
+    assert not events(record, "Strategic developments", "Agreement")
+    dated = run("El lunes, el CJNG se alió con Los Viagras en Celaya, Guanajuato.")
+    assert events(dated, "Strategic developments", "Agreement")
+
+
+def test_a_group_that_kept_fighting_is_a_trend_and_linked_groups_are_not_the_cartel(run):
+    record = run("Su organización se fragmentó en células que siguieron enfrentando al CJNG, a veces en alianza con "
+                 "grupos ligados al Cártel de Sinaloa, en Celaya, Guanajuato.")
+    assert record["events"] == []
+    assert sym("alliance", "cjng", "sinaloa-cartel") not in relations(record)
+
+
+def test_a_killing_and_a_banner_weeks_later_in_one_sentence_are_two_incidents(run):
+    text = ("En febrero de 2024, un comando asesinó a dos agentes de la policía municipal de Celaya, Guanajuato, "
+            "cuando salían de su turno, y semanas después apareció una manta firmada por el Cártel de Santa Rosa de "
+            "Lima.")
+    assert sorted(e["sub_event_type"] for e in run(text)["events"]) == ["Attack", "Other"]

@@ -15,7 +15,9 @@ AGAINST = re.compile(r"\b(?:against|to fight|to confront|to counter|to stop|to p
 # "La Mayiza, a faction of the Sinaloa Cartel", "dentro del Cártel de Sinaloa": the group after
 # these words only describes the faction named before it
 _DESCRIBES = EndingAt(r"(?:(?:factions?|wings?|cells?|faccion|facciones|celulas?|brazos? armados?|escision|"
-                        r"splinters?|offshoots?)\s+(?:armad[oa]s?\s+|armed\s+)?(?:of|del|de la|de los|de)|\b(?:within|inside|dentro del|dentro de))\s+"
+                        r"splinters?|offshoots?)\s+(?:armad[oa]s?\s+|armed\s+)?(?:of|del|de la|de los|de)|\b(?:within|inside|dentro del|dentro de)"
+                        # "en alianza con grupos ligados al Cártel de Sinaloa": the groups, not the cartel
+                        r"|\b(?:grupos|bandas|celulas|groups|gangs|cells)\s+(?:ligad[oa]s|vinculad[oa]s|linked|tied)\s+(?:al|a|to))\s+"
                         r"(?:the\s+|el\s+|la\s+)?$")
 DESCRIPTION_REACH = 30
 

@@ -314,6 +314,7 @@ def _best_place(places: list[PlaceRef]) -> Place | None:
     return best.place
 
 
+AGREEMENT_TOLD = "rule:agreement_direct"  # "se alió", "joined forces": an alliance told, not announced
 SAME_TIME_REACH = 4  # sentences back in which "hours later" finds the incident it follows
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[.]?[-—–]|\n|$|\.\s*$)")
 
@@ -402,6 +403,7 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     merged = _headline_restatements(ctx, merged, parents)
     merged = _lead_summaries(ctx, merged, parents)
     merged = _escalated_protests(merged)
+    merged = _seizures_at_the_scene(ctx, merged)
     _blamed_later(ctx, merged)
     single = ctx.cache.get(SINGLE_VICTIM)
     for e in merged:
@@ -603,10 +605,12 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if c.clause:
         places = _clause_places(ctx, c.clause, places)
     places = outside_dateline(ctx, i, places)  # per clause: a town the other clause names does not count
-    if c.sub_event_type == "Agreement" and (not places and not any(d.value for d in sentence_dates(ctx, i))
-                                            or cert.rumour_told_next(ctx, i) or ctx.cues(i, "unconfirmed")):
+    if c.sub_event_type == "Agreement" and (
+            (not places or c.rule == AGREEMENT_TOLD) and not any(d.value for d in sentence_dates(ctx, i))
+            or cert.rumour_told_next(ctx, i) or ctx.cues(i, "unconfirmed")):
         # "officials say X have struck an alliance with Y": a relation, not a pact met somewhere;
-        # a pact nobody can confirm is a rumour
+        # "el CJNG se alió con bandas locales de Celaya", with no day, tells a standing alliance,
+        # not a pact made (an announced one stays an event); a pact nobody can confirm is a rumour
         return events
     if not actors and not places and _recent_event(found_in, i):
         # a detail of the incident just reported ("En el lugar se aseguraron...", "the attack left four dead")
@@ -1048,6 +1052,36 @@ def _fold(events: list[ExtractedEvent],
         else:
             _absorb(host, e)
     return out
+
+
+# "Soldiers seized four rifles ... at the scene", "Marines also seized ...", "En el lugar se aseguraron"
+_AT_THE_SCENE = re.compile(r"\b(?:at the scene|also|en el lugar|tambien|asimismo|en la misma accion|"
+                           r"durante (?:la accion|el operativo)|in the raid|during the raid|in the operation)\b")
+
+
+def _seizures_at_the_scene(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """A seizure told in the sentence after a clash or an arrest, by the same forces and "at the
+    scene" / "also" / "en el lugar", is that operation's outcome (ACLED codes the operation
+    once), not a find of its own."""
+    hosts = [e for e in events if e.event_type == "Battles" or e.sub_event_type == "Arrests"]
+    if not hosts:
+        return events
+
+    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
+        if e.sub_event_type != "Disrupted weapons use" or len(e.evidence) != 1 or not e.actors:
+            return None
+        j = ctx.sentence_of(e.evidence[0].start)
+        s = ctx.sentences[j]
+        if not _AT_THE_SCENE.search(ctx.folded, s.start, s.end):
+            return None
+        for h in hosts:
+            if set(e.actors) <= set(h.actors) and _dates_agree(e.date, h.date) \
+                    and any(ctx.sentence_of(ev.start) == j - 1 for ev in h.evidence) \
+                    and (e.place is None or h.place is None or e.place.municipality_code == h.place.municipality_code):
+                return h
+        return None
+
+    return _fold(events, host_of)
 
 
 _ESCALATED = frozenset({("Riots", "Violent demonstration"), ("Protests", "Protest with intervention"),
