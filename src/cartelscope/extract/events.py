@@ -263,7 +263,7 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
     return [a for a in event_actors(ctx, j) if ctx.pack.actors[a].kind in GROUP_KINDS and a in named]
 
 
-_CLAIM = re.compile(r"se adjudic|claimed responsibility|claimed the|reivindic")
+_CLAIM = re.compile(r"se adjudic|claimed responsibility|reivindic")
 
 
 _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
