@@ -905,3 +905,16 @@ def test_a_killing_and_a_banner_weeks_later_in_one_sentence_are_two_incidents(ru
             "cuando salían de su turno, y semanas después apareció una manta firmada por el Cártel de Santa Rosa de "
             "Lima.")
     assert sorted(e["sub_event_type"] for e in run(text)["events"]) == ["Attack", "Other"]
+
+
+def test_residents_breaking_into_city_hall_are_a_violent_demonstration(run):
+    e = only_event(run("Several hundred residents broke into the municipal palace of Chilapa, Guerrero, on Wednesday, "
+                       "smashed windows and set fire to furniture, to demand action."))
+    assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+def test_officials_who_blamed_the_attack_on_a_group_name_its_author_two_sentences_on(run):
+    text = ("Two people were killed when explosives were dropped from drones on homes in Buenavista, Michoacán, on "
+            "Wednesday.\n\nDozens of families left the village. The officials blamed the attack on the Jalisco New "
+            "Generation Cartel.")
+    assert only_event(run(text))["actor_ids"] == ["cjng"]

@@ -550,3 +550,15 @@ def test_the_ciclones_are_a_gulf_cartel_faction(run):
 def test_within_a_cartel_the_group_named_next_is_its_faction(run):
     found = relations(run("Dentro del Cártel de Sinaloa, Los Chapitos controlan el norte de Culiacán."))
     assert ("faction_of", "los-chapitos", "sinaloa-cartel") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The area is disputed by Los Ardillos and Los Rojos.", sym("rivalry", "los-ardillos", "los-rojos")),
+    ("The CJNG has been trying for months to push Cárteles Unidos out of Buenavista.",
+     sym("rivalry", "cjng", "carteles-unidos")),
+    # unnamed factions stand for their cartel
+    ("San Fernando ha sido escenario de enfrentamientos entre facciones del Cártel del Golfo y el Cártel del Noreste.",
+     sym("rivalry", "gulf-cartel", "cartel-del-noreste")),
+])
+def test_disputed_by_pushing_out_and_unnamed_factions_are_rivalries(run, text, expected):
+    assert expected in relations(run(text))

@@ -910,6 +910,7 @@ def _absorb(host: ExtractedEvent, e: ExtractedEvent) -> None:
         host.certainty = "asserted"
 
 
+BLAMED_NOUN_REACH = 8  # "blamed the attack": characters from the blame word to the incident's noun
 PERPETRATED_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 
 
@@ -924,7 +925,10 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         blame = _first_blame(ctx, i)
         if blame is None:
             continue
-        if not any(m.start < blame.start and (m.category == "trigger" or m.key == "attack_words")
+        # "the attack was blamed on X" or "officials blamed the attack on X": the incident is named
+        # with a definite article before the blame word or right after it
+        if not any((m.start < blame.start or m.start - blame.end <= BLAMED_NOUN_REACH)
+                   and (m.category == "trigger" or m.key == "attack_words")
                    and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.in_sentence(i)):
             continue
         end = _BLAME_END.search(ctx.folded, blame.end, s.end)

@@ -121,6 +121,10 @@ def _known_factions(ctx: DocContext, add) -> None:
 
 
 _WITHIN = ("within", "inside", "dentro de", "al interior de")
+# "enfrentamientos entre facciones del Cártel del Golfo y el Cártel del Noreste": factions that
+# are not named stand for their cartel as a party
+_UNNAMED_FACTIONS = EndingAt(r"\b(?:entre|between|among)\s+(?:las\s+|the\s+)?(?:facciones|factions|celulas|cells)\s+"
+                             r"(?:del|de la|de los|de|of the|of)\s+(?:the\s+|el\s+|la\s+)?$")
 _AMONG_BEFORE = EndingAt(r"\b(?:among them|among which|including|entre ellos|entre ellas|entre los que (?:esta|estan))\s+(?:the\s+)?$")
 _HIS_BEFORE = EndingAt(r"\b(?:his|su)\s+$")
 OWNER_SENTENCES = 5  # sentences back in which "his Caborca Cartel" finds its owner
@@ -479,7 +483,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if hedged and not any(_presupposed(ctx, cue) for cue in cues):
             continue
         every = ctx.actors_in(i)
-        refs = [r for r in every if not describes(ctx, r)]
+        refs = [r for r in every if not describes(ctx, r) or _UNNAMED_FACTIONS.before(ctx, r.start, 40, sliced=True)]
         if len(every) < 2 and not (every and (ctx.lang == "es" or any(c.key == "split" or _owned(ctx, c) for c in cues))) \
                 and not _PAIR_NOUN.search(ctx.folded, s.start, s.end):
             continue  # (one name: a dropped subject or a split's two factions may be the other; none:
