@@ -918,3 +918,16 @@ def test_officials_who_blamed_the_attack_on_a_group_name_its_author_two_sentence
             "Wednesday.\n\nDozens of families left the village. The officials blamed the attack on the Jalisco New "
             "Generation Cartel.")
     assert only_event(run(text))["actor_ids"] == ["cjng"]
+
+
+def test_a_banner_is_the_act_of_the_group_that_signs_it(run):
+    e = only_event(run("Banners signed by La Mayiza appeared on Wednesday on three bridges in Culiacán, Sinaloa, "
+                       "accusing the Chapitos of working with the Jalisco New Generation Cartel."))
+    assert (e["sub_event_type"], e["actor_ids"]) == ("Other", ["la-mayiza"])
+
+
+def test_a_drug_lab_found_is_not_disrupted_weapons_use(run):
+    text = ("Personal del Ejército Mexicano localizó el martes un laboratorio clandestino en Tamazula, Durango. "
+            "En el sitio se aseguraron 500 litros de precursores químicos.")
+    e = only_event(run(text))
+    assert (e["sub_event_type"], e["actor_ids"]) == ("Other", ["mexican-army"])

@@ -624,6 +624,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         places = [default_place]
     if not actors and not places:
         return events
+    if "narco_message" in c.tags:
+        actors = _signers(ctx, i, actors)
     c = _one_sided(ctx, i, c, actors)
     actors = _participants(ctx, i, c, actors, places)
     if c.civilian_targeting:
@@ -1086,6 +1088,19 @@ def _seizures_at_the_scene(ctx: DocContext, events: list[ExtractedEvent]) -> lis
         return None
 
     return _fold(events, host_of)
+
+
+_SIGNED_BY = EndingAt(r"\b(?:signed by|signed with the name of|firmad[oa]s? por|firmad[oa]s? con el nombre de|"
+                      r"atribuid[oa]s? a)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+
+
+def _signers(ctx: DocContext, i: int, actors: list[str]) -> list[str]:
+    """A banner's actors are the group that signs it ("banners signed by La Mayiza, accusing the
+    Chapitos of working with the CJNG"): groups its message names are not its authors."""
+    signers = [r.actor_id for r in ctx.actors_in(i) if _SIGNED_BY.before(ctx, r.start, 30, sliced=True)]
+    if not signers:
+        return actors
+    return [a for a in actors if a in signers or ctx.pack.actors[a].kind in FORCE_KINDS] or signers
 
 
 _ESCALATED = frozenset({("Riots", "Violent demonstration"), ("Protests", "Protest with intervention"),
