@@ -931,3 +931,10 @@ def test_a_drug_lab_found_is_not_disrupted_weapons_use(run):
             "En el sitio se aseguraron 500 litros de precursores químicos.")
     e = only_event(run(text))
     assert (e["sub_event_type"], e["actor_ids"]) == ("Other", ["mexican-army"])
+
+
+def test_since_the_arrest_of_dates_a_state_of_affairs_not_an_arrest(run):
+    text = ('La facción de "El Mayito Flaco", quien encabeza La Mayiza desde la detención de su padre, mantiene el '
+            "control del sur de Culiacán, Sinaloa.")
+    assert run(text)["events"] == []
+

@@ -562,3 +562,16 @@ def test_within_a_cartel_the_group_named_next_is_its_faction(run):
 ])
 def test_disputed_by_pushing_out_and_unnamed_factions_are_rivalries(run, text, expected):
     assert expected in relations(run(text))
+
+
+def test_the_group_whose_view_opens_a_sentence_is_not_a_party(run):
+    text = ("Los Chapitos pactaron con el CJNG en Culiacán. Para La Mayiza, el pacto confirmó que sus rivales "
+            "habían perdido fuerza.")
+    found = relations(run(text))
+    assert sym("alliance", "la-mayiza", "cjng") not in found
+
+
+def test_a_group_called_a_cell_of_a_cartel_is_its_faction(run):
+    found = relations(run("He answered to Los Salazar, a Sinaloa Cartel cell that has been fighting the Caborca "
+                          "Cartel in Sonora."))
+    assert ("faction_of", "los-salazar", "sinaloa-cartel") in found

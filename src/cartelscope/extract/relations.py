@@ -95,7 +95,11 @@ def _known_factions(ctx: DocContext, add) -> None:
     of the Sinaloa Cartel" says nothing of La Mayiza in the same sentence); a plural one
     ("factions of the Gulf Cartel ... the Metros and Grupo Escorpión") covers the sentence."""
     for i in ctx.sentences_with_cue("faction_nouns"):
-        nouns = [m for m in ctx.cues(i, "faction_nouns") if ctx.folded.startswith(("faction", "faccion"), m.start, m.end)]
+        # ("X, a Sinaloa Cartel cell" too; "cells of the CJNG" in an arrest are its members, so not
+        # the plural)
+        nouns = [m for m in ctx.cues(i, "faction_nouns")
+                 if ctx.folded.startswith(("faction", "faccion"), m.start, m.end)
+                 or ctx.folded[m.start:m.end] in ("cell", "celula")]
         if not nouns:
             continue
         refs = ctx.actors_in(i)
@@ -121,6 +125,14 @@ def _known_factions(ctx: DocContext, add) -> None:
 
 
 _WITHIN = ("within", "inside", "dentro de", "al interior de")
+_VIEWPOINT_BEFORE = re.compile(r"(?:para|for)\s+(?:el\s+|la\s+|los\s+|the\s+)?$")
+
+
+def _viewpoint(ctx: DocContext, s, r: ActorRef) -> bool:
+    """"Para La Mayiza, el pacto confirmó que sus rivales…": the group whose view opens the
+    sentence is not a party to what follows."""
+    return (r.start - s.start <= 12 and ctx.folded.startswith(",", r.end)
+            and bool(_VIEWPOINT_BEFORE.match(ctx.folded, s.start, r.start)))
 # "enfrentamientos entre facciones del Cártel del Golfo y el Cártel del Noreste": factions that
 # are not named stand for their cartel as a party
 _UNNAMED_FACTIONS = EndingAt(r"\b(?:entre|between|among)\s+(?:las\s+|the\s+)?(?:facciones|factions|celulas|cells)\s+"
@@ -483,7 +495,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if hedged and not any(_presupposed(ctx, cue) for cue in cues):
             continue
         every = ctx.actors_in(i)
-        refs = [r for r in every if not describes(ctx, r) or _UNNAMED_FACTIONS.before(ctx, r.start, 40, sliced=True)]
+        refs = [r for r in every if (not describes(ctx, r) or _UNNAMED_FACTIONS.before(ctx, r.start, 40, sliced=True))
+                and not _viewpoint(ctx, s, r)]
         if len(every) < 2 and not (every and (ctx.lang == "es" or any(c.key == "split" or _owned(ctx, c) for c in cues))) \
                 and not _PAIR_NOUN.search(ctx.folded, s.start, s.end):
             continue  # (one name: a dropped subject or a split's two factions may be the other; none:
