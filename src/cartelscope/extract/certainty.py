@@ -122,11 +122,10 @@ def document_hedged(ctx: DocContext) -> bool:
     pass on an unconfirmed rumour."""
     lead = [s.index for s in ctx.sentences[:3]]
     spec = sum(1 for i in lead if _cue(ctx.of(i, "cue"), "speculation", ctx.lang) or _cue(ctx.of(i, "cue"), "forecast", ctx.lang))
-    # or it passes on a rumour nobody can confirm ("people have been saying that ... agreed to a
-    # truce. I can't confirm it")
-    # (a title may take two lines and a byline a third)
-    opening = [s.index for s in ctx.sentences[:RUMOUR_LEAD]]
-    return spec >= 1 or any(ctx.cues(i, "unconfirmed") or rumour_told_next(ctx, i) for i in opening)
+    # or the opening passes on a rumour nobody can confirm ("people have been saying that ...
+    # agreed to a truce. I can't confirm it"; a title may take two lines and a byline a third)
+    return spec >= 1 or any(ctx.cues(i, "unconfirmed") or rumour_told_next(ctx, i)
+                            for i in range(min(RUMOUR_LEAD, len(ctx.sentences))))
 
 
 RUMOUR_LEAD = 4  # opening sentences in which an unconfirmed rumour makes the whole text hedged

@@ -293,11 +293,9 @@ def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
     places = ctx.places_in(i)
     if not places:
         return places
-    located = [p for p in places if not p.bordering and not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)]
-    if located:
-        return located
     places = [p for p in places if not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)]
-    return [] if any(p.place.kind == "foreign" for p in places) else places
+    located = [p for p in places if not p.bordering]
+    return located if located or not places else ([] if any(p.place.kind == "foreign" for p in places) else places)
 
 
 TOWARD_REACH = 30

@@ -84,7 +84,7 @@ def _plausible_faction(ctx: DocContext, child: str, parent: str) -> bool:
 
 
 FACTION_NOUN_REACH = 25
-_OWNED_NOUN = re.compile(r"\b(?:its|their|su|sus)\s+(?:\w+\s+){0,2}$")  # "its other main [faction]"
+_OWNED_NOUN = EndingAt(r"\b(?:its|their|su|sus)\s+(?:\w+\s+){0,2}$")  # "its other main [faction]"
 # the pack's finer links that a text calling the group a faction reports as faction_of
 _FACTION_LINKS = frozenset({"faction_of", "armed_wing_of", "cell_of"})
 
@@ -113,7 +113,7 @@ def _known_factions(ctx: DocContext, add) -> None:
         else:
             called = {r.actor_id for r in refs for m in nouns if _next_to(ctx, r, m)}
         owners = ids
-        if i > 0 and any(_OWNED_NOUN.search(ctx.folded, max(0, m.start - 30), m.start) for m in nouns):
+        if i > 0 and any(_OWNED_NOUN.before(ctx, m.start, 30) for m in nouns):
             # "its other main faction, the Metros": the owner is named in the sentence before
             owners = ids | {r.actor_id for r in ctx.actors_in(i - 1)}
         for a in sorted(called):  # sorted: output order must not depend on hash seeds
