@@ -938,3 +938,60 @@ def test_since_the_arrest_of_dates_a_state_of_affairs_not_an_arrest(run):
             "control del sur de Culiacán, Sinaloa.")
     assert run(text)["events"] == []
 
+
+
+@pytest.mark.parametrize("text", [
+    "Un ataque del CJNG dejó cinco muertos en Celaya, Guanajuato, el lunes.",
+    "Hombres armados atacaron a una familia en Celaya, Guanajuato; murieron cuatro personas.",
+    "Cinco personas murieron tras un ataque en Celaya, Guanajuato.",
+    "Five people died after gunmen stormed a bar in Celaya, Guanajuato.",
+])
+def test_an_attack_told_with_its_dead_is_an_attack(run, text):
+    e = only_event(run(text))
+    assert (e["sub_event_type"], e["state"]) == ("Attack", "MX-GUA")
+
+
+def test_an_attack_with_dead_on_a_patrol_stays_a_clash(run):
+    e = only_event(run("Un ataque contra una patrulla de la Guardia Nacional dejó dos muertos en Fresnillo, Zacatecas."))
+    assert e["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Localizan cinco cuerpos en una camioneta abandonada en Zacatecas, Zacatecas.",
+    "Police found five bodies on a highway near Fresnillo, Zacatecas.",
+])
+def test_bodies_found_whatever_the_count_between(run, text):
+    assert only_event(run(text))["sub_event_type"] == "Attack"
+
+
+def test_security_bodies_are_no_bodies(run):
+    record = run("Los cuerpos de seguridad encontraron un campamento abandonado en Fresnillo, Zacatecas.")
+    assert events(record, sub="Attack") == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Asesinan al alcalde de Chilpancingo, Guerrero.", "Attack"),
+    ("Levantan a cinco policías municipales en Heliodoro Castillo, Guerrero.", "Abduction/forced disappearance"),
+    ("Hombres armados se llevaron a dos policías municipales en Zinapécuaro, Michoacán.",
+     "Abduction/forced disappearance"),
+])
+def test_headline_and_colloquial_killings_and_abductions(run, text, sub):
+    assert only_event(run(text))["sub_event_type"] == sub
+
+
+def test_carried_out_is_no_abduction(run):
+    assert run("Los operativos se llevaron a cabo en Culiacán, Sinaloa, el martes.")["events"] == []
+
+
+def test_an_attack_on_self_defense_forces_is_a_clash(run):
+    e = only_event(run("Sicarios del CJNG atacaron a autodefensas en Buenavista, Michoacán, el domingo."))
+    assert e["sub_event_type"] == "Armed clash"
+    assert {"cjng", "autodefensas"} <= set(e["actor_ids"])
+
+
+def test_a_denied_attribution_names_no_perpetrator(run):
+    text = ("Cinco policías municipales fueron privados de la libertad el lunes en Heliodoro Castillo, Guerrero. "
+            "Las autoridades señalaron que la zona es disputada por La Familia Michoacana y Los Tlacos, aunque no "
+            "han atribuido el ataque a ninguno de los dos grupos.")
+    e = only_event(run(text))
+    assert not {"la-familia-michoacana", "los-tlacos"} & set(e["actor_ids"])

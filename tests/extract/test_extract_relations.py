@@ -575,3 +575,17 @@ def test_a_group_called_a_cell_of_a_cartel_is_its_faction(run):
     found = relations(run("He answered to Los Salazar, a Sinaloa Cartel cell that has been fighting the Caborca "
                           "Cartel in Sonora."))
     assert ("faction_of", "los-salazar", "sinaloa-cartel") in found
+
+
+def test_a_name_inside_an_apposition_is_not_the_subject(run):
+    found = relations(run("The United Cartels, an alliance that includes Los Viagras, has fought the CJNG in "
+                          "Michoacán since 2020."))
+    assert sym("rivalry", "carteles-unidos", "cjng") in found
+    assert sym("rivalry", "los-viagras", "cjng") not in found
+
+
+def test_allies_in_one_clash_are_not_made_rivals(run):
+    found = relations(run("Los Viagras, a group allied with the CJNG, attacked self-defense forces in Buenavista, "
+                          "Michoacán."))
+    assert sym("alliance", "los-viagras", "cjng") in found
+    assert sym("rivalry", "los-viagras", "cjng") not in found

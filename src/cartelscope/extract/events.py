@@ -237,9 +237,12 @@ _BLAME_END = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cua
 
 def _first_blame(ctx: DocContext, i: int) -> Match | None:
     """The first word of sentence ``i`` that names who carried out an incident (the pack's
-    ``blame`` cues, read in either language: "officials blamed", "fue cometido por")."""
+    ``blame`` cues, read in either language: "officials blamed", "fue cometido por"); None when
+    the blame is denied ("no han atribuido el ataque a ninguno de los dos grupos")."""
     blames = ctx.cues(i, "blame")
-    return blames[0] if blames else None
+    if not blames or cert.of_sentence(ctx, i, blames[0].start).level == "denied":
+        return None
+    return blames[0]
 
 
 def blamed_in_next(ctx: DocContext, i: int) -> list[str]:

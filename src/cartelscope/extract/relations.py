@@ -441,7 +441,10 @@ _COPULA = re.compile(r"[^,;.]{0,40}?\b(?:is|are|was|were|remains|es|son|era|eran
 _POSSESSIVE_AFTER = re.compile(r"\s+(?:a\s+)?(?:its|their|su|sus)\s")
 _POSSESSIVE_BEFORE = EndingAt(r"\b(?:su|sus|its|their|his|her)\s+$")
 _ANTECEDENT_GAP = re.compile(r"^\s*,\s*(?:which|who|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
-_RELATIVE_OPENING = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
+# a relative clause, or an apposition whose noun a relative or a preposition ties to the name
+# ("The United Cartels, an alliance that includes Los Viagras, has fought the CJNG")
+_RELATIVE_OPENING = re.compile(r",\s*(?:(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b"
+                               r"|(?:an?|un|una)\s+[^,]*?\b(?:that|which|que|with|con|of|de|del|to|al)\s)[^,]*$")
 
 
 def _in_relative_clause(ctx: DocContext, ref: ActorRef, until: int) -> bool:
@@ -670,6 +673,8 @@ def _event_relations(ctx: DocContext, events: list[ExtractedEvent], found: dict[
                 if kind == "rivalry" and (_current_parent(ctx, ctx.pack.actors[other]) == groups[0]
                                           or _current_parent(ctx, ctx.pack.actors[groups[0]]) == other):
                     continue  # a clash between factions is not a war with their own cartel
+                if kind == "rivalry" and _key(ExtractedRelation("alliance", groups[0], other)) in found:
+                    continue  # "Los Viagras, a group allied with the CJNG, attacked ...": allies, not foes
                 rel = ExtractedRelation(kind, groups[0], other, certainty=e.certainty,
                                         evidence=[Evidence(ev.sentence, ev.start, ev.end, f"event:{e.sub_event_type}")])
                 found.setdefault(_key(rel), rel)
