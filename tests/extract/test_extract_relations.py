@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import relations, sym
+from extract_helpers import actor_ids, relations, sym
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -589,3 +589,18 @@ def test_allies_in_one_clash_are_not_made_rivals(run):
                           "Michoacán."))
     assert sym("alliance", "los-viagras", "cjng") in found
     assert sym("rivalry", "los-viagras", "cjng") not in found
+
+
+@pytest.mark.parametrize("text", [
+    'The Chapitos are at war with the faction loyal to Ismael "El Mayo" Zambada.',
+    'Los Chapitos están en guerra con la facción leal a Ismael "El Mayo" Zambada.',
+])
+def test_the_faction_loyal_to_a_leader_is_his_faction(run, text):
+    found = relations(run(text))
+    assert sym("rivalry", "los-chapitos", "la-mayiza") in found
+    assert not {r for r in found if r[0] == "leader_of"}
+
+
+def test_a_stronghold_of_a_loyal_faction_makes_no_actor(run):
+    record = run('Eldorado has long been a stronghold of the faction loyal to Ismael "El Mayo" Zambada.')
+    assert "la-mayiza" not in actor_ids(record)

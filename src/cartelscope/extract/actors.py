@@ -269,6 +269,10 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
 
 _PART_NOUN = re.compile(r"faccion|faction|celula|cell|wing|brazo")
 _OWNER_AFTER = re.compile(r"\s+(?:de|del|of)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?")
+# "the faction loyal to Ismael 'El Mayo' Zambada", "los sicarios leales al Mayo": the person's own
+# faction, not the group named before; a first name and quotes may stand before his public name
+_LOYAL_AFTER = re.compile(r"\s+(?:loyal to|still loyal to|aligned with|leal(?:es)? a|fiel(?:es)? a)\s+")
+LOYAL_NAME_REACH = 12
 
 
 # "acusaba al CJNG", "clashed with the CJNG": a name after these is an object, a less likely
@@ -304,6 +308,16 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
             # "la organización de los Beltrán Leyva": the name after says which; but "the two
             # factions of the Sinaloa Cartel" are the factions just named, and that is their cartel
             continue
+        loyal = _LOYAL_AFTER.match(ctx.folded, m.end)
+        if loyal and k < len(refs) and 0 <= refs[k].start - loyal.end() <= LOYAL_NAME_REACH \
+                and ctx.pack.actors[refs[k].actor_id].kind == "person":
+            led = [f for f in [named_faction(ctx.pack, refs[k].actor_id)] if f] or \
+                person_groups(ctx, refs[k].actor_id, prefer_faction=True)
+            if led:
+                ref = ActorRef(m.start, m.end, led[0], m.sentence, ctx.text[m.start:m.end], via="loyalty")
+                out.append(ref)
+                groups.append(ref)
+            continue
         i = m.sentence
         prior = sorted((g for g in groups if g.start < m.start and i - 3 <= g.sentence <= i), key=lambda g: g.start)
         surface = ctx.folded[m.start:m.end]
@@ -330,6 +344,37 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
 
 _PLURAL = re.compile(r"\b(?:factions|groups|cartels|gangs|organizations|both|two|ambos|ambas|los dos|las dos|"
                      r"grupos|carteles|facciones|organizaciones|bandas)\b")
+
+
+_NAMED_FACTIONS: dict[int, tuple] = {}
+_FACTION_WORD = re.compile(r"\b(?:faction|factions|faccion|facciones)\b")
+
+
+def named_faction(pack, person_id: str) -> str | None:
+    """The faction the knowledge pack names after a person ("El Mayo's faction", "facción del
+    Mayito Flaco" are aliases of La Mayiza), or None; read once per pack from the aliases."""
+    hit = _NAMED_FACTIONS.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        persons = {}
+        for a in pack.actors.values():
+            if a.kind == "person":
+                for alias, _ in a.names():
+                    key = norm(alias)
+                    if len(key) >= 4:
+                        persons[key] = a.id
+        found: dict[str, str] = {}
+        for a in pack.actors.values():
+            if a.kind != "faction":
+                continue
+            for alias, _ in a.names():
+                key = norm(alias)
+                if not _FACTION_WORD.search(key):
+                    continue
+                for name, person in persons.items():
+                    if re.search(rf"(?:^|\s){re.escape(name)}(?:'s)?(?:\s|$)", key):
+                        found.setdefault(person, a.id)
+        hit = _NAMED_FACTIONS[id(pack)] = (pack, found)
+    return hit[1].get(person_id)
 
 
 def person_groups(ctx: DocContext, actor_id: str, prefer_faction: bool = False) -> list[str]:

@@ -26,7 +26,7 @@ class ActorRef:
     actor_id: str
     sentence: int
     surface: str
-    via: str = "alias"  # alias | coref | coordination
+    via: str = "alias"  # alias | coref | coordination | loyalty ("the faction loyal to El Mayo")
     example: bool = False
 
 

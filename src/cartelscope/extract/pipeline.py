@@ -165,9 +165,11 @@ class Extractor:
                 out.add(i)
             elif ctx.cues(i, "unconfirmed") and cert.of_sentence(ctx, i).level in ("alleged", "speculative"):
                 out.add(i)  # a rumour: "habrían recibido armas del CJNG, aunque nadie lo ha confirmado"
-            elif ctx.cues(i, "presence") and all(m.key == "faction_of" for m in ctx.of(i, "rel")) \
+            elif ctx.cues(i, "presence") and all(m.key in _WHO_IS_WHO for m in ctx.of(i, "rel")) \
                     and events_mod.classify(ctx, i) is None:
-                out.add(i)  # only where a group is: "la zona es bastión de la facción de Los Chapitos"
+                # only where a group is: "la zona es bastión de la facción de Los Chapitos", "a
+                # stronghold of the faction loyal to El Mayo"
+                out.add(i)
             elif reference and i in latest and latest[i] <= reference - HISTORY_YEARS:
                 out.add(i)
         return out
@@ -217,6 +219,7 @@ class Extractor:
         return [c for c in found.values() if _looks_like_group(c.normalized)]
 
 
+_WHO_IS_WHO = frozenset({"faction_of", "leader_of"})  # relations that say what a group is, not what it does
 _GROUP_HINT = re.compile(r"^(?:cartel|grupo)\b")
 
 

@@ -358,6 +358,11 @@ def _current_parent(ctx: DocContext, actor) -> str | None:
     return actor.parent
 
 
+def _leads_now(ctx: DocContext, person: str) -> bool:
+    """The knowledge pack gives the person a lead with no end."""
+    return any(lead.to is None for lead in ctx.pack.actors[person].leads)
+
+
 def _key(r: ExtractedRelation) -> tuple:
     if r.kind in SYMMETRIC:
         return (r.kind, frozenset((r.a, r.b)))
@@ -521,6 +526,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 right = _coordinated_run(ctx, right)
             if kind == "leader_of":
                 persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
+                if any(r.via == "loyalty" and 0 <= cue.start - r.end <= 2 for r in left) and not any(
+                        _leads_now(ctx, r.actor_id) for r in right if ctx.pack.actors[r.actor_id].kind == "person"):
+                    continue  # "the faction loyal to El Mayo" (jailed): loyalty to him, no one he leads now
                 groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
                 # "run by the sons of El Chapo": a relative of the leader is not the leader
                 persons = [r for r in persons if not _KIN_BEFORE.before(ctx, r.start, KIN_REACH)
