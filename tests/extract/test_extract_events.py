@@ -995,3 +995,11 @@ def test_a_denied_attribution_names_no_perpetrator(run):
             "han atribuido el ataque a ninguno de los dos grupos.")
     e = only_event(run(text))
     assert not {"la-familia-michoacana", "los-tlacos"} & set(e["actor_ids"])
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Federal forces dismantled a drug laboratory in Cosalá, Sinaloa, on Friday.", "Other"),
+    ("Police in Tijuana, Baja California, found a severed head outside a school on Monday.", "Attack"),
+])
+def test_drug_laboratories_and_severed_heads(run, text, sub):
+    assert only_event(run(text))["sub_event_type"] == sub

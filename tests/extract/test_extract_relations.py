@@ -604,3 +604,10 @@ def test_the_faction_loyal_to_a_leader_is_his_faction(run, text):
 def test_a_stronghold_of_a_loyal_faction_makes_no_actor(run):
     record = run('Eldorado has long been a stronghold of the faction loyal to Ismael "El Mayo" Zambada.')
     assert "la-mayiza" not in actor_ids(record)
+
+
+def test_gunmen_loyal_to_a_leader_are_his_faction(run):
+    text = "Sicarios leales a El Mayo atacaron a integrantes de Los Chapitos en Culiacán, Sinaloa, el lunes."
+    record = run(text)
+    assert sym("rivalry", "la-mayiza", "los-chapitos") in relations(record)
+    assert not {r for r in relations(record) if r[0] == "leader_of"}

@@ -20,7 +20,7 @@ from operator import attrgetter
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.extract.places import single_state_of_name
-from cartelscope.extract.textmatch import Match
+from cartelscope.extract.textmatch import Match, word_starts
 from cartelscope.knowledge import norm
 
 GROUP_KINDS = frozenset({"cartel", "faction", "cell", "armed_wing", "gang", "foreign_group", "coalition"})
@@ -202,7 +202,7 @@ def mentions(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> l
     refs += _coordinated(ctx, actor_ms, place_ms)
     refs.sort(key=_START)
     _mark_examples(ctx, refs)
-    refs += _back_references(ctx, refs)
+    refs += _back_references(ctx, refs) + _loyal_bands(ctx, refs)
     refs.sort(key=_START)
     return refs
 
@@ -271,7 +271,7 @@ _PART_NOUN = re.compile(r"faccion|faction|celula|cell|wing|brazo")
 _OWNER_AFTER = re.compile(r"\s+(?:de|del|of)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?")
 # "the faction loyal to Ismael 'El Mayo' Zambada", "los sicarios leales al Mayo": the person's own
 # faction, not the group named before; a first name and quotes may stand before his public name
-_LOYAL_AFTER = re.compile(r"\s+(?:loyal to|still loyal to|aligned with|leal(?:es)? a|fiel(?:es)? a)\s+")
+_LOYAL_AFTER = re.compile(r"\s+(?:still\s+)?(?:loyal to|aligned with|leal(?:es)? a|fiel(?:es)? a)\s+")
 LOYAL_NAME_REACH = 12
 
 
@@ -286,6 +286,41 @@ def _antecedent(ctx: DocContext, prior: list[ActorRef]) -> ActorRef:
         if not _OBJECT_BEFORE.before(ctx, g.start, 12):
             return g
     return prior[-1]
+
+
+def _loyal_faction(ctx: DocContext, refs: list[ActorRef], start: int, end: int, i: int) -> ActorRef | None:
+    """The faction of the person named right after "loyal to" at ``end`` (the one the pack names
+    after him, else the group he leads), as a mention at [start, end); None without a person."""
+    loyal = _LOYAL_AFTER.match(ctx.folded, end)
+    if not loyal:
+        return None
+    k = bisect_left([r.start for r in refs], loyal.end())
+    if k == len(refs) or refs[k].start - loyal.end() > LOYAL_NAME_REACH \
+            or ctx.pack.actors[refs[k].actor_id].kind != "person":
+        return None
+    person = refs[k].actor_id
+    led = [f for f in [named_faction(ctx.pack, person)] if f] or person_groups(ctx, person, prefer_faction=True)
+    return ActorRef(start, end, led[0], i, ctx.text[start:end], via="loyalty") if led else None
+
+
+# armed men named by whom they follow ("gunmen loyal to El Mayo", "sicarios leales al Mayo");
+# scanned with textmatch.word_starts (no leading \b, see there)
+_LOYAL_BAND = re.compile(r"(?:gunmen|hitmen|sicarios|pistoleros|fighters|operatives|militants|armed men|hombres armados|"
+                         r"cells|celulas)(?=\s+(?:still\s+)?(?:loyal to|aligned with|leal(?:es)? a|fiel(?:es)? a)\s)")
+
+
+def _loyal_bands(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    if "loyal" not in ctx.folded and "leal" not in ctx.folded and "fiel" not in ctx.folded and \
+            "aligned" not in ctx.folded:
+        return out
+    for m in word_starts(_LOYAL_BAND, ctx.folded):
+        end = m.end()
+        tail = re.match(r"\s+still", ctx.folded[end:end + 7])
+        ref = _loyal_faction(ctx, refs, m.start(), end + (tail.end() if tail else 0), ctx.sentence_of(m.start()))
+        if ref is not None:
+            out.append(ActorRef(m.start(), end, ref.actor_id, ref.sentence, ctx.text[m.start():end], via="loyalty"))
+    return out
 
 
 def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
@@ -308,13 +343,9 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
             # "la organización de los Beltrán Leyva": the name after says which; but "the two
             # factions of the Sinaloa Cartel" are the factions just named, and that is their cartel
             continue
-        loyal = _LOYAL_AFTER.match(ctx.folded, m.end)
-        if loyal and k < len(refs) and 0 <= refs[k].start - loyal.end() <= LOYAL_NAME_REACH \
-                and ctx.pack.actors[refs[k].actor_id].kind == "person":
-            led = [f for f in [named_faction(ctx.pack, refs[k].actor_id)] if f] or \
-                person_groups(ctx, refs[k].actor_id, prefer_faction=True)
-            if led:
-                ref = ActorRef(m.start, m.end, led[0], m.sentence, ctx.text[m.start:m.end], via="loyalty")
+        if _LOYAL_AFTER.match(ctx.folded, m.end):
+            ref = _loyal_faction(ctx, refs, m.start, m.end, m.sentence)
+            if ref is not None:
                 out.append(ref)
                 groups.append(ref)
             continue
