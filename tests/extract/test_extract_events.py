@@ -1003,3 +1003,51 @@ def test_a_denied_attribution_names_no_perpetrator(run):
 ])
 def test_drug_laboratories_and_severed_heads(run, text, sub):
     assert only_event(run(text))["sub_event_type"] == sub
+
+
+def test_an_official_denial_that_a_rumoured_clash_happened_leaves_no_event(run):
+    text = ("Respecto a versiones difundidas en redes sociales sobre un presunto enfrentamiento ocurrido el domingo en "
+            "Tejupilco, Estado de México, el Gabinete de Seguridad informa que no se registró ningún hecho de esa "
+            "naturaleza.")
+    assert run(text)["events"] == []
+
+
+def test_a_protest_that_disperses_is_no_group_dissolving(run):
+    e = only_event(run("Decenas de familiares se concentraron frente al palacio municipal de Coatzacoalcos, Veracruz, "
+                       "para exigir justicia; la protesta transcurrió sin incidentes y se disolvió al anochecer."))
+    assert e["event_type"] == "Protests"
+
+
+def test_people_blocking_a_road_to_ask_for_troops_protest(run):
+    e = only_event(run("el jueves la gente de la cabecera bloqueo la carretera en San Miguel Totolapan, Guerrero, "
+                       "para pedir que mandaran al ejercito."))
+    assert e["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Elementos de las Fuerzas de Seguridad Pública del Estado detuvieron en Santiago Maravatío, Guanajuato, a tres "
+     "hombres que viajaban en una camioneta con dos armas largas.", "Arrests"),
+    ("Soldiers arrested two men in Culiacán, Sinaloa, and seized four rifles.", "Disrupted weapons use"),
+])
+def test_arrested_with_the_weapons_they_carried_is_an_arrest(run, text, sub):
+    assert only_event(run(text))["sub_event_type"] == sub
+
+
+def test_a_reward_for_information_leading_to_an_arrest_is_no_arrest(run):
+    assert run("La Fiscalía ofrece una recompensa a quien aporte información que conduzca a su localización y "
+               "detención en Urique, Chihuahua.")["events"] == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("In the repelling of the aggression four aggressors and one police element lost the life in Cuauhtémoc, "
+     "Zacatecas.", "Armed clash"),
+    ("State agents were attacked by armed civilians in Reynosa, Tamaulipas, this Sunday.", "Armed clash"),
+    ("An armed commando left at least 14 civilians without life in Reynosa, Tamaulipas.", "Attack"),
+    ("The agents found two women who had been deprived of the freedom in Reynosa, Tamaulipas.",
+     "Abduction/forced disappearance"),
+    ("The discovery of a grenade in a planter of a car agency in Río Bravo, Tamaulipas, was reported, which was "
+     "secured by the authorities.", "Disrupted weapons use"),
+    ("In Fresnillo, Zacatecas, appeared a blanket signed by the Cartel of Sinaloa.", "Other"),
+])
+def test_machine_translated_spanish(run, text, sub):
+    assert only_event(run(text))["sub_event_type"] == sub

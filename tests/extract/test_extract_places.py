@@ -223,3 +223,9 @@ def test_colonias_named_after_states_do_not_move_the_place(run):
     e = only_event(run("Agentes federales detuvieron a cinco personas durante cateos en las colonias Morelos y "
                        "Guerrero, alcaldía Cuauhtémoc, el martes."))
     assert (e["state"], e["place"]) == ("MX-CMX", "Cuauhtémoc")
+
+
+def test_a_state_at_the_limit_is_a_reference_point(run):
+    record = run("Five persons lost the life in an armed confrontation in the municipality of Cuauhtémoc, Zacatecas, "
+                 "near the limit with Aguascalientes.")
+    assert [e["state"] for e in record["events"]] == ["MX-ZAC"]

@@ -611,3 +611,9 @@ def test_gunmen_loyal_to_a_leader_are_his_faction(run):
     record = run(text)
     assert sym("rivalry", "la-mayiza", "los-chapitos") in relations(record)
     assert not {r for r in relations(record) if r[0] == "leader_of"}
+
+
+def test_cartel_of_the_gulf_in_translated_word_order(run):
+    found = relations(run("The aggressors belonged to a cell of the Metros, faction of the Cartel of the Gulf, which "
+                          "maintains a war with the Cartel of the Northeast."))
+    assert ("faction_of", "los-metros", "gulf-cartel") in found

@@ -96,6 +96,8 @@ def _judge(cues: _Cues, anchor: int | None, folded: str) -> Certainty:
         modal = [m for m in modal if -SPECULATION_AFTER <= anchor - m.start <= SPECULATION_REACH]
     if modal:
         return Certainty("speculative", attribution)
+    if "nonexistence" in by_key:
+        return Certainty("denied", attribution)
     if anchor is not None:
         for m in by_key.get("negation", _NONE) + by_key.get("denial", _NONE):
             if 0 <= anchor - m.end <= NEGATION_WINDOW and not _clause_stop(folded, m.end, anchor) \

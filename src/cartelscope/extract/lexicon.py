@@ -47,6 +47,25 @@ def _with_contractions(phrases) -> list[str]:
     return out
 
 
+def _translated_cartel_names(pack: KnowledgePack) -> dict[str, str]:
+    """"Cartel of the Gulf", "Cartel of Santa Rosa de Lima": Spanish word order carried into
+    English by machine translation, for every "X Cartel" name the pack knows and no other actor
+    already uses."""
+    taken = {norm(alias) for actor in pack.actors.values() for alias, _ in actor.names()}
+    out: dict[str, str] = {}
+    for actor in pack.actors.values():
+        for alias, _ in actor.names():
+            words = alias.split()
+            named = words[:-1]
+            if len(words) >= 2 and words[-1].lower() == "cartel" and "'" not in alias and all(
+                    w[0].isupper() or w in ("de", "del", "la", "las", "los") for w in named):
+                place = " ".join(named)
+                for phrase in (f"Cartel of {place}", f"Cartel of the {place}"):
+                    if norm(phrase) not in taken:
+                        out.setdefault(phrase, actor.id)
+    return out
+
+
 def build(pack: KnowledgePack) -> PhraseMatcher:
     """The matcher for ``pack``; cached for the pack's lifetime."""
     hit = _CACHE.get(id(pack))
@@ -59,6 +78,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
                 pm.add(alias, Entry("actor", actor.id, None, alias))
             else:
                 pm.add(alias, Entry("actor", actor.id))
+    for phrase, actor_id in _translated_cartel_names(pack).items():
+        pm.add(phrase, Entry("actor", actor_id))
     for amb in pack.ambiguous:
         pm.add(amb.name, Entry("ambiguous", norm(amb.name)))
     stop = {fold_phrase(w) for w in pack.cues.get("place_stopwords", [])}

@@ -334,7 +334,7 @@ def _reference_point(ctx: DocContext, m: Match) -> bool:
                 or _BORDER_AFTER.match(ctx.folded, m.end, m.end + 14))
 
 
-_BORDERING = re.compile(r"(?:border with|borders with|bordering|limits with|line with|"
+_BORDERING = re.compile(r"(?:border with|borders with|bordering|limits? with|line with|"
                         r"(?<!the )(?:north|south|east|west|northeast|northwest|southeast|southwest) of|"
                         r"al (?:norte|sur|oriente|poniente|este|oeste|noreste|noroeste|sureste|suroeste) de|"
                         r"frontera con|limites con|limite con|colindancia con|colinda con|"
