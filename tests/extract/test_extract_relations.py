@@ -617,3 +617,14 @@ def test_cartel_of_the_gulf_in_translated_word_order(run):
     found = relations(run("The aggressors belonged to a cell of the Metros, faction of the Cartel of the Gulf, which "
                           "maintains a war with the Cartel of the Northeast."))
     assert ("faction_of", "los-metros", "gulf-cartel") in found
+
+
+@pytest.mark.parametrize("text, current", [
+    ("Between 2008 and 2012, the war between the Juárez Cartel and the Sinaloa Cartel made Ciudad Juárez one of the "
+     "deadliest cities in the world.", False),
+    ("La disputa entre el Cártel de Juárez y el Cártel de Sinaloa comenzó en 2008.", True),
+    ("Since 2008 the Juárez Cartel has fought the Sinaloa Cartel.", True),
+])
+def test_a_bounded_past_is_history(run, text, current):
+    found = relations(run(text, published="2023-01-05"))
+    assert (sym("rivalry", "juarez-cartel", "sinaloa-cartel") in found) == current

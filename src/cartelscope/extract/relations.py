@@ -15,7 +15,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext
-from cartelscope.extract.dates import opens_state, sentence_dates, years_named
+from cartelscope.extract.dates import opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
@@ -191,6 +191,26 @@ def _long_ago(ctx: DocContext, i: int, cue: Match) -> bool:
         return True
     years = years_named(ctx, i, cue.end, end) + years_named(ctx, i, max(s.start, cue.start - YEAR_BEFORE_REACH), cue.start)
     return bool(ctx.pub and years and max(years) < ctx.pub.year - SPLIT_HISTORY_YEARS)
+
+
+HISTORY_YEARS = 5  # as for actors (pipeline): a sentence all of whose years are this old tells history
+# "since 2010", "desde entonces", "still", "que comenzó en 2017": the period the sentence names
+# runs on to now, or only starts there
+_STILL = re.compile(r"\b(?:since|desde|still|todavia|aun|now|ahora|remain|remains|sigue|siguen|continua|continuan|"
+                    r"began|begun|started|comenzo|empezo|inicio|arranco)\b")
+
+
+def _historic(ctx: DocContext, i: int) -> bool:
+    """The sentence tells a bounded past ("Between 2008 and 2012, the war between the Juárez
+    Cartel and the Sinaloa Cartel made ..."): every year it names lies well before the article's,
+    and nothing in it says the state lasts or only began then; its relations are history."""
+    years = years_named(ctx, i)
+    if not years:
+        return False
+    reference = reference_year(ctx)
+    s = ctx.sentences[i]
+    return bool(reference and max(years) <= reference - HISTORY_YEARS
+                and not _STILL.search(ctx.folded, s.start, s.end))
 
 
 # "loyal to the jailed Ismael Zambada": a leader behind bars no longer leads (not current)
@@ -516,7 +536,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 if not _presupposed(ctx, cue):
                     continue
                 level = "reported"
-            if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue)):
+            if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue)) \
+                    or (kind != "faction_of" and _historic(ctx, i)):
                 continue
             # "La Línea, facción del Cártel de Juárez": for faction_of the described parent is the party
             pool = every if kind == "faction_of" else refs
