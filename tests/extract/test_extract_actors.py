@@ -217,3 +217,16 @@ def test_a_group_noun_followed_by_its_name_is_not_a_back_reference(run):
 def test_the_two_factions_of_a_cartel_still_refer_back(run):
     r = run("Los Chapitos y La Mayiza pelean Culiacán. Las dos facciones del Cártel de Sinaloa no han pactado una tregua.")
     assert ("faction_of", "los-chapitos", "sinaloa-cartel") in relations(r)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Gov. Marina del Pilar Ávila said some suspects were already in custody in Tijuana, Baja California.",
+     "mexican-navy"),
+    ("El gobernador Cuitláhuac García dijo que un sospechoso fue detenido en Coatzacoalcos, Veracruz.", None),
+])
+def test_a_name_after_a_title_is_a_person_not_a_force_or_town(run, text, absent):
+    record = run(text)
+    e = only_event(record)
+    if absent:
+        assert absent not in e["actor_ids"]
+    assert e["place"] != "Cuitláhuac"

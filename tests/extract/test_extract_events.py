@@ -1051,3 +1051,19 @@ def test_a_reward_for_information_leading_to_an_arrest_is_no_arrest(run):
 ])
 def test_machine_translated_spanish(run, text, sub):
     assert only_event(run(text))["sub_event_type"] == sub
+
+
+def test_the_days_violence_blamed_on_a_group_gives_every_incident_its_group(run):
+    text = ("CULIACÁN, Sin., 18 de octubre de 2019.- Decenas de hombres armados se enfrentaron a militares en "
+            "Culiacán el jueves. Otros grupos de pistoleros incendiaron vehículos para bloquear accesos a la ciudad. "
+            "El gabinete de seguridad atribuyó toda la jornada a células del Cártel de Sinaloa.")
+    record = run(text, published="2019-10-18")
+    assert all("sinaloa-cartel" in e["actor_ids"] for e in record["events"]), record["events"]
+    assert {e["sub_event_type"] for e in record["events"]} >= {"Armed clash", "Looting/property destruction"}
+
+
+def test_the_burnings_blamed_on_a_group_are_its_incident(run):
+    text = ("In Tijuana, Baja California, armed men set fire to cars and buses on Friday. "
+            "The secretariat now says the burnings were carried out by cells of the CJNG.")
+    e = only_event(run(text))
+    assert e["actor_ids"] == ["cjng"]

@@ -229,3 +229,8 @@ def test_a_state_at_the_limit_is_a_reference_point(run):
     record = run("Five persons lost the life in an armed confrontation in the municipality of Cuauhtémoc, Zacatecas, "
                  "near the limit with Aguascalientes.")
     assert [e["state"] for e in record["events"]] == ["MX-ZAC"]
+
+
+def test_the_road_out_to_a_town_is_a_reference_point(run):
+    e = only_event(run("En Culiacán, Sinaloa, pistoleros incendiaron vehículos desde la salida a Navolato el jueves."))
+    assert e["place"] == "Culiacán"

@@ -914,7 +914,13 @@ def _absorb(host: ExtractedEvent, e: ExtractedEvent) -> None:
 
 
 BLAMED_NOUN_REACH = 8  # "blamed the attack": characters from the blame word to the incident's noun
+# incident nouns the codebook's trigger words do not spell: "the burnings were carried out by"
+_INCIDENT_NOUN = re.compile(r"\b(?:the|these|those|los|las|estos|estas)\s+(?:burnings|arson attacks|blockades|killings|"
+                            r"murders|shootings|quemas|incendios|bloqueos|asesinatos|homicidios)\b")
+_WHOLE_DAY = re.compile(r"\s+(?:toda la jornada|la jornada violenta|los hechos violentos de|todos los hechos|todos los ataques|"
+                        r"the day's violence|all the attacks|all of the attacks|the violence of)\b")
 PERPETRATED_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+PERPETRATED_SUBTYPES = frozenset({"Looting/property destruction"})  # arson and blockades have a perpetrator too
 
 
 def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
@@ -929,23 +935,27 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         if blame is None:
             continue
         # "the attack was blamed on X" or "officials blamed the attack on X": the incident is named
-        # with a definite article before the blame word or right after it
-        if not any((m.start < blame.start or m.start - blame.end <= BLAMED_NOUN_REACH)
-                   and (m.category == "trigger" or m.key == "attack_words")
-                   and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.in_sentence(i)):
+        # with a definite article before the blame word or right after it; "toda la jornada", "the
+        # day's violence" names every incident told so far
+        whole_day = _WHOLE_DAY.match(ctx.folded, blame.end)
+        named = _INCIDENT_NOUN.search(ctx.folded, s.start, min(s.end, blame.end + BLAMED_NOUN_REACH + 20))
+        if not whole_day and not named and not any((m.start < blame.start or m.start - blame.end <= BLAMED_NOUN_REACH)
+                                     and (m.category == "trigger" or m.key == "attack_words")
+                                     and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.in_sentence(i)):
             continue
         end = _BLAME_END.search(ctx.folded, blame.end, s.end)
         stop = end.start() if end else s.end
         groups = [r.actor_id for r in ctx.actors_in(i)
                   if blame.end <= r.start < stop and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
-        earlier = [e for e in events if e.evidence[0].start < s.start and e.event_type in PERPETRATED_TYPES]
+        earlier = [e for e in events if e.evidence[0].start < s.start
+                   and (e.event_type in PERPETRATED_TYPES or e.sub_event_type in PERPETRATED_SUBTYPES)]
         if not groups or not earlier:
             continue
-        target = earlier[-1]
-        if any(ctx.pack.actors[a].kind in GROUP_KINDS for a in target.actors):
-            continue
-        _add_actors(target, groups)
-        target.evidence.append(Evidence(s.text, s.start, s.end, "blame" + RESTATES))
+        for target in (earlier if whole_day else earlier[-1:]):
+            if any(ctx.pack.actors[a].kind in GROUP_KINDS for a in target.actors):
+                continue
+            _add_actors(target, groups)
+            target.evidence.append(Evidence(s.text, s.start, s.end, "blame" + RESTATES))
 
 
 HEADLINE_REACH = 8  # a title line sits among the first lines (after any site furniture)

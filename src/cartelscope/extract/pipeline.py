@@ -39,6 +39,17 @@ _CANDIDATE = re.compile(
 )
 
 
+# a title, then a person's name of two to five capitalised words ("Gov. Marina del Pilar Ávila",
+# "el gobernador Cuitláhuac García", "Mayor Montserrat Caballero"); scanned with word_starts
+_NAME_WORD = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
+_TITLED_NAME = re.compile(
+    r"(?:Gov\.|Governor|Gobernador|gobernador|Gobernadora|gobernadora|Mayor|mayor|Alcalde|alcalde|Alcaldesa|"
+    r"alcaldesa|presidente municipal|presidenta municipal|Sen\.|Senator|senador|senadora|diputado|diputada|President|"
+    r"presidente|presidenta|Secretary|secretario|secretaria)\s+"
+    rf"({_NAME_WORD}(?:\s+(?:de\s+la\s+|del\s+|de\s+)?{_NAME_WORD}){{1,4}})")
+_PLACE_NAMES = frozenset({"place", "ambiguous"})
+
+
 class Extractor:
     """Holds the compiled knowledge; ``extract()`` is pure and thread-safe."""
 
@@ -58,7 +69,7 @@ class Extractor:
         folded = fold(text)
         lang = lang if lang in ("en", "es") else language_of_sample(folded[:LANG_SAMPLE_CHARS])
         sentences = split(text)
-        matches = self.matcher.find(text, folded)
+        matches = self._outside_titled_names(text, self.matcher.find(text, folded))
         pub_text = self._printed_date(folded, matches)
         pub = parse_pub_date(published) or parse_pub_date(pub_text)
         ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
@@ -73,6 +84,17 @@ class Extractor:
             ctx.index_matches()
         ctx.pub_text = pub_text
         return ctx
+
+    def _outside_titled_names(self, text: str, matches: list[Match]) -> list[Match]:
+        """Drop the place and group names inside a person's name after a title ("Gov. Marina del
+        Pilar Ávila" is no Navy, "el gobernador Cuitláhuac García" no town of Veracruz)."""
+        spans = [m.span(1) for m in word_starts(_TITLED_NAME, text)]
+        if not spans:
+            return matches
+        actors = self.pack.actors
+        return [m for m in matches if not (
+            (m.category in _PLACE_NAMES or m.category == "actor" and actors[m.key].kind != "person")
+            and any(a <= m.start and m.end <= b for a, b in spans))]
 
     @staticmethod
     def _printed_date(folded: str, matches: list[Match]) -> str | None:

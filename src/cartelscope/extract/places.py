@@ -351,7 +351,8 @@ _ATTRIBUTIVE_BEFORE = EndingAt(r"\b(?:autoridades|gobierno|funcionarios|agencias
 _PAIRED_AFTER = re.compile(r"[-–—/][A-ZÁÉÍÓÚ]")
 _PAIRED_BEFORE = re.compile(r"[A-Za-zé.][-–—/]$")
 # "a plane preparing to depart for Mexico City", "con destino a Tijuana": where it was going
-_DESTINATION = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a)\s+$")
+_DESTINATION = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a|"
+                          r"salida a|salida hacia|carretera a|road to|highway to|exit to)\s+$")
 _BORDER_AFTER = re.compile(r"\s+(?:border|state line|frontera)\b")  # used with match(): anchored
 _REFERENCE_BEFORE = EndingAt(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
