@@ -230,3 +230,9 @@ def test_a_name_after_a_title_is_a_person_not_a_force_or_town(run, text, absent)
     if absent:
         assert absent not in e["actor_ids"]
     assert e["place"] != "Cuitláhuac"
+
+
+def test_groups_said_to_operate_in_a_region_are_no_actors(run):
+    record = run("Según la secretaría de seguridad, en la Riviera Maya operan como seis grupos, entre ellos el CJNG y "
+                 "el Cártel de Sinaloa.")
+    assert not actor_ids(record) & {"cjng", "sinaloa-cartel"}

@@ -1067,3 +1067,9 @@ def test_the_burnings_blamed_on_a_group_are_its_incident(run):
             "The secretariat now says the burnings were carried out by cells of the CJNG.")
     e = only_event(run(text))
     assert e["actor_ids"] == ["cjng"]
+
+
+def test_in_front_of_is_no_clash(run):
+    e = only_event(run("Ayer llegaron en lancha unos 15 hombres armados a la playa de Puerto Morelos, Quintana Roo, "
+                       "enfrente de los hoteles, y mataron a dos hombres."))
+    assert e["sub_event_type"] == "Attack"
