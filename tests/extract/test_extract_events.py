@@ -1073,3 +1073,9 @@ def test_in_front_of_is_no_clash(run):
     e = only_event(run("Ayer llegaron en lancha unos 15 hombres armados a la playa de Puerto Morelos, Quintana Roo, "
                        "enfrente de los hoteles, y mataron a dos hombres."))
     assert e["sub_event_type"] == "Attack"
+
+
+def test_a_march_for_justice_is_a_protest_not_the_killing_it_mourns(run):
+    e = only_event(run("Cientos de habitantes de Salvatierra, Guanajuato, caminaron ayer hasta la presidencia municipal "
+                       "para exigir justicia por los doce jóvenes que murieron en el ataque armado contra una posada."))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Peaceful protest", None)

@@ -636,7 +636,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         return events
     tactics = sorted({m.key for m in within(ctx.usable(i, "tactic"), c.clause)})
     tactics = _implied_tactics(c, tactics)
-    deaths = numbers.fatalities(ctx, i, c.clause)
+    # a peaceful protest kills no one: the dead its sentence names are those it mourns
+    deaths = None if c.sub_event_type == "Peaceful protest" else numbers.fatalities(ctx, i, c.clause)
     single = deaths is None and numbers.single_victim(ctx, i, c.clause)
     evidence = Evidence(s.text, s.start, s.end, c.rule)
     targets: list[Place | None]
