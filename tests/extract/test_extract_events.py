@@ -1079,3 +1079,18 @@ def test_a_march_for_justice_is_a_protest_not_the_killing_it_mourns(run):
     e = only_event(run("Cientos de habitantes de Salvatierra, Guanajuato, caminaron ayer hasta la presidencia municipal "
                        "para exigir justicia por los doce jóvenes que murieron en el ataque armado contra una posada."))
     assert (e["sub_event_type"], e["fatalities"]) == ("Peaceful protest", None)
+
+
+def test_arson_and_banners_told_as_the_next_step_are_tactics_of_the_incident(run):
+    text = ("Gunmen opened fire on a convoy of state police officers in Aguililla, Michoacán, on Monday. Several patrol "
+            "vehicles were then set on fire. Photos show banners signed by the CJNG left next to the burned trucks.")
+    e = only_event(run(text))
+    assert e["sub_event_type"] == "Armed clash"
+    assert {"arson", "banner"} <= set(e["tactics"])
+    assert "cjng" in e["actor_ids"]
+
+
+def test_arson_with_a_place_of_its_own_stays_an_incident(run):
+    text = ("Gunmen opened fire on a convoy of state police officers in Aguililla, Michoacán, on Monday. Hours later "
+            "gunmen then set fire to two buses in Apatzingán, Michoacán.")
+    assert len(run(text)["events"]) == 2

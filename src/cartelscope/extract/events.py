@@ -384,6 +384,7 @@ def _one_sided(ctx: DocContext, i: int, c: Classification, actors: list[str]) ->
 def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[ExtractedEvent]:
     events: list[ExtractedEvent] = []
     found_in: list[int] = []  # sentence of each event so far
+    told: tuple[int, ExtractedEvent] | None = None  # the latest sentence that told an incident, and that incident
     default_place = default_place or main_place(ctx)
     for i in ctx.sentences_with("group", "trigger"):  # no event word, no event
         if is_not_event(ctx, i):
@@ -393,11 +394,16 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
             _toll_of_reported(ctx, i, events[-1])
         for c in classes:
             if events and _restates(ctx, i, c):
-                _elaborate(ctx, events, c, i)
+                told = (i, _elaborate(ctx, events, c, i))
+                continue
+            if told and told[0] >= i - CONTINUATION_REACH and _continues(ctx, i, c, told[1]):
+                told = (i, told[1])
                 continue
             new = _events_for(ctx, i, c, default_place, found_in, events[-1] if events else None)
             events.extend(new)
             found_in.extend([i] * len(new))
+            if events:
+                told = (i, events[-1])  # its own incident, or the one it was folded into
     parents = {a: ctx.pack.actors[a].parent for e in events for a in e.actors}
     kinds = {a: ctx.pack.actors[a].kind for e in events for a in e.actors}
     merged = _arrests_in_battle(merge_same_incident(events, parents, kinds))
@@ -434,6 +440,29 @@ def _restates(ctx: DocContext, i: int, c: Classification) -> bool:
 
 
 RESTATES = "+restates"  # rule suffix of evidence that refers back to a reported incident
+CONTINUATION_REACH = 2  # sentences after an incident within which "then set on fire" still tells it
+# "Several patrol vehicles were then set on fire", "banners left next to the burned trucks"
+_CONTINUATION = re.compile(r"\b(?:then|afterwards|after that|luego|despues|posteriormente|next to|beside|"
+                           r"junto a|at the scene|en el lugar|en el sitio|left at)\b")
+
+
+def _continues(ctx: DocContext, i: int, c: Classification, latest: ExtractedEvent) -> bool:
+    """Arson or a banner told right after a violent incident, as its next step or at its scene,
+    with no place or date of its own: a tactic of that incident, not one of its own; it is
+    filed with ``latest`` as evidence and tactic."""
+    if not ({"arson", "narco_message"} & set(c.tags)) or latest.event_type not in PERPETRATED_TYPES:
+        return False
+    s = ctx.sentences[i]
+    if not _CONTINUATION.search(ctx.folded, s.start, s.end):
+        return False
+    if _mexican(sentence_places(ctx, i)) or any(d.value for d in sentence_dates(ctx, i)):
+        return False
+    latest.tactics = sorted(set(latest.tactics) | set(_implied_tactics(c, [])))
+    latest.evidence.append(Evidence(s.text, s.start, s.end, c.rule + "+continues"))
+    groups = [r.actor_id for r in ctx.actors_in(i) if ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
+    if groups and not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in latest.actors):
+        _add_actors(latest, groups)  # "banners signed by the CJNG left next to the burned trucks"
+    return True
 
 
 def _toll_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> None:
@@ -454,15 +483,16 @@ def _count_toll(event: ExtractedEvent, deaths: int | None) -> None:
         event.fatalities = deaths if event.fatalities is None else min(event.fatalities, deaths)
 
 
-def _elaborate(ctx: DocContext, events: list[ExtractedEvent], c: Classification, i: int) -> None:
+def _elaborate(ctx: DocContext, events: list[ExtractedEvent], c: Classification, i: int) -> ExtractedEvent:
     """File restating sentence ``i`` as evidence of the incident it refers to: the latest event
     of its type, else the latest event; a toll it gives ("the attack left four dead") counts
-    for that incident, the lowest figure winning as elsewhere."""
+    for that incident, the lowest figure winning as elsewhere. Returns that incident."""
     same = [e for e in events if (e.event_type, e.sub_event_type) == (c.event_type, c.sub_event_type)]
     target = same[-1] if same else events[-1]
     s = ctx.sentences[i]
     target.evidence.append(Evidence(s.text, s.start, s.end, c.rule + RESTATES))
     _count_toll(target, numbers.fatalities(ctx, i, c.clause))
+    return target
 
 
 def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
