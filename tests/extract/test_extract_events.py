@@ -1094,3 +1094,11 @@ def test_arson_with_a_place_of_its_own_stays_an_incident(run):
     text = ("Gunmen opened fire on a convoy of state police officers in Aguililla, Michoacán, on Monday. Hours later "
             "gunmen then set fire to two buses in Apatzingán, Michoacán.")
     assert len(run(text)["events"]) == 2
+
+
+def test_forces_that_searched_and_recovered_the_bodies_are_not_the_killers(run):
+    e = only_event(run("La Fiscalía informa que, en labores de búsqueda coordinadas con la Secretaría de la Defensa "
+                       "Nacional y la Guardia Nacional, fueron localizados los cuerpos de dos sacerdotes, privados de "
+                       "la vida el lunes en Urique, Chihuahua."))
+    assert e["sub_event_type"] == "Attack"
+    assert not {"mexican-army", "guardia-nacional"} & set(e["actor_ids"])

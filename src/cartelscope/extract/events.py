@@ -791,7 +791,9 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|remains?|es|son|era|eran|sigue siend
 
 # "... where soldiers and state police located them": the force that finds victims did not kill them
 _DISCOVERY = re.compile(r"[^.;:]{0,60}?\b(?:located|found|discovered|rescued|recovered|localizaron|hallaron|"
-                        r"encontraron|rescataron|ubicaron|localizo|hallo|encontro|rescato)\b")
+                        r"encontraron|rescataron|ubicaron|localizo|hallo|encontro|rescato|"
+                        # "... con la Defensa y la Guardia Nacional, fueron localizados y recuperados los cuerpos"
+                        r"localizad[oa]s|hallad[oa]s|encontrad[oa]s|recuperad[oa]s|rescatad[oa]s)\b")
 
 
 def _finder(ctx: DocContext, i: int, actor: str) -> bool:
