@@ -236,3 +236,12 @@ def test_groups_said_to_operate_in_a_region_are_no_actors(run):
     record = run("Según la secretaría de seguridad, en la Riviera Maya operan como seis grupos, entre ellos el CJNG y "
                  "el Cártel de Sinaloa.")
     assert not actor_ids(record) & {"cjng", "sinaloa-cartel"}
+
+
+@pytest.mark.parametrize("text, present", [
+    ("Los cuerpos fueron localizados en Culiacán, Sinaloa, a pocos metros de un puente.", False),
+    ("Los Metros atacaron a policías en Reynosa, Tamaulipas.", True),
+    ("ayer los metros atacaron a policias en reynosa, tamaulipas, y nadie hizo nada la neta.", True),
+])
+def test_a_group_named_by_a_common_word_needs_a_capital_unless_the_text_has_none(run, text, present):
+    assert ("los-metros" in actor_ids(run(text))) == present

@@ -166,6 +166,11 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
             return "actor" if "person" in kinds and surface[:1].isupper() else "place"
         # only a village or a place abroad shares the name: a capitalised mention is the actor
         return "actor" if surface[:1].isupper() else "place"
+    # a group whose name is also a common word ("a pocos metros", "la línea") is written with
+    # a capital, unless the whole text is written in lower case (blogs, chats)
+    if surface[:1].islower() and all(ctx.pack.actors[m.key].kind in GROUP_KINDS for m in actor_ms) \
+            and not _lower_case_text(ctx):
+        return None
     # no place shares the name: a common noun ("soldiers", "marinos") is the force unless a
     # group's name stands right before it ("CJNG soldiers")
     if _FOREIGN_DEMONYM.before(ctx, s, AMBIGUOUS_REACH, sliced=True):
@@ -173,6 +178,18 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
     if any(ctx.pack.actors[m.key].kind not in FORCE_KINDS for m in _actors_ending_near(ctx, s)):
         return None
     return "actor"
+
+
+LOWER_CASE_TEXT = 0.005  # capitals per character below which a text is written in lower case
+_CAPITAL = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
+
+
+def _lower_case_text(ctx: DocContext) -> bool:
+    found = ctx.cache.get("lower_case_text")
+    if found is None:
+        capitals = len(_CAPITAL.findall(ctx.text))
+        found = ctx.cache["lower_case_text"] = capitals < LOWER_CASE_TEXT * max(len(ctx.text), 1)
+    return found
 
 
 _GROUP_WORD_BEFORE = EndingAt(r"(?:cartel|gang|grupo)\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?$")
