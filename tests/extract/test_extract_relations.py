@@ -628,3 +628,17 @@ def test_cartel_of_the_gulf_in_translated_word_order(run):
 def test_a_bounded_past_is_history(run, text, current):
     found = relations(run(text, published="2023-01-05"))
     assert (sym("rivalry", "juarez-cartel", "sinaloa-cartel") in found) == current
+
+
+def test_the_leader_after_a_relative_verb_and_both_alone(run):
+    text = ("De un lado están Los Chapitos; del otro, La Mayiza, la facción que hoy dirige Ismael Zambada Sicairos. "
+            "Desde entonces ambas se disputan la ciudad.")
+    found = relations(run(text))
+    assert ("leader_of", "ismael-zambada-sicairos", "la-mayiza") in found
+    assert sym("rivalry", "los-chapitos", "la-mayiza") in found
+
+
+def test_new_groups_in_the_pack(run):
+    found = relations(run("El Cártel Chiapas-Guatemala, aliado del CJNG, combate al Cártel de Sinaloa en Frontera "
+                          "Comalapa, Chiapas."))
+    assert sym("alliance", "cartel-chiapas-guatemala", "cjng") in found

@@ -241,7 +241,9 @@ SUBJECT_REACH = 40  # characters from a sentence's start within which its subjec
 
 # "the two groups", "ambas organizaciones": two groups the text has just named
 _PAIR_NOUN = re.compile(r"\b(?:the two|both|ambos|ambas|los dos|las dos)\s+(?:\w+\s+)?(?:groups|cartels|factions|"
-                        r"organizations|gangs|grupos|carteles|facciones|organizaciones|bandas)\b")
+                        r"organizations|gangs|grupos|carteles|facciones|organizaciones|bandas)\b"
+                        # "Desde entonces ambas se disputan la ciudad": the pronoun alone
+                        r"|\b(?:ambas|ambos)\s+(?:se|les|los|las|mantienen|libran|sostienen|pelean|combaten)\b")
 PAIR_SENTENCES = 5  # sentences back in which the two groups were named
 
 
