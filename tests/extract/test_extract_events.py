@@ -1102,3 +1102,20 @@ def test_forces_that_searched_and_recovered_the_bodies_are_not_the_killers(run):
                        "la vida el lunes en Urique, Chihuahua."))
     assert e["sub_event_type"] == "Attack"
     assert not {"mexican-army", "guardia-nacional"} & set(e["actor_ids"])
+
+
+def test_attackers_said_to_belong_to_a_group_give_the_incident_its_group(run):
+    text = ("Un convoy de policías fue emboscado por un grupo armado el jueves en Coatepec Harinas, Estado de México. "
+            "Las indagatorias permiten establecer que los agresores forman parte de una célula de La Familia "
+            "Michoacana.")
+    e = only_event(run(text))
+    assert "la-familia-michoacana" in e["actor_ids"]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Unos tipos le dispararon a unos hombres afuera de un bar en Celaya, Guanajuato, el viernes.", "Attack"),
+    ("Los mariachis hicieron una caminata por el Eje Central, en la Ciudad de México, pidiendo seguridad.",
+     "Peaceful protest"),
+])
+def test_colloquial_shootings_and_walks_for_safety(run, text, sub):
+    assert only_event(run(text))["sub_event_type"] == sub
