@@ -1119,3 +1119,14 @@ def test_attackers_said_to_belong_to_a_group_give_the_incident_its_group(run):
 ])
 def test_colloquial_shootings_and_walks_for_safety(run, text, sub):
     assert only_event(run(text))["sub_event_type"] == sub
+
+
+@pytest.mark.parametrize("text, sub, actor", [
+    ("Confront in Valle Hermoso, Tamaulipas, leaves two agents of the State Guard without life.", "Armed clash",
+     "state-police"),
+    ("This Monday elements of the Secretary of the National Defense secured seven drones in Reynosa, Tamaulipas.",
+     "Disrupted weapons use", "mexican-army"),
+])
+def test_machine_translated_forces_and_confrontations(run, text, sub, actor):
+    e = only_event(run(text))
+    assert (e["sub_event_type"], actor in e["actor_ids"]) == (sub, True)
