@@ -234,3 +234,13 @@ def test_a_state_at_the_limit_is_a_reference_point(run):
 def test_the_road_out_to_a_town_is_a_reference_point(run):
     e = only_event(run("En Culiacán, Sinaloa, pistoleros incendiaron vehículos desde la salida a Navolato el jueves."))
     assert e["place"] == "Culiacán"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("El jueves, vecinos de una colonia de Tula de Allende, Hidalgo, golpearon a dos hombres y lincharon a uno.",
+     "Tula de Allende"),
+    ("El sábado aparecieron mantas firmadas por el CJNG en dos puentes de la autopista México-Querétaro, a la altura "
+     "de Tula, Hidalgo.", "Tula de Allende"),
+])
+def test_a_neighbourhood_of_a_town_and_the_second_city_of_a_route(run, text, place):
+    assert only_event(run(text, published="2022-09-12"))["place"] == place

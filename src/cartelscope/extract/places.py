@@ -258,7 +258,9 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
             street_until = m.end
             streets.append(False)
             continue
-        opens = bool(_STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True))
+        opens = bool(_STREET_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True)) and not \
+            _PART_OF_TOWN_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True) \
+            or bool(_ROUTE_BEFORE.before(ctx, m.start, BEFORE_REACH, sliced=True))
         street_until = m.end if opens else -1
         streets.append(True if opens else None)
     # mentions that name a single state, filed by sentence: (mention number, state)
@@ -359,6 +361,11 @@ _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|blvd\.|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
                             r"sindicatura|tenencia|ejido|rancheria)\s+(?:de\s+|las\s+|los\s+|la\s+|el\s+)?$")
+# "una colonia de Tula de Allende": a neighbourhood of the town named, not one called so; and the
+# second city of a route ("la autopista México-Querétaro, a la altura de Tula")
+_PART_OF_TOWN_BEFORE = EndingAt(r"\b(?:una|un|otra|otro|varias|varios)\s+(?:colonias?|barrios?|fraccionamientos?|calles?)\s+"
+                                r"(?:de|del)\s+$")
+_ROUTE_BEFORE = EndingAt(r"\b(?:carretera|autopista|highway|tramo)\s+(?:federal\s+)?[a-z]+\s+$")
 _STREET_AFTER = re.compile(r"\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
 
 
