@@ -642,3 +642,12 @@ def test_new_groups_in_the_pack(run):
     found = relations(run("El Cártel Chiapas-Guatemala, aliado del CJNG, combate al Cártel de Sinaloa en Frontera "
                           "Comalapa, Chiapas."))
     assert sym("alliance", "cartel-chiapas-guatemala", "cjng") in found
+
+
+@pytest.mark.parametrize("text", [
+    "La Costa Grande es disputada por La Familia Michoacana y por Los Tlacos.",
+    "La Costa Grande es disputada desde hace años por La Familia Michoacana, que encabezan los hermanos Hurtado "
+    "Olascoaga, y por Los Tlacos.",
+])
+def test_disputed_by_one_and_by_the_other(run, text):
+    assert sym("rivalry", "la-familia-michoacana", "los-tlacos") in relations(run(text))

@@ -36,11 +36,13 @@ LEADER_REACH = 60
 _PASSIVE = re.compile(r"\b(?:by|por)$")
 
 
-_COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+# (the preposition of a passive may be repeated: "disputada por La Familia Michoacana y por Los Tlacos")
+_COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*(?:by\s+|por\s+)?"
+                           r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
 # "between La Línea, the Juárez Cartel faction that runs the city's market, and Gente Nueva"
-_APPOSITION = re.compile(r"\s*,[^;:]*,\s*(?:and|y|e)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+_APPOSITION = re.compile(r"\s*,[^;:]*,\s*(?:and|y|e)\s+(?:by\s+|por\s+)?(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
 def _prefer_groups(ctx: DocContext, side: list[ActorRef], kind: str) -> list[ActorRef]:
@@ -56,15 +58,20 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
     """The names right after a cue, as long as they are coordinated ("X, Y and Z"); a name after
     "and now fight" belongs to another predicate."""
     run = right[:1]
-    for prev, cur in zip(right, right[1:]):
+    prev = right[0] if right else None
+    for cur in right[1:]:
         if cur.actor_id == prev.actor_id:  # "Jalisco New Generation Cartel (CJNG)"
             run.append(cur)
+            prev = cur
             continue
         gap = ctx.folded[prev.end:cur.start]
         if prev.end <= cur.start and not (_COORDINATION.search(gap) and
                                           (len(gap) <= 70 or (len(gap) <= 120 and _APPOSITION.match(gap)))):
+            if ctx.pack.actors[cur.actor_id].kind == "person":
+                continue  # "La Familia Michoacana, que encabezan los hermanos Hurtado Olascoaga, y por Los Tlacos"
             break
         run.append(cur)
+        prev = cur
     return run
 
 
