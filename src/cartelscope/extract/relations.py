@@ -57,8 +57,10 @@ def _prefer_groups(ctx: DocContext, side: list[ActorRef], kind: str) -> list[Act
 def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
     """The names right after a cue, as long as they are coordinated ("X, Y and Z"); a name after
     "and now fight" belongs to another predicate."""
+    if not right:
+        return []
     run = right[:1]
-    prev = right[0] if right else None
+    prev = right[0]
     for cur in right[1:]:
         if cur.actor_id == prev.actor_id:  # "Jalisco New Generation Cartel (CJNG)"
             run.append(cur)
