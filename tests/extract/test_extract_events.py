@@ -1130,3 +1130,9 @@ def test_colloquial_shootings_and_walks_for_safety(run, text, sub):
 def test_machine_translated_forces_and_confrontations(run, text, sub, actor):
     e = only_event(run(text))
     assert (e["sub_event_type"], actor in e["actor_ids"]) == (sub, True)
+
+
+def test_forces_restoring_institutional_presence_regain_territory(run):
+    e = only_event(run("El jueves, elementos de la Defensa y de la Guardia Nacional restablecieron la presencia "
+                       "institucional en la cabecera municipal de Bella Vista, Chiapas."))
+    assert e["sub_event_type"] == "Government regains territory"
