@@ -1136,3 +1136,14 @@ def test_forces_restoring_institutional_presence_regain_territory(run):
     e = only_event(run("El jueves, elementos de la Defensa y de la Guardia Nacional restablecieron la presencia "
                        "institucional en la cabecera municipal de Bella Vista, Chiapas."))
     assert e["sub_event_type"] == "Government regains territory"
+
+
+def test_a_weapon_become_part_of_daily_life_is_a_trend(run):
+    assert run("Explosives dropped from commercial drones, once a novelty, are now part of daily life in towns such as "
+               "Aguililla, Michoacán.")["events"] == []
+
+
+def test_a_single_soldier_is_the_army(run):
+    e = only_event(run("A soldier was killed when his vehicle struck a landmine outside Chinicuila, Michoacán, on "
+                       "Friday."))
+    assert "mexican-army" in e["actor_ids"]
