@@ -396,7 +396,7 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
             if events and _restates(ctx, i, c):
                 told = (i, _elaborate(ctx, events, c, i))
                 continue
-            if told and told[0] >= i - CONTINUATION_REACH and _continues(ctx, i, c, told[1]):
+            if told and told[0] >= i - CONTINUATION_REACH and _file_next_step(ctx, i, c, told[1]):
                 told = (i, told[1])
                 continue
             new = _events_for(ctx, i, c, default_place, found_in, events[-1] if events else None)
@@ -446,10 +446,10 @@ _CONTINUATION = re.compile(r"\b(?:then|afterwards|after that|luego|despues|poste
                            r"junto a|at the scene|en el lugar|en el sitio|left at)\b")
 
 
-def _continues(ctx: DocContext, i: int, c: Classification, latest: ExtractedEvent) -> bool:
+def _file_next_step(ctx: DocContext, i: int, c: Classification, latest: ExtractedEvent) -> bool:
     """Arson or a banner told right after a violent incident, as its next step or at its scene,
-    with no place or date of its own: a tactic of that incident, not one of its own; it is
-    filed with ``latest`` as evidence and tactic."""
+    with no place or date of its own, is a tactic of that incident, not one of its own: file it
+    with ``latest`` as evidence and tactic, and say whether it was filed."""
     if not ({"arson", "narco_message"} & set(c.tags)) or latest.event_type not in PERPETRATED_TYPES:
         return False
     s = ctx.sentences[i]

@@ -43,7 +43,7 @@ _CANDIDATE = re.compile(
 # "el gobernador Cuitláhuac García", "Mayor Montserrat Caballero"); scanned with word_starts
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
 _TITLED_NAME = re.compile(
-    r"(?:Gov\.|Governor|Gobernador|gobernador|Gobernadora|gobernadora|Mayor|mayor|Alcalde|alcalde|Alcaldesa|"
+    r"(?:Gov\.|Governor|Gobernador|gobernador|Gobernadora|gobernadora|Mayor|Alcalde|alcalde|Alcaldesa|"
     r"alcaldesa|presidente municipal|presidenta municipal|Sen\.|Senator|senador|senadora|diputado|diputada|President|"
     r"presidente|presidenta|Secretary|secretario|secretaria)\s+"
     rf"({_NAME_WORD}(?:\s+(?:de\s+la\s+|del\s+|de\s+)?{_NAME_WORD}){{1,4}})")
