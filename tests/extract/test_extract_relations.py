@@ -651,3 +651,17 @@ def test_new_groups_in_the_pack(run):
 ])
 def test_disputed_by_one_and_by_the_other(run, text):
     assert sym("rivalry", "la-familia-michoacana", "los-tlacos") in relations(run(text))
+
+
+def test_two_names_of_one_organisation_under_one_leader_are_not_rivals(run):
+    text = ("Gunmen ambushed state police in Coyuca de Benítez, Guerrero, on Monday. Officials blamed La Nueva Familia "
+            "Michoacana. La Familia Michoacana, led by José Alfredo Hurtado Olascoaga, has fought Los Tlacos for two "
+            "years.")
+    found = relations(run(text))
+    assert sym("rivalry", "la-familia-michoacana", "nueva-familia-michoacana") not in found
+    assert sym("rivalry", "la-familia-michoacana", "los-tlacos") in found
+
+
+def test_cartel_new_plaza_in_spanish_word_order(run):
+    record = run("In the metropolitan zone, the CJNG also maintains a dispute with the Cartel New Plaza.")
+    assert sym("rivalry", "cjng", "nueva-plaza-cartel") in relations(record)

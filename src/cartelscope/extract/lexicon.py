@@ -48,9 +48,9 @@ def _with_contractions(phrases) -> list[str]:
 
 
 def _translated_cartel_names(pack: KnowledgePack) -> dict[str, str]:
-    """"Cartel of the Gulf", "Cartel of Santa Rosa de Lima": Spanish word order carried into
-    English by machine translation, for every "X Cartel" name the pack knows and no other actor
-    already uses."""
+    """"Cartel of the Gulf", "Cartel New Plaza": Spanish word order carried into English by
+    machine translation, for every "X Cartel" name the pack knows and no other actor already
+    uses."""
     taken = {norm(alias) for actor in pack.actors.values() for alias, _ in actor.names()}
     out: dict[str, str] = {}
     for actor in pack.actors.values():
@@ -60,7 +60,7 @@ def _translated_cartel_names(pack: KnowledgePack) -> dict[str, str]:
             if len(words) >= 2 and words[-1].lower() == "cartel" and "'" not in alias and all(
                     w[0].isupper() or w in ("de", "del", "la", "las", "los") for w in named):
                 place = " ".join(named)
-                for phrase in (f"Cartel of {place}", f"Cartel of the {place}"):
+                for phrase in (f"Cartel of {place}", f"Cartel of the {place}", f"Cartel {place}"):
                     if norm(phrase) not in taken:
                         out.setdefault(phrase, actor.id)
     return out

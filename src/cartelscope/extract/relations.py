@@ -389,6 +389,29 @@ def _current_parent(ctx: DocContext, actor) -> str | None:
     return actor.parent
 
 
+_LEADERS: dict[int, tuple] = {}
+
+
+def _shared_leader(ctx: DocContext, found: dict[tuple, ExtractedRelation], a: str, b: str) -> bool:
+    """One person leads both groups now, by the knowledge pack or by a leader_of the text states
+    ("La Familia Michoacana, led by ... José Alfredo Hurtado", whom the pack has lead La Nueva
+    Familia Michoacana): two names of one organisation. The pack's leaders are read once."""
+    hit = _LEADERS.get(id(ctx.pack))
+    if hit is None or hit[0] is not ctx.pack:
+        leaders: dict[str, set[str]] = {}
+        for actor in ctx.pack.actors.values():
+            for lead in actor.leads:
+                if lead.to is None:
+                    leaders.setdefault(lead.actor, set()).add(actor.id)
+        hit = _LEADERS[id(ctx.pack)] = (ctx.pack, leaders)
+
+    def of(group: str) -> set[str]:
+        stated = {r.a for r in found.values() if r.kind == "leader_of" and r.b == group}
+        return hit[1].get(group, set()) | stated
+
+    return bool(of(a) & of(b))
+
+
 def _leads_now(ctx: DocContext, person: str) -> bool:
     """The knowledge pack gives the person a lead with no end."""
     return any(lead.to is None for lead in ctx.pack.actors[person].leads)
@@ -506,6 +529,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         pa, pb = ctx.pack.actors[a], ctx.pack.actors[b]
         if kind in ("rivalry", "alliance", "ceasefire") and (_current_parent(ctx, pa) == b or _current_parent(ctx, pb) == a):
             return
+        if kind == "rivalry" and _shared_leader(ctx, found, a, b):
+            return  # two names of one organisation (one leader for both), not foes
         if kind == "leader_of" and (pa.kind != "person" or pb.kind == "person"):
             return
         s = ctx.sentences[i]
@@ -713,7 +738,8 @@ def _event_relations(ctx: DocContext, events: list[ExtractedEvent], found: dict[
                 if kind == "rivalry" and (_current_parent(ctx, ctx.pack.actors[other]) == groups[0]
                                           or _current_parent(ctx, ctx.pack.actors[groups[0]]) == other):
                     continue  # a clash between factions is not a war with their own cartel
-                if kind == "rivalry" and _key(ExtractedRelation("alliance", groups[0], other)) in found:
+                if kind == "rivalry" and (_key(ExtractedRelation("alliance", groups[0], other)) in found
+                                          or _shared_leader(ctx, found, groups[0], other)):
                     continue  # "Los Viagras, a group allied with the CJNG, attacked ...": allies, not foes
                 rel = ExtractedRelation(kind, groups[0], other, certainty=e.certainty,
                                         evidence=[Evidence(ev.sentence, ev.start, ev.end, f"event:{e.sub_event_type}")])
