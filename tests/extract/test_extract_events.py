@@ -1147,3 +1147,8 @@ def test_a_single_soldier_is_the_army(run):
     e = only_event(run("A soldier was killed when his vehicle struck a landmine outside Chinicuila, Michoacán, on "
                        "Friday."))
     assert "mexican-army" in e["actor_ids"]
+
+
+def test_versions_of_a_clash_called_false_leave_no_event(run):
+    assert run("La Fiscalía General del Estado informa que son falsas las versiones difundidas en redes sociales "
+               "sobre un enfrentamiento en Guachochi, Chihuahua.")["events"] == []
