@@ -39,14 +39,10 @@ _CANDIDATE = re.compile(
 )
 
 
-# a title, then a person's name of two to five capitalised words ("Gov. Marina del Pilar Ávila",
-# "el gobernador Cuitláhuac García", "Mayor Montserrat Caballero"); scanned with word_starts
+# a person's name of two to five capitalised words after a title (the pack's ``person_titles``
+# cues: "Gov. Marina del Pilar Ávila", "el gobernador Cuitláhuac García")
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
-_TITLED_NAME = re.compile(
-    r"(?:Gov\.|Governor|Gobernador|gobernador|Gobernadora|gobernadora|Mayor|Alcalde|alcalde|Alcaldesa|"
-    r"alcaldesa|presidente municipal|presidenta municipal|Sen\.|Senator|senador|senadora|diputado|diputada|President|"
-    r"presidente|presidenta|Secretary|secretario|secretaria)\s+"
-    rf"({_NAME_WORD}(?:\s+(?:de\s+la\s+|del\s+|de\s+)?{_NAME_WORD}){{1,4}})")
+_NAME_AFTER_TITLE = re.compile(rf"\.?\s+({_NAME_WORD}(?:\s+(?:de\s+la\s+|del\s+|de\s+)?{_NAME_WORD}){{1,4}})")
 _PLACE_NAMES = frozenset({"place", "ambiguous"})
 
 
@@ -87,8 +83,14 @@ class Extractor:
 
     def _outside_titled_names(self, text: str, matches: list[Match]) -> list[Match]:
         """Drop the place and group names inside a person's name after a title ("Gov. Marina del
-        Pilar Ávila" is no Navy, "el gobernador Cuitláhuac García" no town of Veracruz)."""
-        spans = [m.span(1) for m in word_starts(_TITLED_NAME, text)]
+        Pilar Ávila" is no Navy, "el gobernador Cuitláhuac García" no town of Veracruz). The
+        titles are found by the phrase matcher; "mayor" in lower case is the Spanish adjective."""
+        spans = []
+        for t in matches:
+            if t.category == "cue" and t.key == "person_titles" and text[t.start:t.end] != "mayor":
+                name = _NAME_AFTER_TITLE.match(text, t.end)
+                if name:
+                    spans.append(name.span(1))
         if not spans:
             return matches
         actors = self.pack.actors
