@@ -20,7 +20,7 @@ from operator import attrgetter
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.extract.places import single_state_of_name
-from cartelscope.extract.textmatch import Match, word_starts
+from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import norm
 
 GROUP_KINDS = frozenset({"cartel", "faction", "cell", "armed_wing", "gang", "foreign_group", "coalition"})
@@ -320,23 +320,29 @@ def _loyal_faction(ctx: DocContext, refs: list[ActorRef], start: int, end: int, 
     return ActorRef(start, end, led[0], i, ctx.text[start:end], via="loyalty") if led else None
 
 
-# armed men named by whom they follow ("gunmen loyal to El Mayo", "sicarios leales al Mayo");
-# scanned with textmatch.word_starts (no leading \b, see there)
-_LOYAL_BAND = re.compile(r"(?:gunmen|hitmen|sicarios|pistoleros|fighters|operatives|militants|armed men|hombres armados|"
-                         r"cells|celulas)(?=\s+(?:still\s+)?(?:loyal to|aligned with|leal(?:es)? a|fiel(?:es)? a)\s)")
+# armed men named by whom they follow ("gunmen loyal to El Mayo", "sicarios leales al Mayo"): the
+# loyalty words are found with str.find, then the noun before them is read backwards
+_LOYALTY_WORDS = ("loyal to ", "aligned with ", "leal a", "leales a", "fiel a", "fieles a")
+_LOYAL_BAND = EndingAt(r"\b(?:gunmen|hitmen|sicarios|pistoleros|fighters|operatives|militants|armed men|"
+                       r"hombres armados|cells|celulas)\s+(?:still\s+)?$")
+_BAND_NOUN = re.compile(r"\b(?:gunmen|hitmen|sicarios|pistoleros|fighters|operatives|militants|armed men|"
+                        r"hombres armados|cells|celulas)\b")
+BAND_REACH = 24  # characters before a loyalty word in which the armed men's noun stands
 
 
 def _loyal_bands(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
     out: list[ActorRef] = []
-    if "loyal" not in ctx.folded and "leal" not in ctx.folded and "fiel" not in ctx.folded and \
-            "aligned" not in ctx.folded:
-        return out
-    for m in word_starts(_LOYAL_BAND, ctx.folded):
-        end = m.end()
-        tail = re.match(r"\s+still", ctx.folded[end:end + 7])
-        ref = _loyal_faction(ctx, refs, m.start(), end + (tail.end() if tail else 0), ctx.sentence_of(m.start()))
-        if ref is not None:
-            out.append(ActorRef(m.start(), end, ref.actor_id, ref.sentence, ctx.text[m.start():end], via="loyalty"))
+    folded = ctx.folded
+    for word in _LOYALTY_WORDS:
+        pos = folded.find(word)
+        while pos >= 0:
+            if _LOYAL_BAND.before(ctx, pos, BAND_REACH):
+                noun = list(_BAND_NOUN.finditer(folded, max(0, pos - BAND_REACH), pos))[-1]
+                ref = _loyal_faction(ctx, refs, noun.start(), pos - 1, ctx.sentence_of(noun.start()))
+                if ref is not None:
+                    out.append(ActorRef(noun.start(), noun.end(), ref.actor_id, ref.sentence,
+                                        ctx.text[noun.start():noun.end()], via="loyalty"))
+            pos = folded.find(word, pos + 1)
     return out
 
 
