@@ -65,11 +65,16 @@ class Extractor:
         folded = fold(text)
         lang = lang if lang in ("en", "es") else language_of_sample(folded[:LANG_SAMPLE_CHARS])
         sentences = split(text)
-        matches = self._outside_titled_names(text, self.matcher.find(text, folded))
+        matches = self.matcher.find(text, folded)
         pub_text = self._printed_date(folded, matches)
         pub = parse_pub_date(published) or parse_pub_date(pub_text)
         ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
         ctx.index_matches()
+        if ctx.sentences_with_cue("person_titles"):
+            kept = self._outside_titled_names(ctx)
+            if len(kept) < len(ctx.matches):
+                ctx.matches = kept
+                ctx.index_matches()
         names = list(word_starts(_CANDIDATE, text))  # group-like names, known or not
         ctx.cache["group_names"] = names
         misspelt = self.misspelt.matches([(m.start(), m.end(), m.group()) for m in names],
@@ -81,16 +86,19 @@ class Extractor:
         ctx.pub_text = pub_text
         return ctx
 
-    def _outside_titled_names(self, text: str, matches: list[Match]) -> list[Match]:
-        """Drop the place and group names inside a person's name after a title ("Gov. Marina del
-        Pilar Ávila" is no Navy, "el gobernador Cuitláhuac García" no town of Veracruz). The
-        titles are found by the phrase matcher; "mayor" in lower case is the Spanish adjective."""
+    def _outside_titled_names(self, ctx: DocContext) -> list[Match]:
+        """The matches less the place and group names inside a person's name after a title
+        ("Gov. Marina del Pilar Ávila" is no Navy, "el gobernador Cuitláhuac García" no town of
+        Veracruz). The titles are the pack's ``person_titles`` cues; "mayor" in lower case is the
+        Spanish adjective."""
+        text, matches = ctx.text, ctx.matches
         spans = []
-        for t in matches:
-            if t.category == "cue" and t.key == "person_titles" and text[t.start:t.end] != "mayor":
-                name = _NAME_AFTER_TITLE.match(text, t.end)
-                if name:
-                    spans.append(name.span(1))
+        for i in ctx.sentences_with_cue("person_titles"):
+            for t in ctx.cues(i, "person_titles"):
+                if text[t.start:t.end] != "mayor":
+                    name = _NAME_AFTER_TITLE.match(text, t.end)
+                    if name:
+                        spans.append(name.span(1))
         if not spans:
             return matches
         actors = self.pack.actors
