@@ -185,6 +185,7 @@ _CAPITAL = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
 
 
 def _lower_case_text(ctx: DocContext) -> bool:
+    """The text is written without capitals (a blog or chat in lower case); once per document."""
     found = ctx.cache.get("lower_case_text")
     if found is None:
         capitals = len(_CAPITAL.findall(ctx.text))
@@ -331,6 +332,8 @@ BAND_REACH = 24  # characters before a loyalty word in which the armed men's nou
 
 
 def _loyal_bands(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
+    """Mentions of a leader's faction made by armed men said to be loyal to him ("gunmen loyal to
+    El Mayo" is La Mayiza)."""
     out: list[ActorRef] = []
     folded = ctx.folded
     for word in _LOYALTY_WORDS:
