@@ -229,6 +229,7 @@ def years_named(ctx: DocContext, i: int | None = None, start: int = 0, end: int 
 
 
 _HISTORY_SPAN = (1950, 2049)
+HISTORY_YEARS = 5  # a sentence whose latest year is this many before the article's tells history
 
 
 def reference_year(ctx: DocContext) -> int | None:

@@ -19,7 +19,7 @@ from cartelscope.extract import lexicon
 from cartelscope.extract import places as places_mod
 from cartelscope.extract import relations as relations_mod
 from cartelscope.extract.context import DocContext
-from cartelscope.extract.dates import find_pub_date, parse_pub_date, reference_year
+from cartelscope.extract.dates import HISTORY_YEARS, find_pub_date, parse_pub_date, reference_year
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
 from cartelscope.extract.textmatch import Match, fold, in_text_order, word_starts
@@ -28,7 +28,6 @@ from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
 
 EXTRACTOR_VERSION = "cartelscope-rules/0.1"
-HISTORY_YEARS = 5
 PRINTED_DATE_REACH = 400  # characters from the top in which a printed publication date is read
 # Scanned with textmatch.word_starts (it must start a word; see there why no leading \b).
 _GROUP_NAME_TAIL = r"\s+(?:de\s+|del\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"

@@ -15,7 +15,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext
-from cartelscope.extract.dates import opens_state, reference_year, sentence_dates, years_named
+from cartelscope.extract.dates import HISTORY_YEARS, opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
@@ -202,7 +202,6 @@ def _long_ago(ctx: DocContext, i: int, cue: Match) -> bool:
     return bool(ctx.pub and years and max(years) < ctx.pub.year - SPLIT_HISTORY_YEARS)
 
 
-HISTORY_YEARS = 5  # as for actors (pipeline): a sentence all of whose years are this old tells history
 # "since 2010", "desde entonces", "still", "que comenzó en 2017": the period the sentence names
 # runs on to now, or only starts there
 _STILL = re.compile(r"\b(?:since|desde|still|todavia|aun|now|ahora|remain|remains|sigue|siguen|continua|continuan|"
