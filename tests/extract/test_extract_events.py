@@ -1152,3 +1152,15 @@ def test_a_single_soldier_is_the_army(run):
 def test_versions_of_a_clash_called_false_leave_no_event(run):
     assert run("La Fiscalía General del Estado informa que son falsas las versiones difundidas en redes sociales "
                "sobre un enfrentamiento en Guachochi, Chihuahua.")["events"] == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("El domingo, en Uruapan, Michoacán, elementos de la Guardia Civil detuvieron a un hombre que llevaba una "
+     "granada de fragmentación.", "Arrests"),
+    ("El domingo, en Uruapan, Michoacán, sujetos armados lanzaron una granada contra un bar.", "Grenade"),
+])
+def test_arrested_carrying_a_grenade_is_no_grenade_attack(run, text, sub):
+    e = only_event(run(text))
+    assert e["sub_event_type"] == sub
+    if sub == "Arrests":
+        assert "state-police" in e["actor_ids"]  # Michoacán's Guardia Civil is its state police
