@@ -665,3 +665,9 @@ def test_two_names_of_one_organisation_under_one_leader_are_not_rivals(run):
 def test_cartel_new_plaza_in_spanish_word_order(run):
     record = run("In the metropolitan zone, the CJNG also maintains a dispute with the Cartel New Plaza.")
     assert sym("rivalry", "cjng", "nueva-plaza-cartel") in relations(record)
+
+
+def test_a_parent_named_in_apposition_is_not_one_of_the_pair(run):
+    found = relations(run("Los Mayos y Los Chapitos, las dos facciones en las que se partió el Cártel de Sinaloa, se "
+                          "disputan ahora esta región."))
+    assert sym("rivalry", "la-mayiza", "los-chapitos") in found

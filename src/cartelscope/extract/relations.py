@@ -411,6 +411,12 @@ def _shared_leader(ctx: DocContext, found: dict[tuple, ExtractedRelation], a: st
     return bool(of(a) & of(b))
 
 
+def _without_parents(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
+    """The refs less those naming the current parent of another one."""
+    parents = {_current_parent(ctx, ctx.pack.actors[r.actor_id]) for r in refs}
+    return [r for r in refs if r.actor_id not in parents]
+
+
 def _leads_now(ctx: DocContext, person: str) -> bool:
     """The knowledge pack gives the person a lead with no end."""
     return any(lead.to is None for lead in ctx.pack.actors[person].leads)
@@ -681,8 +687,12 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             elif len(left) >= 2 and not purpose(ctx, cue) and not _POSSESSIVE_BEFORE.before(ctx, cue.start, 8) \
                     and not _POSSESSIVE_AFTER.match(ctx.folded, cue.end):
                 # "X y Y se enfrentaron"; but in "X buscó el respaldo de Y para enfrentar a su
-                # rival" or "against its rivals" the rival is someone else, and X and Y are not its parties
-                add(kind, _as_party(ctx, left[-2], kind), _as_party(ctx, left[-1], kind), i, level, cue.start)
+                # rival" or "against its rivals" the rival is someone else, and X and Y are not its parties;
+                # a parent named in apposition ("X y Y, las dos facciones del Cártel de Sinaloa, se
+                # disputan") is not one of the two
+                pair = _without_parents(ctx, left) if kind in STANDING else left
+                if len(pair) >= 2:
+                    add(kind, _as_party(ctx, pair[-2], kind), _as_party(ctx, pair[-1], kind), i, level, cue.start)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
             elif not left and kind in SYMMETRIC and len(everything_right) >= 2 and _COPULA.match(
