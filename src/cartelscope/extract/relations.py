@@ -690,9 +690,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 # rival" or "against its rivals" the rival is someone else, and X and Y are not its parties;
                 # a parent named in apposition ("X y Y, las dos facciones del Cártel de Sinaloa, se
                 # disputan") is not one of the two
-                pair = _without_parents(ctx, left) if kind in STANDING else left
-                if len(pair) >= 2:
-                    add(kind, _as_party(ctx, pair[-2], kind), _as_party(ctx, pair[-1], kind), i, level, cue.start)
+                named = _without_parents(ctx, left) if kind in STANDING else left
+                if len(named) >= 2:
+                    add(kind, _as_party(ctx, named[-2], kind), _as_party(ctx, named[-1], kind), i, level, cue.start)
             elif len(right) >= 2:
                 add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
             elif not left and kind in SYMMETRIC and len(everything_right) >= 2 and _COPULA.match(
