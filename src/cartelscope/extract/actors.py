@@ -18,7 +18,7 @@ from itertools import accumulate
 from operator import attrgetter
 
 from cartelscope.extract.backward import EndingAt
-from cartelscope.extract.context import ActorRef, DocContext
+from cartelscope.extract.context import ActorRef, DocContext, per_pack
 from cartelscope.extract.places import single_state_of_name
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import norm
@@ -410,28 +410,29 @@ _FACTION_WORD = re.compile(r"\b(?:faction|factions|faccion|facciones)\b")
 def named_faction(pack, person_id: str) -> str | None:
     """The faction the knowledge pack names after a person ("El Mayo's faction", "facción del
     Mayito Flaco" are aliases of La Mayiza), or None; read once per pack from the aliases."""
-    hit = _NAMED_FACTIONS.get(id(pack))
-    if hit is None or hit[0] is not pack:
-        persons = {}
-        for a in pack.actors.values():
-            if a.kind == "person":
-                for alias, _ in a.names():
-                    key = norm(alias)
-                    if len(key) >= 4:
-                        persons[key] = a.id
-        found: dict[str, str] = {}
-        for a in pack.actors.values():
-            if a.kind != "faction":
-                continue
+    return per_pack(_NAMED_FACTIONS, pack, _named_factions).get(person_id)
+
+
+def _named_factions(pack) -> dict[str, str]:
+    persons = {}
+    for a in pack.actors.values():
+        if a.kind == "person":
             for alias, _ in a.names():
                 key = norm(alias)
-                if not _FACTION_WORD.search(key):
-                    continue
-                for name, person in persons.items():
-                    if re.search(rf"(?:^|\s){re.escape(name)}(?:'s)?(?:\s|$)", key):
-                        found.setdefault(person, a.id)
-        hit = _NAMED_FACTIONS[id(pack)] = (pack, found)
-    return hit[1].get(person_id)
+                if len(key) >= 4:
+                    persons[key] = a.id
+    found: dict[str, str] = {}
+    for a in pack.actors.values():
+        if a.kind != "faction":
+            continue
+        for alias, _ in a.names():
+            key = norm(alias)
+            if not _FACTION_WORD.search(key):
+                continue
+            for name, person in persons.items():
+                if re.search(rf"(?:^|\s){re.escape(name)}(?:'s)?(?:\s|$)", key):
+                    found.setdefault(person, a.id)
+    return found
 
 
 def person_groups(ctx: DocContext, actor_id: str, prefer_faction: bool = False) -> list[str]:

@@ -6,13 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Callable, NamedTuple, TypeVar
 
 from cartelscope.extract.sentences import Sentence
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import KnowledgePack
 from cartelscope.model import Place
 
+T = TypeVar("T")
 _NONE: list = []  # the empty answer of DocContext.of(); never appended to
 _NO_SENTENCES: dict = {}  # the empty answer for a cue list the document lacks; never filled
 
@@ -206,6 +207,15 @@ class DocContext:
 
     def places_in(self, i: int) -> list[PlaceRef]:
         return self._places_at.get(i, _NONE)
+
+
+def per_pack(table: dict[int, tuple], pack: KnowledgePack, build: Callable[[KnowledgePack], T]) -> T:
+    """``build(pack)``, worked out once per knowledge pack and kept in ``table`` (keyed by the
+    pack's identity; a new pack that reuses a freed one's address is built afresh)."""
+    hit = table.get(id(pack))
+    if hit is None or hit[0] is not pack:
+        hit = table[id(pack)] = (pack, build(pack))
+    return hit[1]
 
 
 def within(items: list, span: tuple[int, int] | None) -> list:

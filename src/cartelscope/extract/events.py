@@ -434,9 +434,12 @@ def _restates(ctx: DocContext, i: int, c: Classification) -> bool:
     ataque ocurrió cerca de las 22:00 horas") and names no Mexican place or date of its own."""
     if not c.rule.startswith("trigger:") or not _DEFINITE_BEFORE.before(ctx, c.anchor, 12):
         return False
-    if _mexican(sentence_places(ctx, i)):
-        return False
-    return not any(d.value for d in sentence_dates(ctx, i))
+    return not _own_place_or_date(ctx, i)
+
+
+def _own_place_or_date(ctx: DocContext, i: int) -> bool:
+    """Sentence ``i`` names a Mexican place or a date of its own (so it may tell a new incident)."""
+    return bool(_mexican(sentence_places(ctx, i))) or any(d.value for d in sentence_dates(ctx, i))
 
 
 RESTATES = "+restates"  # rule suffix of evidence that refers back to a reported incident
@@ -455,7 +458,7 @@ def _file_next_step(ctx: DocContext, i: int, c: Classification, latest: Extracte
     s = ctx.sentences[i]
     if not _CONTINUATION.search(ctx.folded, s.start, s.end):
         return False
-    if _mexican(sentence_places(ctx, i)) or any(d.value for d in sentence_dates(ctx, i)):
+    if _own_place_or_date(ctx, i):
         return False
     latest.tactics = sorted(set(latest.tactics) | set(_implied_tactics(c, [])))
     latest.evidence.append(Evidence(s.text, s.start, s.end, c.rule + "+continues"))

@@ -51,7 +51,6 @@ def _translated_cartel_names(pack: KnowledgePack) -> dict[str, str]:
     """"Cartel of the Gulf", "Cartel New Plaza": Spanish word order carried into English by
     machine translation, for every "X Cartel" name the pack knows and no other actor already
     uses."""
-    taken = {norm(alias) for actor in pack.actors.values() for alias, _ in actor.names()}
     out: dict[str, str] = {}
     for actor in pack.actors.values():
         for alias, _ in actor.names():
@@ -61,7 +60,7 @@ def _translated_cartel_names(pack: KnowledgePack) -> dict[str, str]:
                     w[0].isupper() or w in ("de", "del", "la", "las", "los") for w in named):
                 place = " ".join(named)
                 for phrase in (f"Cartel of {place}", f"Cartel of the {place}", f"Cartel {place}"):
-                    if norm(phrase) not in taken:
+                    if norm(phrase) not in pack.actor_index:
                         out.setdefault(phrase, actor.id)
     return out
 

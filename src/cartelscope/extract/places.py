@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from cartelscope.extract.backward import EndingAt
-from cartelscope.extract.context import DocContext, PlaceRef
+from cartelscope.extract.context import DocContext, PlaceRef, per_pack
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import norm
 from cartelscope.knowledge.pack import PlaceRef as IndexRef
@@ -190,16 +190,17 @@ def single_state_of_name(pack) -> dict[str, str]:
     "Hidalgo": municipalities elsewhere share them, but the name is read as the state); other
     names that several states share ("Guadalupe") are left out. Built once per knowledge pack:
     it weighs the dominant state here and tells homonymous groups apart."""
-    hit = _SINGLE_STATE.get(id(pack))
-    if hit is None or hit[0] is not pack:
-        table = {}
-        for key, refs in pack.place_index.items():
-            named = {r.state for r in refs if r.kind == "state" and r.state}
-            states = named or {r.state for r in refs if r.kind == "municipality" and r.state}
-            if len(states) == 1:
-                table[key] = next(iter(states))
-        hit = _SINGLE_STATE[id(pack)] = (pack, table)
-    return hit[1]
+    return per_pack(_SINGLE_STATE, pack, _single_states)
+
+
+def _single_states(pack) -> dict[str, str]:
+    table = {}
+    for key, refs in pack.place_index.items():
+        named = {r.state for r in refs if r.kind == "state" and r.state}
+        states = named or {r.state for r in refs if r.kind == "municipality" and r.state}
+        if len(states) == 1:
+            table[key] = next(iter(states))
+    return table
 
 
 _LOC_CACHE: dict[int, dict] = {}

@@ -14,7 +14,7 @@ from cartelscope.extract import certainty as cert
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
-from cartelscope.extract.context import ActorRef, DocContext
+from cartelscope.extract.context import ActorRef, DocContext, per_pack
 from cartelscope.extract.dates import HISTORY_YEARS, opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
@@ -395,20 +395,32 @@ def _shared_leader(ctx: DocContext, found: dict[tuple, ExtractedRelation], a: st
     """One person leads both groups now, by the knowledge pack or by a leader_of the text states
     ("La Familia Michoacana, led by ... José Alfredo Hurtado", whom the pack has lead La Nueva
     Familia Michoacana): two names of one organisation. The pack's leaders are read once."""
-    hit = _LEADERS.get(id(ctx.pack))
-    if hit is None or hit[0] is not ctx.pack:
-        leaders: dict[str, set[str]] = {}
-        for actor in ctx.pack.actors.values():
-            for lead in actor.leads:
-                if lead.to is None:
-                    leaders.setdefault(lead.actor, set()).add(actor.id)
-        hit = _LEADERS[id(ctx.pack)] = (ctx.pack, leaders)
+    leaders = per_pack(_LEADERS, ctx.pack, _current_leaders)
 
     def of(group: str) -> set[str]:
         stated = {r.a for r in found.values() if r.kind == "leader_of" and r.b == group}
-        return hit[1].get(group, set()) | stated
+        return leaders.get(group, set()) | stated
 
     return bool(of(a) & of(b))
+
+
+def _one_organisation(ctx: DocContext, found: dict[tuple, ExtractedRelation], kind: str, a: str, b: str) -> bool:
+    """A standing relation between a group and its own current parent (a clash between factions
+    is no war with their cartel), or a rivalry between two groups one person leads now, joins
+    parts of one organisation, not two parties."""
+    if kind in STANDING and (_current_parent(ctx, ctx.pack.actors[a]) == b or _current_parent(ctx, ctx.pack.actors[b]) == a):
+        return True
+    return kind == "rivalry" and _shared_leader(ctx, found, a, b)
+
+
+def _current_leaders(pack) -> dict[str, set[str]]:
+    """Group -> the persons the pack has lead it now (a lead with no end)."""
+    leaders: dict[str, set[str]] = {}
+    for actor in pack.actors.values():
+        for lead in actor.leads:
+            if lead.to is None:
+                leaders.setdefault(lead.actor, set()).add(actor.id)
+    return leaders
 
 
 def _without_parents(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
@@ -532,10 +544,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if not a or not b or a == b:
             return
         pa, pb = ctx.pack.actors[a], ctx.pack.actors[b]
-        if kind in ("rivalry", "alliance", "ceasefire") and (_current_parent(ctx, pa) == b or _current_parent(ctx, pb) == a):
+        if _one_organisation(ctx, found, kind, a, b):
             return
-        if kind == "rivalry" and _shared_leader(ctx, found, a, b):
-            return  # two names of one organisation (one leader for both), not foes
         if kind == "leader_of" and (pa.kind != "person" or pb.kind == "person"):
             return
         s = ctx.sentences[i]
@@ -744,11 +754,8 @@ def _event_relations(ctx: DocContext, events: list[ExtractedEvent], found: dict[
         if kind:
             ev = e.evidence[0]
             for other in groups[1:]:
-                if kind == "rivalry" and (_current_parent(ctx, ctx.pack.actors[other]) == groups[0]
-                                          or _current_parent(ctx, ctx.pack.actors[groups[0]]) == other):
-                    continue  # a clash between factions is not a war with their own cartel
-                if kind == "rivalry" and (_key(ExtractedRelation("alliance", groups[0], other)) in found
-                                          or _shared_leader(ctx, found, groups[0], other)):
+                if kind == "rivalry" and (_one_organisation(ctx, found, kind, groups[0], other)
+                                          or _key(ExtractedRelation("alliance", groups[0], other)) in found):
                     continue  # "Los Viagras, a group allied with the CJNG, attacked ...": allies, not foes
                 rel = ExtractedRelation(kind, groups[0], other, certainty=e.certainty,
                                         evidence=[Evidence(ev.sentence, ev.start, ev.end, f"event:{e.sub_event_type}")])
