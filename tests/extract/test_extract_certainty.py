@@ -67,3 +67,20 @@ def test_attributing_agency_is_not_an_event_actor(run):
     e = only_event(run("Presuntos integrantes del CJNG asesinaron a cuatro hombres en Uruapan, Michoacán, "
                        "informó la Fiscalía."))
     assert e["actor_ids"] == ["cjng"]
+
+
+@pytest.mark.parametrize("text", [
+    # "ataque" and "bloque" end in "que" but are no relative pronoun: the modal still speculates
+    "Un ataque podría servir de pretexto para que el CJNG lance una ofensiva con drones contra el Ejército "
+    "en Apatzingán, Michoacán.",
+    "El bloque podría servir para que el CJNG ataque a soldados en Apatzingán, Michoacán.",
+])
+def test_modal_after_a_word_ending_in_que_is_speculation(run, text):
+    r = run(text)
+    assert r["events"] == [] and r["hedged"] is True
+
+
+def test_what_seized_material_could_be_used_for_does_not_hedge_the_report(run):
+    r = run("Soldiers seized drones that could be used to attack towns in Apatzingán, Michoacán.")
+    assert only_event(r)["sub_event_type"] == "Disrupted weapons use"
+    assert r["hedged"] is False

@@ -25,10 +25,6 @@ class Certainty:
     attribution: str | None = None
 
 
-def _cue(ms, key, lang) -> list:
-    return [m for m in ms if m.key == key and (m.entry.lang in (None, lang) or lang == "other")]
-
-
 _ASSERTED = Certainty("asserted", None)
 
 
@@ -75,7 +71,7 @@ def _sentence_cues(ctx: DocContext, i: int, cues: list) -> _Cues:
 
 
 _MODAL_KEYS = frozenset({"speculation", "forecast"})
-_RELATIVE_BEFORE = re.compile(r"(?:that|which|que)\s+$")
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|que)\s+$")  # "que", not "ataque" or "bloque"
 _USE_WITHIN = re.compile(r"\b(?:used|usad|utilizad|usarse|utilizarse)")  # the cue "could be used" itself
 _USE_AFTER = re.compile(r"\s+(?:(?:be\s+)?used|serve|(?:ser\s+)?usad|(?:ser\s+)?utilizad|usarse|utilizarse|servir)")
 
@@ -123,7 +119,9 @@ def document_hedged(ctx: DocContext) -> bool:
     """The main claim is speculative when the title or lead sentences speculate, forecast or
     pass on an unconfirmed rumour."""
     lead = [s.index for s in ctx.sentences[:3]]
-    spec = sum(1 for i in lead if _cue(ctx.of(i, "cue"), "speculation", ctx.lang) or _cue(ctx.of(i, "cue"), "forecast", ctx.lang))
+    # a modal that says what seized material could be used for is no speculation
+    spec = sum(1 for i in lead if ctx.of(i, "cue") and not _MODAL_KEYS.isdisjoint(
+        _sentence_cues(ctx, i, ctx.of(i, "cue")).by_key))
     # or the opening passes on a rumour nobody can confirm ("people have been saying that ...
     # agreed to a truce. I can't confirm it"; a title may take two lines and a byline a third)
     return spec >= 1 or any(ctx.cues(i, "unconfirmed") or rumour_told_next(ctx, i)
