@@ -245,3 +245,27 @@ def test_groups_said_to_operate_in_a_region_are_no_actors(run):
 ])
 def test_a_group_named_by_a_common_word_needs_a_capital_unless_the_text_has_none(run, text, present):
     assert ("los-metros" in actor_ids(run(text))) == present
+
+
+def test_the_cartel_points_back_to_the_subject_not_to_the_group_it_fought(run):
+    r = run("The Northeast Cartel was formed from the remnants of the Zetas and has for years fought the Gulf "
+            "Cartel along the Tamaulipas border. The cartel's armed faction, known as the Tropa del Infierno, "
+            "often engages soldiers.")
+    assert ("faction_of", "tropa-del-infierno", "cartel-del-noreste") in relations(r)
+
+
+def test_a_group_noun_in_apposition_is_the_name_before_it(run):
+    r = run('Gunmen loyal to Los Chapitos fought for hours with rivals from La Mayiza, the faction that answers '
+            'to Ismael "El Mayo" Zambada, in Culiacán, Sinaloa.')
+    assert ("leader_of", "ismael-zambada-garcia", "la-mayiza") in relations(r)
+    assert ("leader_of", "ismael-zambada-garcia", "los-chapitos") not in relations(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The Northeast Cartel and the Gulf Cartel both smuggle migrants in Tamaulipas. The president is under "
+    "pressure to show results against the groups that control the border.",
+    "El Cártel del Noreste y el Cártel del Golfo trafican migrantes en Tamaulipas. El gobierno prometió "
+    "actuar contra los grupos que controlan la frontera.",
+])
+def test_plural_group_noun_with_a_restrictive_clause_is_generic(run, text):
+    assert not [x for x in relations(run(text)) if x[0] == "rivalry"]

@@ -671,3 +671,14 @@ def test_a_parent_named_in_apposition_is_not_one_of_the_pair(run):
     found = relations(run("Los Mayos y Los Chapitos, las dos facciones en las que se partió el Cártel de Sinaloa, se "
                           "disputan ahora esta región."))
     assert sym("rivalry", "la-mayiza", "los-chapitos") in found
+
+
+@pytest.mark.parametrize("text", [
+    'La Familia, which authorities say is run by the brothers Johnny "El Pez" and José Alfredo "El Fresa" '
+    "Hurtado Olascoaga, dominates Tierra Caliente.",
+    'La Familia Michoacana es dirigida por los hermanos Hurtado Olascoaga ("El Pez" y "El Fresa"), según las autoridades.',
+])
+def test_two_leaders_named_together_both_lead(run, text):
+    found = relations(run(text))
+    assert ("leader_of", "johnny-hurtado-olascoaga", "la-familia-michoacana") in found
+    assert ("leader_of", "jose-alfredo-hurtado-olascoaga", "la-familia-michoacana") in found

@@ -298,10 +298,20 @@ LOYAL_NAME_REACH = 12
 _OBJECT_BEFORE = EndingAt(r"\b(?:al|a|contra|against|with|con|del|by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
-def _antecedent(ctx: DocContext, prior: list[ActorRef]) -> ActorRef:
-    """The latest group named as a subject, else the latest group named at all."""
-    for g in reversed(prior):
-        if not _OBJECT_BEFORE.before(ctx, g.start, 12):
+_APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:the\s+|el\s+|la\s+|los\s+|las\s+|una?\s+|an?\s+)?")
+
+
+def _antecedent(ctx: DocContext, prior: list[ActorRef], start: int) -> ActorRef:
+    """The antecedent of a group noun at ``start``: the group it stands in apposition to, else
+    the group named first, as a subject, in the latest sentence that names one ("The Northeast
+    Cartel ... has fought the Gulf Cartel. The cartel's armed faction" is the Northeast Cartel),
+    else the latest group named at all."""
+    last = prior[-1]
+    if _APPOSITIVE_GAP.fullmatch(ctx.folded, last.end, start):
+        return last  # "La Mayiza, the faction that answers to El Mayo"
+    latest = last.sentence
+    for g in prior:
+        if g.sentence == latest and not _OBJECT_BEFORE.before(ctx, g.start, 12):
             return g
     return prior[-1]
 
@@ -386,6 +396,8 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
         if not prior:
             continue
         if _PLURAL.search(surface):
+            if _GENERIC_PLURAL_AFTER.match(ctx.folded, m.end) and not _COUNTED.search(surface):
+                continue  # "the groups that control the border": groups in general, not two named
             distinct: list[str] = []
             for g in reversed(prior):
                 if g.actor_id not in distinct:
@@ -393,7 +405,7 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
             for actor_id in distinct[:2]:
                 out.append(ActorRef(m.start, m.end, actor_id, i, ctx.text[m.start:m.end], via="coref"))
             continue
-        ref = ActorRef(m.start, m.end, _antecedent(ctx, prior).actor_id, i, ctx.text[m.start:m.end], via="coref")
+        ref = ActorRef(m.start, m.end, _antecedent(ctx, prior, m.start).actor_id, i, ctx.text[m.start:m.end], via="coref")
         out.append(ref)
         groups.append(ref)  # a chain: "La Barredora ... el grupo ... la organización criminal"
     return out
@@ -401,6 +413,12 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
 
 _PLURAL = re.compile(r"\b(?:factions|groups|cartels|gangs|organizations|both|two|ambos|ambas|los dos|las dos|"
                      r"grupos|carteles|facciones|organizaciones|bandas)\b")
+
+
+# a restrictive clause after a plural group noun makes it generic ("the groups that control the
+# border", "los grupos que operan en la región"); "the two groups that" still counts the two named
+_GENERIC_PLURAL_AFTER = re.compile(r"\s+(?:that|which|who|que)\b")
+_COUNTED = re.compile(r"\b(?:both|two|ambos|ambas|los dos|las dos)\b")
 
 
 _NAMED_FACTIONS: dict[int, tuple] = {}

@@ -77,6 +77,32 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
     return run
 
 
+# between two leaders named together: 'Johnny "El Pez" and José Alfredo "El Fresa"', '("El Pez" y "El Fresa")'
+_CO_LEADER_GAP = re.compile(r"[\x22')]?\s*,?\s*(?:and|y|e)\s+(?:[a-z]+\s+){0,3}[\x22'(]?")
+
+
+def _co_leaders(ctx: DocContext, persons: list[ActorRef], leader: ActorRef) -> list[ActorRef]:
+    """The leader and the persons named together with him, on his side of the cue ("run by the
+    brothers Johnny 'El Pez' and José Alfredo 'El Fresa'": both lead)."""
+    ordered = sorted(persons, key=_START_OF)
+    k = ordered.index(leader)
+    out = [leader]
+    for step in (1, -1):
+        j, cur = k + step, leader
+        while 0 <= j < len(ordered):
+            nxt = ordered[j]
+            a, b = (cur, nxt) if step == 1 else (nxt, cur)
+            if nxt.actor_id != cur.actor_id and not _CO_LEADER_GAP.fullmatch(ctx.folded, a.end, b.start):
+                break
+            out.append(nxt)
+            cur, j = nxt, j + step
+    return out
+
+
+def _START_OF(ref: ActorRef) -> int:
+    return ref.start
+
+
 def _distance(ref: ActorRef, cue) -> int:
     return ref.start - cue.end if ref.start >= cue.end else cue.start - ref.end
 
@@ -622,7 +648,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                                                         and _distance(g, cue) > _distance(leader, cue))] or groups
                     led = min(g_side, key=lambda r: _distance(r, cue))
                     if _distance(leader, cue) <= LEADER_REACH and _distance(led, cue) <= LEADER_REACH:
-                        add("leader_of", leader.actor_id, led.actor_id, i, level, cue.start)
+                        for person in _co_leaders(ctx, persons, leader):
+                            add("leader_of", person.actor_id, led.actor_id, i, level, cue.start)
                 continue
             if kind == "faction_of":
                 if _POSSESSIVE_BEFORE.before(ctx, cue.start, 8):
