@@ -1164,3 +1164,21 @@ def test_arrested_carrying_a_grenade_is_no_grenade_attack(run, text, sub):
     assert e["sub_event_type"] == sub
     if sub == "Arrests":
         assert "state-police" in e["actor_ids"]  # Michoacán's Guardia Civil is its state police
+
+
+def test_the_attackers_named_as_members_of_a_cell_give_every_incident_its_faction(run):
+    r = run("Quince personas fueron asesinadas la tarde del sábado en Reynosa, Tamaulipas, por hombres armados. "
+            "Después, policías estatales se enfrentaron con los agresores en la colonia Almaguer y abatieron a cuatro. "
+            "Fuentes de la Fiscalía indicaron que los atacantes serían presuntos integrantes de una célula de "
+            "Los Metros, facción del Cártel del Golfo.")
+    attack = events(r, "Violence against civilians")
+    clash = events(r, "Battles")
+    assert attack and clash
+    assert all("los-metros" in e["actor_ids"] and "gulf-cartel" not in e["actor_ids"] for e in attack + clash)
+
+
+def test_an_arrest_takes_no_perpetrator_from_the_next_sentence(run):
+    r = run("Policías estatales detuvieron a un hombre en Reynosa, Tamaulipas. Fue puesto a disposición de la "
+            "Fiscalía.\n\nLos atacantes pertenecen a Los Metros, indicaron fuentes de la Fiscalía.")
+    arrests = events(r, "Strategic developments", "Arrests")
+    assert len(arrests) == 1 and arrests[0]["actor_ids"] == ["state-police"]

@@ -633,7 +633,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         actors = [a for a in actors if a in own or any(ctx.pack.actors[p].kind == "person" and a in person_groups(ctx, p)
                                                         for p in own)]
     actors = [a for a in actors if not _relation_aside(ctx, i, a, c.anchor)]
-    if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors):
+    if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors) and c.sub_event_type != "Arrests":
+        # (an arrest has no perpetrator: "Fue puesto a disposición ... Los atacantes serían de X")
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
     places = sentence_places(ctx, i)
     if c.clause:
@@ -953,6 +954,9 @@ BLAMED_NOUN_REACH = 8  # "blamed the attack": characters from the blame word to 
 # incident nouns the codebook's trigger words do not spell: "the burnings were carried out by"
 _INCIDENT_NOUN = re.compile(r"\b(?:the|these|those|los|las|estos|estas)\s+(?:burnings|arson attacks|blockades|killings|"
                             r"murders|shootings|quemas|incendios|bloqueos|asesinatos|homicidios)\b")
+# who did it all: "los atacantes serían integrantes de", "the gunmen were members of" (every
+# incident told so far that has no group yet, as with "toda la jornada")
+_PERPETRATOR_NOUN = re.compile(r"\b(?:the|los)\s+(?:attackers|aggressors|gunmen|atacantes|agresores)\b")
 _WHOLE_DAY = re.compile(r"\s+(?:toda la jornada|la jornada violenta|los hechos violentos de|todos los hechos|todos los ataques|"
                         r"the day's violence|all the attacks|all of the attacks|the violence of)\b")
 PERPETRATED_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
@@ -973,16 +977,19 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         # "the attack was blamed on X" or "officials blamed the attack on X": the incident is named
         # with a definite article before the blame word or right after it; "toda la jornada", "the
         # day's violence" names every incident told so far
-        whole_day = _WHOLE_DAY.match(ctx.folded, blame.end)
-        named = _INCIDENT_NOUN.search(ctx.folded, s.start, min(s.end, blame.end + BLAMED_NOUN_REACH + 20))
-        if not whole_day and not named and not any((m.start < blame.start or m.start - blame.end <= BLAMED_NOUN_REACH)
+        whole_day = _WHOLE_DAY.match(ctx.folded, blame.end) or _PERPETRATOR_NOUN.search(ctx.folded, s.start, blame.end)
+        incident = _INCIDENT_NOUN.search(ctx.folded, s.start, min(s.end, blame.end + BLAMED_NOUN_REACH + 20))
+        if not whole_day and not incident and not any((m.start < blame.start or m.start - blame.end <= BLAMED_NOUN_REACH)
                                      and (m.category == "trigger" or m.key == "attack_words")
                                      and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.in_sentence(i)):
             continue
         end = _BLAME_END.search(ctx.folded, blame.end, s.end)
         stop = end.start() if end else s.end
-        groups = [r.actor_id for r in ctx.actors_in(i)
-                  if blame.end <= r.start < stop and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
+        named = [r for r in ctx.actors_in(i)
+                 if blame.end <= r.start < stop and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
+        # "una célula de Los Metros, facción del Cártel del Golfo": the cartel only describes its faction
+        parents = {ctx.pack.actors[r.actor_id].parent for r in named}
+        groups = [r.actor_id for r in named if not (r.actor_id in parents and describes(ctx, r))]
         earlier = [e for e in events if e.evidence[0].start < s.start
                    and (e.event_type in PERPETRATED_TYPES or e.sub_event_type in PERPETRATED_SUBTYPES)]
         if not groups or not earlier:
