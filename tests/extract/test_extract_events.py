@@ -1182,3 +1182,29 @@ def test_an_arrest_takes_no_perpetrator_from_the_next_sentence(run):
             "Fiscalía.\n\nLos atacantes pertenecen a Los Metros, indicaron fuentes de la Fiscalía.")
     arrests = events(r, "Strategic developments", "Arrests")
     assert len(arrests) == 1 and arrests[0]["actor_ids"] == ["state-police"]
+
+
+def test_colloquial_shootout_with_a_force_is_a_clash(run):
+    e = only_event(run("Hace dos semanas en Villa de Ramos, San Luis Potosí, la Guardia Nacional se agarró a "
+                       "balazos con un grupo armado."))
+    assert (e["event_type"], e["actor_ids"]) == ("Battles", ["guardia-nacional"])
+
+
+@pytest.mark.parametrize("text", [
+    "Hombres armados dispararon contra su minivan en Matamoros, Tamaulipas, y se los llevaron por la fuerza.",
+    "Gunmen opened fire on the family's car in Matamoros, Tamaulipas, and kidnapped the driver.",
+])
+def test_shots_fired_to_take_people_away_are_an_abduction(run, text):
+    assert only_event(run(text))["sub_event_type"] == "Abduction/forced disappearance"
+
+
+def test_breaking_a_groups_rules_is_no_sexual_violence(run):
+    r = run("Cinco hombres fueron hallados atados en Matamoros, Tamaulipas, junto con una carta en la que el grupo "
+            "asegura que violaron las reglas de la organización.")
+    assert not events(r, "Violence against civilians", "Sexual violence")
+
+
+def test_where_victims_and_their_vehicle_come_from_is_not_the_place(run):
+    e = only_event(run("El jueves unos hombres armados pararon una camioneta con placas de Coahuila a la altura de "
+                       "Matehuala y se llevaron al señor y a su hijo, eran de Saltillo."))
+    assert (e["place"], e["state"]) == ("Matehuala", "MX-SLP")

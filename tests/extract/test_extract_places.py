@@ -244,3 +244,12 @@ def test_the_road_out_to_a_town_is_a_reference_point(run):
 ])
 def test_a_neighbourhood_of_a_town_and_the_second_city_of_a_route(run, text, place):
     assert only_event(run(text, published="2022-09-12"))["place"] == place
+
+
+def test_a_forum_reply_typed_in_lower_case_still_names_places(run):
+    text = ("Foro de viajeros. Pregunta: ¿Es seguro manejar por la carretera 57 hasta San Luis Potosí?\n\n"
+            "yo paso por ahi casi diario con el trailer y te cuento. hace dos semanas en villa de ramos la guardia "
+            "nacional se agarro a balazos con un grupo armado, en face decian que hubo un monton de muertos pero "
+            "en las noticias nomas salieron dos. de dia se siente tranquilo.")
+    e = only_event(run(text))
+    assert (e["place"], e["state"]) == ("Villa de Ramos", "MX-SLP")

@@ -682,3 +682,8 @@ def test_two_leaders_named_together_both_lead(run, text):
     found = relations(run(text))
     assert ("leader_of", "johnny-hurtado-olascoaga", "la-familia-michoacana") in found
     assert ("leader_of", "jose-alfredo-hurtado-olascoaga", "la-familia-michoacana") in found
+
+
+def test_fighting_over_the_plaza_in_colloquial_spanish_is_a_rivalry(run):
+    r = run("aqui en el altiplano el cjng y el cartel del golfo se estan peleando la plaza desde hace rato.")
+    assert sym("rivalry", "cjng", "gulf-cartel") in relations(r)

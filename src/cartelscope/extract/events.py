@@ -291,12 +291,13 @@ def _mexican(places: list[PlaceRef]) -> list[PlaceRef]:
 
 def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
     """Places of the sentence; one named only as a border or neighbour is a reference point,
-    and one the attackers fled toward ("huyeron hacia la salida a Valle de Santiago") is no
-    place of the incident."""
+    and neither one the attackers fled toward ("huyeron hacia la salida a Valle de Santiago")
+    nor where the victims came from ("eran de Saltillo") is a place of the incident."""
     places = ctx.places_in(i)
     if not places:
         return places
-    places = [p for p in places if not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)]
+    places = [p for p in places if not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)
+              and not _ORIGIN.before(ctx, p.start, TOWARD_REACH, sliced=True)]
     located = [p for p in places if not p.bordering]
     return located if located or not places else ([] if any(p.place.kind == "foreign" for p in places) else places)
 
@@ -304,6 +305,14 @@ def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
 TOWARD_REACH = 30
 _TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion a|toward|towards|heading to|heading for|"
                    r"fled to|huyeron a|huyeron hacia)\s+(?:la\s+salida\s+a\s+|the\s+exit\s+to\s+)?(?:la\s+|el\s+|the\s+)?$")
+
+
+# where the victims or their vehicle come from is not where it happened: "se llevaron al señor y a su
+# hijo, eran de Saltillo", "placas de Coahuila"
+_ORIGIN = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? de|procedentes? de|"
+                   r"were from|was from|natives? of|hailing from|originally from|"
+                   # a vehicle's registration: "una camioneta con placas de Coahuila"
+                   r"placas de|placas del estado de|plates from|license plates)\s+(?:la\s+|el\s+|the\s+)?$")
 
 
 def _best_place(places: list[PlaceRef]) -> Place | None:

@@ -231,7 +231,8 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
             name = _name(pack, m.key, names)
         if name is None:
             continue
-        if not _capitalised(text, m.start, m.end) and not _lowercase_document(ctx):
+        if not _capitalised(text, m.start, m.end) and not _lowercase_document(ctx) \
+                and not _lowercase_paragraph(ctx, m.start):
             continue
         if _inside_personal_name(text, m.start, m.end):
             continue
@@ -387,6 +388,24 @@ def _lowercase_document(ctx: DocContext) -> bool:
     return ctx.cache["lowercase"]
 
 
+LOWERCASE_PARAGRAPH = 200  # characters a paragraph needs before its lack of capitals tells
+
+
+def _lowercase_paragraph(ctx: DocContext, pos: int) -> bool:
+    """The paragraph around ``pos`` is typed in lower case (a forum reply under a well-typed
+    question): capitalisation cannot tell places from words there either."""
+    text = ctx.text
+    start = text.rfind("\n", 0, pos) + 1
+    key = ("lowercase", start)
+    hit = ctx.cache.get(key)
+    if hit is None:
+        end = text.find("\n", pos)
+        para = text[start:end if end >= 0 else len(text)]
+        letters = len(_NOT_LETTER.sub("", para))
+        hit = ctx.cache[key] = letters >= LOWERCASE_PARAGRAPH and len(_UPPER.findall(para)) < 0.01 * letters
+    return hit
+
+
 _EXPLICIT_GAP = re.compile(r"\s*[,(]?\s*(?:(?:in|en)\s+(?:the\s+state\s+of\s+|el\s+estado\s+de\s+)?|"
                            r"(?:state of|estado de)\s+)?")
 
@@ -457,6 +476,10 @@ def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, 
                     or name.prominent[0].weight >= MAJOR_CITY_WEIGHT
                     and _LOCATIVE.before(ctx, m.start, BEFORE_REACH, sliced=True)):
                 return name.prominent[0]  # nor does "kidnapped in Monterrey" in a Tamaulipas story
+            if len(name.mexican_states) == 1 and name.best_mexican is not None \
+                    and name.best_mexican.kind == "municipality" and _ALONG_ROAD.before(ctx, m.start, BEFORE_REACH, sliced=True):
+                # "a la altura de Matehuala": a point on a road, where no colonia stands
+                return name.best_mexican
             return None
     if foreign and name.foreign_beats_mexican:
         return foreign[0]
@@ -476,6 +499,8 @@ def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, 
     return None
 
 
+_ALONG_ROAD = EndingAt(r"\b(?:a la altura de|a la altura del|a la salida de|a la entrada de|en el tramo|"
+                      r"tramo|kilometro \d+ de|near the town of|outside the town of)\s+(?:la\s+|el\s+)?$")
 _CITY_OF = EndingAt(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$")
 _ORDER = {"municipality": 3, "locality": 2, "region": 1, "state": 0, "foreign": 0}
 
