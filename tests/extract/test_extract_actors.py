@@ -269,3 +269,13 @@ def test_a_group_noun_in_apposition_is_the_name_before_it(run):
 ])
 def test_plural_group_noun_with_a_restrictive_clause_is_generic(run, text):
     assert not [x for x in relations(run(text)) if x[0] == "rivalry"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fuerza Civil informó que los agresores serían integrantes del Cártel del Noreste. Hay que recordar que "
+    "este grupo mantiene una disputa con el Cártel del Golfo por esta zona.",
+    "Officials said the gunmen belonged to the Northeast Cartel. This group has been fighting the Gulf Cartel "
+    "for the border crossings.",
+])
+def test_a_demonstrative_group_noun_points_back(run, text):
+    assert sym("rivalry", "cartel-del-noreste", "gulf-cartel") in relations(run(text))

@@ -1208,3 +1208,18 @@ def test_where_victims_and_their_vehicle_come_from_is_not_the_place(run):
     e = only_event(run("El jueves unos hombres armados pararon una camioneta con placas de Coahuila a la altura de "
                        "Matehuala y se llevaron al señor y a su hijo, eran de Saltillo."))
     assert (e["place"], e["state"]) == ("Matehuala", "MX-SLP")
+
+
+@pytest.mark.parametrize("text", [
+    "Agentes estatales que recorrían un camino en Jerécuaro, Guanajuato, fueron atacados a balazos desde dos camionetas.",
+    "State police officers patrolling a rural road in Jerécuaro, Guanajuato, were ambushed by gunmen on Thursday.",
+])
+def test_a_force_that_was_attacked_was_in_a_clash(run, text):
+    e = only_event(run(text))
+    assert (e["event_type"], e["actor_ids"]) == ("Battles", ["state-police"])
+
+
+def test_taken_off_the_road_by_gunmen_is_an_abduction_where_it_happened(run):
+    e = only_event(run("Una familia de Escobedo denunció que hombres armados bajaron de su camioneta a dos hermanos que "
+                       "viajaban hacia Nuevo Laredo, a la altura de Sabinas Hidalgo, Nuevo León."))
+    assert (e["sub_event_type"], e["place"]) == ("Abduction/forced disappearance", "Sabinas Hidalgo")

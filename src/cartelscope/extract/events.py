@@ -311,6 +311,7 @@ _TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion
 # hijo, eran de Saltillo", "placas de Coahuila"
 _ORIGIN = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? de|procedentes? de|"
                    r"were from|was from|natives? of|hailing from|originally from|"
+                   r"una familia de|familias de|a family from|families from|"
                    # a vehicle's registration: "una camioneta con placas de Coahuila"
                    r"placas de|placas del estado de|plates from|license plates)\s+(?:la\s+|el\s+|the\s+)?$")
 
