@@ -1223,3 +1223,18 @@ def test_taken_off_the_road_by_gunmen_is_an_abduction_where_it_happened(run):
     e = only_event(run("Una familia de Escobedo denunció que hombres armados bajaron de su camioneta a dos hermanos que "
                        "viajaban hacia Nuevo Laredo, a la altura de Sabinas Hidalgo, Nuevo León."))
     assert (e["sub_event_type"], e["place"]) == ("Abduction/forced disappearance", "Sabinas Hidalgo")
+
+
+def test_killings_told_as_the_cause_of_a_strike_are_dated_by_their_own_day(run):
+    text = ("CHILPANCINGO, Mexico, Jan 24, 2024 (Wire) - Taxi drivers in Chilpancingo, Guerrero, kept their vehicles "
+            "off the streets on Wednesday after three of their colleagues were shot dead.\n\n"
+            "The three men were killed on Monday afternoon in two shootings minutes apart near a minibus terminal "
+            "in Chilpancingo, prosecutors said.\n\n"
+            "On Tuesday, hundreds of drivers marched to the state government offices to demand protection.\n\n"
+            "Monday's shootings brought to at least nine the number of transport workers killed in Chilpancingo "
+            "since early December.")
+    r = run(text, published="2024-01-24")
+    attacks = events(r, "Violence against civilians", "Attack")
+    assert [e["date"] for e in attacks] == ["2024-01-22"]  # one attack; the tally is no second one
+    assert not events(r, "Battles")  # shootings of drivers are no clash
+    assert [e["date"] for e in events(r, "Protests")] == ["2024-01-23"]

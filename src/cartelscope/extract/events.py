@@ -597,6 +597,26 @@ def _cause_cut(ctx: DocContext, i: int) -> tuple[list[int], tuple[int, int] | No
     return [end], (s.start, end)
 
 
+def _another_day(ctx: DocContext, i: int, c: Classification, latest: ExtractedEvent | None) -> bool:
+    """Sentence ``i`` tells an incident of another kind on a day of its own, other than the
+    latest incident's ("On Tuesday, hundreds of drivers marched ..." after Monday's killings):
+    no mere detail of that incident."""
+    if latest is None or latest.event_type == c.event_type or latest.date is None:
+        return False
+    value, _ = _date_for(ctx, i, c.clause)
+    return value is not None and value != latest.date and any(d.value for d in sentence_dates(ctx, i))
+
+
+def _cause_part(ctx: DocContext, i: int, anchor: int) -> tuple[int, int] | None:
+    """The cause phrase of sentence ``i`` when the incident is told there ("drivers stayed off
+    the streets on Wednesday after three colleagues were shot dead"): the day of the main
+    clause is not the incident's. None when the incident word comes before any cause word."""
+    causes = ctx.cues(i, "causes")
+    if causes and anchor >= causes[0].end:
+        return causes[0].start, ctx.sentences[i].end
+    return None
+
+
 def _recent_event(found_in: list[int], i: int, reach: int = 3) -> bool:
     """An event was found in one of the ``reach`` sentences before sentence ``i``."""
     return any(i - reach <= j < i for j in found_in)
@@ -657,7 +677,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         # "el CJNG se alió con bandas locales de Celaya", with no day, tells a standing alliance,
         # not a pact made (an announced one stays an event); a pact nobody can confirm is a rumour
         return events
-    if not actors and not places and _recent_event(found_in, i):
+    if not actors and not places and _recent_event(found_in, i) and not _another_day(ctx, i, c, latest):
         # a detail of the incident just reported ("En el lugar se aseguraron...", "the attack left four dead")
         if latest is not None and latest.sub_event_type == c.sub_event_type:
             _count_toll(latest, numbers.fatalities(ctx, i, c.clause))
@@ -675,7 +695,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     actors = _participants(ctx, i, c, actors, places)
     if c.civilian_targeting:
         actors = [a for a in actors if not _finder(ctx, i, a)]
-    date, precision = _date_for(ctx, i, None if c.coordinated else c.clause)
+    date, precision = _date_for(ctx, i, None if c.coordinated else (c.clause or _cause_part(ctx, i, c.anchor)))
     if _stale(ctx, date) or _recalls_history(ctx, i):
         return events
     tactics = sorted({m.key for m in within(ctx.usable(i, "tactic"), c.clause)})
