@@ -122,3 +122,12 @@ def test_hours_later_borrows_no_date_when_none_was_given(run):
     text = ("Soldiers clashed with CJNG gunmen in Aguililla, Michoacán.\n\n"
             "Hours later, two men were shot dead in a bar in Apatzingán, Michoacán.")
     assert [e["date"] for e in run(text)["events"]] == [None, None]
+
+
+def test_a_day_without_a_year_is_not_anchored_far_from_the_date_before(run):
+    from extract_helpers import events
+    from test_extract_events import _UNDATED_HEADLINE
+    r = run(_UNDATED_HEADLINE + "On October 3, 2024, the municipal secretary of Chilpancingo, Guerrero, was shot dead. "
+            "On March 6, the new mayor of Chilpancingo was found killed and decapitated.", published=None)
+    # "March 6" lies before the full date, so it takes no year (and the undated killing may merge)
+    assert {e["date"] for e in events(r, "Violence against civilians")} <= {None, "2024-10-03"}

@@ -1238,3 +1238,31 @@ def test_killings_told_as_the_cause_of_a_strike_are_dated_by_their_own_day(run):
     assert [e["date"] for e in attacks] == ["2024-01-22"]  # one attack; the tally is no second one
     assert not events(r, "Battles")  # shootings of drivers are no clash
     assert [e["date"] for e in events(r, "Protests")] == ["2024-01-23"]
+
+
+def test_civilians_ambushed_and_killed_suffer_an_attack(run):
+    e = only_event(run("In January 2020, ten musicians from Alcozacán, in the municipality of Chilapa, Guerrero, "
+                       "were ambushed and killed on a rural road.", published=None))
+    assert (e["event_type"], e["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_protesters_who_seize_a_force_vehicle_to_ram_gates_riot(run):
+    e = only_event(run("On July 10, 2023, thousands of protesters blocked the highway in Chilpancingo, Guerrero, seized "
+                       "a National Guard armored vehicle and used it to ram the gates of the state government complex."))
+    assert (e["event_type"], e["sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+# a title and lead long enough that no date in the body is read as a printed publication date
+_UNDATED_HEADLINE = ("The cost of the feud for local officials in the capital of Guerrero\n\n"
+                     "Local officials in Chilpancingo have paid a brutal price for the feud between the gangs that "
+                     "fight over the city's transport routes and markets, and few of the cases have been solved, "
+                     "according to reporters and residents who asked not to be named for fear of reprisals "
+                     "from either side. Shops close early, taxi drivers avoid the outskirts after dark and "
+                     "schools have sent pupils home more than once this term.\n\n")
+
+
+def test_a_day_without_a_year_takes_the_year_of_the_date_just_before(run):
+    r = run(_UNDATED_HEADLINE + "On October 3, 2024, the municipal secretary of Chilpancingo, Guerrero, was shot "
+            "dead. Three days later, on October 6, the new mayor of Chilpancingo was found killed and decapitated.",
+            published=None)
+    assert sorted(e["date"] for e in events(r, "Violence against civilians")) == ["2024-10-03", "2024-10-06"]

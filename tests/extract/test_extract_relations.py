@@ -687,3 +687,21 @@ def test_two_leaders_named_together_both_lead(run, text):
 def test_fighting_over_the_plaza_in_colloquial_spanish_is_a_rivalry(run):
     r = run("aqui en el altiplano el cjng y el cartel del golfo se estan peleando la plaza desde hace rato.")
     assert sym("rivalry", "cjng", "gulf-cartel") in relations(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Los Tlacos have been fighting La Familia Michoacana. In early 2024, bishops said they had tried to broker "
+    "a truce between the two groups.",
+    "Los Tlacos y La Familia Michoacana se disputan la sierra. Los obispos intentaron mediar una tregua entre "
+    "ambos grupos.",
+])
+def test_a_truce_sought_is_no_ceasefire(run, text):
+    found = relations(run(text))
+    assert sym("rivalry", "los-tlacos", "la-familia-michoacana") in found
+    assert not [x for x in found if x[0] == "ceasefire"]
+
+
+def test_a_leader_identified_as_the_groups_leader(run):
+    r = run("Los Ardillos grew out of a family network in Quechultenango. Federal authorities identify "
+            "Celso Ortega Jiménez as the group's leader.")
+    assert ("leader_of", "celso-ortega-jimenez", "los-ardillos") in relations(r)

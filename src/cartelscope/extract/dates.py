@@ -216,8 +216,30 @@ def sentence_dates(ctx: DocContext, j: int) -> list[DateMention]:
     if found is None:
         s = ctx.sentences[j]
         words = frozenset([m.key for m in ctx.of(j, "dateword")])
-        found = ctx.cache[key] = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start, bool(ctx.of(j, "year")), words)
+        found = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start, bool(ctx.of(j, "year")), words)
+        if ctx.pub is None and any(d.value is None and d.kind in _DAY_MONTH for d in found):
+            anchor = _anchor_before(ctx, j, found)
+            if anchor is not None:
+                found = find_dates(ctx.folded[s.start:s.end], ctx.pub, s.start, bool(ctx.of(j, "year")), words, anchor)
+        ctx.cache[key] = found
     return found
+
+
+ANCHOR_SENTENCES = 2  # sentences back, in the same paragraph, where a full date sets the year
+
+
+def _anchor_before(ctx: DocContext, j: int, own: list[DateMention]) -> date | None:
+    """The latest date with a year and a month (a month's is its first day: "in July 2023 ...
+    On July 10 of that year") of sentence ``j`` or of the sentences just before it in its
+    paragraph."""
+    for k in range(j, max(-1, j - 1 - ANCHOR_SENTENCES), -1):
+        if ctx.sentences[k].paragraph != ctx.sentences[j].paragraph:
+            break
+        mentions = own if k == j else sentence_dates(ctx, k)
+        dated = [d.value for d in mentions if d.value and d.precision in ("day", "month") and len(d.value) in (7, 10)]
+        if dated:
+            return date.fromisoformat(dated[-1] if len(dated[-1]) == 10 else dated[-1] + "-01")
+    return None
 
 
 def years_named(ctx: DocContext, i: int | None = None, start: int = 0, end: int | None = None) -> list[int]:
@@ -245,9 +267,11 @@ def reference_year(ctx: DocContext) -> int | None:
 
 
 def find_dates(folded: str, pub: date | None, offset: int = 0, year: bool | None = None,
-               words: frozenset[str] | None = None) -> list[DateMention]:
+               words: frozenset[str] | None = None, anchor: date | None = None) -> list[DateMention]:
     """Date mentions in ``folded`` (a folded sentence); spans are shifted by ``offset``;
-    ``year`` and ``words`` as for :func:`_possible`, when the caller knows them."""
+    ``year`` and ``words`` as for :func:`_possible`, when the caller knows them. Without a
+    publication date, a day and month with no year ("on October 6") takes the year of
+    ``anchor``, a full date the text gave just before, when it falls within a month after it."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     for kind, pat, at_word in _possible(folded, year, words):
@@ -257,10 +281,26 @@ def find_dates(folded: str, pub: date | None, offset: int = 0, year: bool | None
             value, precision = _resolve(kind, m, pub)
             if kind == "year" and value is None:
                 continue
+            if value is None and anchor is not None and kind in _DAY_MONTH:
+                value, precision = _after_anchor(m, anchor)
             taken.append((m.start(), m.end()))
             out.append(DateMention(m.start() + offset, m.end() + offset, value, precision, kind))
     out.sort(key=lambda d: d.start)
     return out
+
+
+_DAY_MONTH = frozenset({"es_dm", "en_md", "en_dm"})
+ANCHOR_DAYS = 31  # how far after a full date a day and month without a year may fall to take its year
+
+
+def _after_anchor(m: re.Match, anchor: date) -> tuple[str | None, str | None]:
+    """"On October 3, 2024, ... Three days later, on October 6": the day in ``anchor``'s year
+    when it falls on it or within :data:`ANCHOR_DAYS` after it; else unresolved."""
+    g = m.groupdict()
+    d = _safe(anchor.year, MONTHS[g["mon"]], int(g["d"]))
+    if d is not None and 0 <= (d - anchor).days <= ANCHOR_DAYS:
+        return d.isoformat(), "day"
+    return None, None
 
 
 def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str | None]:

@@ -103,6 +103,9 @@ def _START_OF(ref: ActorRef) -> int:
     return ref.start
 
 
+_SOUGHT_KINDS = frozenset({"ceasefire", "alliance"})
+
+
 def _distance(ref: ActorRef, cue) -> int:
     return ref.start - cue.end if ref.start >= cue.end else cue.start - ref.end
 
@@ -613,6 +616,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 if not _presupposed(ctx, cue):
                     continue
                 level = "reported"
+            if kind in _SOUGHT_KINDS and purpose(ctx, cue):
+                continue  # "bishops tried to broker a truce", "buscaron pactar una alianza": sought, not made
             if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue)) \
                     or (kind != "faction_of" and _historic(ctx, i)):
                 continue
