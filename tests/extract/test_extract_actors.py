@@ -279,3 +279,16 @@ def test_plural_group_noun_with_a_restrictive_clause_is_generic(run, text):
 ])
 def test_a_demonstrative_group_noun_points_back(run, text):
     assert sym("rivalry", "cartel-del-noreste", "gulf-cartel") in relations(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen of the Sinaloa Cartel killed two men in Culiacán, Sinaloa, on Monday. In February the State Department "
+    "designated the Sinaloa Cartel as a foreign terrorist organization, alongside the Gulf Cartel, the Cártel del "
+    "Noreste and Cárteles Unidos.",
+    "Sicarios del Cártel de Sinaloa asesinaron a dos hombres en Culiacán, Sinaloa, el lunes. En febrero Washington "
+    "publicó la designación de ocho organizaciones terroristas extranjeras, entre ellas el Cártel de Sinaloa, el "
+    "Cártel del Golfo, el Cártel del Noreste y Cárteles Unidos.",
+])
+def test_groups_on_a_governments_designation_list_are_not_actors(run, text):
+    assert actor_ids(run(text)) & {"sinaloa-cartel", "gulf-cartel", "cartel-del-noreste", "carteles-unidos"} \
+        == {"sinaloa-cartel"}

@@ -177,8 +177,8 @@ class Extractor:
         return list(aliases)
 
     def _background_sentences(self, ctx: DocContext) -> set[int]:
-        """Sentences that speculate, pass on an unconfirmed rumour, only say where a group is
-        ("bastión de Los Chapitos") or recall history ("when the Zetas lost their leadership
+        """Sentences that list groups a government designates, speculate, pass on an unconfirmed
+        rumour, only say where a group is ("bastión de Los Chapitos") or recall history ("when the Zetas lost their leadership
         after 2012"): groups named only there are not actors of the article."""
         latest: dict[int, int] = {}  # sentence -> latest year it names
         for m in ctx.all_of("year"):
@@ -192,7 +192,11 @@ class Extractor:
                 continue  # examples only
             # speculative needs a modal or forecast cue (of any language) in the sentence
             modal = ctx.cues(i, "speculation") or ctx.cues(i, "forecast")
-            if modal and cert.of_sentence(ctx, i).level == "speculative":
+            if ctx.cues(i, "designation"):
+                # "designated the Sinaloa Cartel a terrorist organization, alongside the CJNG, the
+                # Gulf Cartel and Cárteles Unidos": a government's list, nobody acting there
+                out.add(i)
+            elif modal and cert.of_sentence(ctx, i).level == "speculative":
                 out.add(i)
             elif ctx.cues(i, "unconfirmed") and cert.of_sentence(ctx, i).level in ("alleged", "speculative"):
                 out.add(i)  # a rumour: "habrían recibido armas del CJNG, aunque nadie lo ha confirmado"
