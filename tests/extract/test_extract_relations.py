@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import actor_ids, relations, sym
+from extract_helpers import actor_ids, only_event, relations, sym
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -705,3 +705,17 @@ def test_a_leader_identified_as_the_groups_leader(run):
     r = run("Los Ardillos grew out of a family network in Quechultenango. Federal authorities identify "
             "Celso Ortega Jiménez as the group's leader.")
     assert ("leader_of", "celso-ortega-jimenez", "los-ardillos") in relations(r)
+
+
+def test_two_state_forces_in_one_operation_are_no_alliance(run):
+    r = run("Early this morning, agents of the federal Attorney General's Office, backed by marines, arrested a "
+            "financial operator of the Fuerza Anti-Unión in Iztapalapa, Mexico City.")
+    assert not [x for x in relations(r) if x[0] == "alliance"]
+    assert only_event(r)["sub_event_type"] == "Arrests"
+
+
+def test_a_group_founded_years_ago_is_no_event_and_its_short_name_is_known(run):
+    r = run("Its main rival is the Fuerza Anti-Unión, a splinter group set up several years ago by former members "
+            "of the gang. City prosecutors say the Anti-Unión now works with the Jalisco New Generation Cartel.")
+    assert r["events"] == []
+    assert sym("alliance", "fuerza-anti-union", "cjng") in relations(r)

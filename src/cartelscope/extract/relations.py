@@ -577,6 +577,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             return
         if kind == "leader_of" and (pa.kind != "person" or pb.kind == "person"):
             return
+        if pa.kind == "state_force" and pb.kind == "state_force":
+            return  # "agents of the Attorney General's Office, backed by marines": an operation, no alliance
         s = ctx.sentences[i]
         rel = ExtractedRelation(kind, a, b, certainty=level, evidence=[Evidence(s.text, s.start, s.end, f"cue:{kind}")])
         if at is not None:
