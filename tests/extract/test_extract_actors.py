@@ -292,3 +292,15 @@ def test_a_demonstrative_group_noun_points_back(run, text):
 def test_groups_on_a_governments_designation_list_are_not_actors(run, text):
     assert actor_ids(run(text)) & {"sinaloa-cartel", "gulf-cartel", "cartel-del-noreste", "carteles-unidos"} \
         == {"sinaloa-cartel"}
+
+
+@pytest.mark.parametrize("text, past", [
+    ("Gunmen of the CJNG attacked a bar in Coatzacoalcos, Veracruz, on Friday. The port was for years territory of "
+     "Los Zetas, who ran the region's drug trade before their organization broke apart.", "los-zetas"),
+    ("Sicarios del CJNG atacaron a soldados en Frontera Comalapa, Chiapas, el lunes. Para algunos investigadores, el "
+     "mosaico recuerda a la Tierra Caliente de Michoacán hace una década, cuando los Caballeros Templarios "
+     "dominaban municipios enteros.", "caballeros-templarios"),
+])
+def test_groups_named_only_in_recalled_history_are_not_actors(run, text, past):
+    ids = actor_ids(run(text))
+    assert "cjng" in ids and past not in ids

@@ -148,7 +148,7 @@ def test_tactics_cover_weapons_and_criminal_economy(pack):
 
 def test_cues_have_every_key_the_extractor_reads(pack):
     for key in ["hedging", "speculation", "forecast", "negation", "denial", "past_relation", "example_list",
-                "generic_group_nouns", "faction_nouns", "causes", "clause_joins", "same_time", "presence", "aims", "aims_object", "charges", "blame", "designation"]:
+                "generic_group_nouns", "faction_nouns", "causes", "clause_joins", "same_time", "presence", "aims", "aims_object", "charges", "blame", "designation", "history"]:
         assert pack.cues[key]["en"] and pack.cues[key]["es"], key
     assert {a["kind"] for a in pack.cues["attribution"]} >= {"officials", "media", "witness"}
     assert set(pack.cues["relations"]) == {"alliance", "rivalry", "faction_of", "split", "leader_of",

@@ -207,6 +207,8 @@ class Extractor:
                 out.add(i)
             elif reference and i in latest and latest[i] <= reference - HISTORY_YEARS:
                 out.add(i)
+            elif ctx.cues(i, "history") and events_mod.classify(ctx, i) is None:
+                out.add(i)  # "hace una década, cuando los Caballeros Templarios dominaban municipios enteros"
         return out
 
     def _states(self, ctx: DocContext, events) -> list[str]:
