@@ -719,3 +719,29 @@ def test_a_group_founded_years_ago_is_no_event_and_its_short_name_is_known(run):
             "of the gang. City prosecutors say the Anti-Unión now works with the Jalisco New Generation Cartel.")
     assert r["events"] == []
     assert sym("alliance", "fuerza-anti-union", "cjng") in relations(r)
+
+
+def test_factions_described_in_apposition_inside_speculation_are_still_factions(run):
+    r = run("Some colleagues believe it could be linked to the war between Los Chapitos and La Mayiza, the two "
+            "factions of the Sinaloa Cartel, but that is speculation.")
+    found = relations(r)
+    assert ("faction_of", "los-chapitos", "sinaloa-cartel") in found
+    assert ("faction_of", "la-mayiza", "sinaloa-cartel") in found
+
+
+@pytest.mark.parametrize("text", [
+    'The main war is between the Jalisco New Generation Cartel, Nemesio "El Mencho" Oseguera\'s organization, '
+    "and a coalition of local groups called Cárteles Unidos.",
+    'La guerra es entre el Cártel Jalisco Nueva Generación (CJNG), la organización de Nemesio "El Mencho" '
+    "Oseguera, y una coalición de grupos locales llamada Cárteles Unidos.",
+])
+def test_a_leaders_organization_in_apposition_and_a_party_named_after_its_description(run, text):
+    found = relations(run(text))
+    assert ("leader_of", "nemesio-oseguera-cervantes", "cjng") in found
+    assert ("leader_of", "nemesio-oseguera-cervantes", "carteles-unidos") not in found
+    assert sym("rivalry", "cjng", "carteles-unidos") in found
+
+
+def test_a_possessive_with_no_group_beside_it_leads_nothing(run):
+    found = relations(run("Soldiers said El Mayo's group fought the CJNG near Culiacán, Sinaloa."))
+    assert not [x for x in found if x[0] == "leader_of"]

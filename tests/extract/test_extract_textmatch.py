@@ -90,3 +90,9 @@ def test_fold_is_the_fold_table_on_any_text():
             text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
             if len(text.lower()) == len(text):
                 assert fold(text) == text.translate(FOLD), repr(text)
+
+
+def test_a_phrase_that_opens_with_an_apostrophe_matches_after_a_name(extractor):
+    text = "Nemesio Oseguera's organization and El Mayo's group"
+    found = {text[m.start:m.end] for m in extractor.matcher.find(text) if m.category == "rel"}
+    assert {"'s organization", "'s group"} <= found

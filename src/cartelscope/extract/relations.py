@@ -42,6 +42,12 @@ _COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*
 
 
 # "between La Línea, the Juárez Cartel faction that runs the city's market, and Gente Nueva"
+_INDEFINITE_BEFORE = EndingAt(r"\b(?:una|un|a|an)\s+$")
+_NAMING_AFTER = re.compile(r"\b(?:called|named|known as|llamad[oa]s?|denominad[oa]s?|conocid[oa]s? como)\b")
+# "the CJNG ... and a coalition of local groups called Cárteles Unidos": the second party is named
+# after a description of it
+_NAMED_COORDINATION = re.compile(r"\b(?:and|y|e)\s+(?:[\w']+\s+){0,6}(?:called|named|known as|llamad[oa]s?|"
+                                 r"denominad[oa]s?|conocid[oa]s? como)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 _APPOSITION = re.compile(r"\s*,[^;:]*,\s*(?:and|y|e)\s+(?:by\s+|por\s+)?(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
@@ -68,7 +74,8 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
             continue
         gap = ctx.folded[prev.end:cur.start]
         if prev.end <= cur.start and not (_COORDINATION.search(gap) and
-                                          (len(gap) <= 70 or (len(gap) <= 120 and _APPOSITION.match(gap)))):
+                                          (len(gap) <= 70 or (len(gap) <= 120 and _APPOSITION.match(gap)))
+                                          or len(gap) <= 120 and _NAMED_COORDINATION.search(gap)):
             if ctx.pack.actors[cur.actor_id].kind == "person":
                 continue  # "La Familia Michoacana, que encabezan los hermanos Hurtado Olascoaga, y por Los Tlacos"
             break
@@ -104,6 +111,10 @@ def _START_OF(ref: ActorRef) -> int:
 
 
 _SOUGHT_KINDS = frozenset({"ceasefire", "alliance"})
+# the gap between a group and a person's possessive in apposition to it (a first name and quotes
+# may stand before his public name), and between such a possessive and a group after it
+_POSSESSOR_APPOSITION = re.compile(r"\s*,\s*(?:[\w\x22']+\s*){0,3}[\x22']?")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:the\s+)?")
 
 
 def _distance(ref: ActorRef, cue) -> int:
@@ -160,6 +171,10 @@ def _known_factions(ctx: DocContext, add) -> None:
                 c = cert.of_sentence(ctx, i)
                 if c.level not in ("speculative", "denied"):
                     add("faction_of", a, actor.parent, i, c.level)
+                elif c.level == "speculative" and any(_APPOSITION_BEFORE.before(ctx, m.start, 16) for m in nouns):
+                    # "it could be linked to the war between Los Chapitos and La Mayiza, the two
+                    # factions of the Sinaloa Cartel": what they are is told as known
+                    add("faction_of", a, actor.parent, i, "reported")
 
 
 _WITHIN = ("within", "inside", "dentro de", "al interior de")
@@ -266,10 +281,16 @@ _DEFINITE_CUE_BEFORE = EndingAt(r"\b(?:the|la|el|esa|esta|dicha)\s+$")
 
 
 def _presupposed(ctx: DocContext, cue: Match) -> bool:
-    """A rivalry named as a definite noun ("la disputa que", "the war between") is taken as
+    """A rivalry named as a definite noun ("la disputa que", "the war between"), or factions
+    described in apposition ("La Mayiza, the two factions of the Sinaloa Cartel"), is taken as
     known even inside a hedged sentence."""
+    if cue.key == "faction_of":
+        return bool(_APPOSITION_BEFORE.before(ctx, cue.start, 16))
     return cue.key == "rivalry" and bool(_DEFINITE_CUE_BEFORE.before(ctx, cue.start, 8)) and \
         bool(_BETWEEN_OR_THAT.match(ctx.folded, cue.start, min(len(ctx.folded), cue.end + 10)))
+
+
+_APPOSITION_BEFORE = EndingAt(r",\s*(?:the|la|las|los|una|un|a|an)\s+(?:two\s+|dos\s+)?$")
 
 
 _BETWEEN_OR_THAT = re.compile(r"\w+(?:\s+\w+)?\s+(?:between|que|entre)\b")
@@ -620,6 +641,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 level = "reported"
             if kind in _SOUGHT_KINDS and purpose(ctx, cue):
                 continue  # "bishops tried to broker a truce", "buscaron pactar una alianza": sought, not made
+            if kind == "alliance" and _INDEFINITE_BEFORE.before(ctx, cue.start, 8) \
+                    and _NAMING_AFTER.search(ctx.folded, cue.end, min(cue.end + 50, s.end)):
+                continue  # "y una coalición de grupos locales llamada Cárteles Unidos": what that group is
             if _past(ctx, cue.start, i) or (kind == "split" and _long_ago(ctx, i, cue)) \
                     or (kind != "faction_of" and _historic(ctx, i)):
                 continue
@@ -628,7 +652,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             left = _prefer_groups(ctx, [r for r in pool if r.end <= cue.start and _same_clause(ctx, r.end, cue.start)], kind)
             right = everything_right = [r for r in pool if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
             if kind not in ("leader_of", "faction_of"):
-                right = _coordinated_run(ctx, right)
+                # one mention per party: "el Cártel Jalisco Nueva Generación (CJNG) ... y Cárteles Unidos"
+                right = list({r.actor_id: r for r in reversed(_coordinated_run(ctx, right))}.values())[::-1]
             if kind == "leader_of":
                 persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
                 if any(r.via == "loyalty" and 0 <= cue.start - r.end <= 2 for r in left) and not any(
@@ -654,6 +679,14 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     g_side = [g for g in groups if not ((g.start > cue.start) == (leader.start > cue.start)
                                                         and _distance(g, cue) > _distance(leader, cue))] or groups
                     led = min(g_side, key=lambda r: _distance(r, cue))
+                    if ctx.folded.startswith("'", cue.start):
+                        # "the CJNG, Nemesio 'El Mencho' Oseguera's organization, and Cárteles
+                        # Unidos": the group the possessive stands in apposition to, if any
+                        apposed = next((g for g in groups if _POSSESSOR_APPOSITION.fullmatch(ctx.folded, g.end, leader.start)
+                                        or _APPOSITIVE_AFTER.fullmatch(ctx.folded, cue.end, g.start)), None)
+                        if apposed is None:
+                            continue
+                        led = apposed
                     if _distance(leader, cue) <= LEADER_REACH and _distance(led, cue) <= LEADER_REACH:
                         for person in _co_leaders(ctx, persons, leader):
                             add("leader_of", person.actor_id, led.actor_id, i, level, cue.start)

@@ -186,6 +186,10 @@ class PhraseMatcher:
             else:
                 mode = EXACT
             spaced = _spaced(key)  # the key read the way find() reads the text
+            if not key[0].isalnum():
+                # "'s group": in the text the apostrophe is the one space before "s"; the start is
+                # taken from the key's length, so only the leading space is collapsed
+                spaced = " " + spaced.lstrip()
             if mode == OPEN:
                 spaced = spaced[:-1]  # open at the right: checked per entry
             tails = tuple((e, e.category, e.key) for e in entries)
