@@ -1266,3 +1266,10 @@ def test_a_day_without_a_year_takes_the_year_of_the_date_just_before(run):
             "dead. Three days later, on October 6, the new mayor of Chilpancingo was found killed and decapitated.",
             published=None)
     assert sorted(e["date"] for e in events(r, "Violence against civilians")) == ["2024-10-03", "2024-10-06"]
+
+
+def test_an_attack_ranked_among_the_deadliest_in_recent_years_is_still_an_event(run):
+    e = only_event(run("Eight Mexican soldiers were killed on Tuesday when an explosive device buried in a dirt road "
+                       "detonated beneath their vehicle in Los Reyes, Michoacán, the Defense Ministry said, one of the "
+                       "deadliest single attacks on the armed forces in recent years."))
+    assert (e["sub_event_type"], e["actor_ids"]) == ("Remote explosive/landmine/IED", ["mexican-army"])

@@ -188,7 +188,15 @@ def is_not_event(ctx: DocContext, i: int) -> bool:
     text = ctx.sentences[i].text.rstrip()
     if text.endswith("?"):
         return True
-    return any(not cert.potential_use(ctx.folded, m) for m in ctx.usable(i, "notevent"))
+    return any(not cert.potential_use(ctx.folded, m) and not _SUPERLATIVE_BEFORE.search(
+        ctx.folded, max(ctx.sentences[i].start, m.start - SUPERLATIVE_REACH), m.start) for m in ctx.usable(i, "notevent"))
+
+
+# "..., one of the deadliest single attacks on the armed forces in recent years": a comparison
+# that ranks the incident, not a trend the sentence reports
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:one of the (?:deadliest|worst|largest|biggest|bloodiest|most)|the (?:deadliest|worst|"
+                                 r"bloodiest)|uno de los (?:mas|peores)|una de las (?:mas|peores)|el (?:mas|peor)|la (?:mas|peor))\b")
+SUPERLATIVE_REACH = 80
 
 
 def event_actors(ctx: DocContext, i: int) -> list[str]:
