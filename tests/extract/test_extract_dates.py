@@ -131,3 +131,16 @@ def test_a_day_without_a_year_is_not_anchored_far_from_the_date_before(run):
             "On March 6, the new mayor of Chilpancingo was found killed and decapitated.", published=None)
     # "March 6" lies before the full date, so it takes no year (and the undated killing may merge)
     assert {e["date"] for e in events(r, "Violence against civilians")} <= {None, "2024-10-03"}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("antier en la noche hubo una balacera", "2025-03-01"),
+    ("anteayer hubo disparos", "2025-03-01"),
+    ("the day before yesterday gunmen fired", "2025-03-01"),
+    ("publicado por: x | 3 marzo 2025, 10:14 am", "2025-03-03"),
+])
+def test_colloquial_and_stamp_dates(text, value):
+    from datetime import date
+
+    from cartelscope.extract.dates import find_dates
+    assert [d.value for d in find_dates(text, date(2025, 3, 3))] == [value]

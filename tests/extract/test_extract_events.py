@@ -1273,3 +1273,18 @@ def test_an_attack_ranked_among_the_deadliest_in_recent_years_is_still_an_event(
                        "detonated beneath their vehicle in Los Reyes, Michoacán, the Defense Ministry said, one of the "
                        "deadliest single attacks on the armed forces in recent years."))
     assert (e["sub_event_type"], e["actor_ids"]) == ("Remote explosive/landmine/IED", ["mexican-army"])
+
+
+def test_forum_post_with_colloquial_dates_shootout_and_arrest(run):
+    text = ("Publicado por: sonorense_en_az | 3 marzo 2025, 10:14 am\n\n"
+            "Antier en la noche hubo una balasera muy fuerte en Caborca, Sonora, por la salida a Sonoyta.\n\n"
+            "Ayer domingo ya llegaron el ejercito y la guardia nacional y detuvieron a 3 que segun eran halcones, "
+            "los subieron a una troca en la calle principal.\n\n"
+            "Tambien andan diciendo en facebook que los chapitos se aliaron con el CJNG, eso es puro invento.")
+    r = run(text, published=None)
+    clash = only_event({"events": events(r, "Battles")})
+    assert (clash["place"], clash["date"]) == ("Caborca", "2025-03-01")
+    arrest = only_event({"events": events(r, "Strategic developments", "Arrests")})
+    assert arrest["date"] == "2025-03-02" and "mexican-army" in arrest["actor_ids"]
+    assert not events(r, "Violence against civilians")
+    assert not [x for x in relations(r) if x[0] == "alliance"]

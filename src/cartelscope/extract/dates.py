@@ -44,7 +44,8 @@ _PATTERN_TEXTS: list[tuple[str, str]] = [
     ("iso", r"\b(?P<y>(?:19|20)\d{2})[- ](?P<m>\d{2})[- ](?P<d>\d{2})\b"),
     ("en_mdy", _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})\b"),  # "of": machine-translated "6 de marzo de 2025"
     ("en_dmy", r"\b(?P<d>\d{1,2})\s+" + _M_EN + r",?\s+(?P<y>(?:19|20)\d{2})\b"),
-    ("es_dmy", r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b"),
+    # (forum and site stamps leave out the "de": "3 marzo 2025")
+    ("es_dmy", r"\b(?P<d>\d{1,2})\s+(?:de\s+)?" + _M_ES + r"\s+(?:(?:de|del)\s+)?(?P<y>(?:19|20)\d{2})\b"),
     ("of_dmy", r"\b(?P<d>\d{1,2})\s+of\s+" + _M_EN.replace(r"\.?", "") + r"\s+of\s+(?P<y>(?:19|20)\d{2})\b"),
     ("slash", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
     ("es_dm", r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\b"),
@@ -53,6 +54,7 @@ _PATTERN_TEXTS: list[tuple[str, str]] = [
     ("en_my", r"\b(?:in|since|during|by|of|last|early|late|mid)\s+" + _M_EN + r"\s+(?P<y>(?:19|20)\d{2})\b"),
     ("es_my", r"\b" + _M_ES + r"\s+(?:de|del)\s+(?P<y>(?:19|20)\d{2})\b"),
     ("rel_ago", r"\b(?:hace\s+" + _NUM + r"\s+(?P<unit>dias|dia|semanas|semana|meses|mes)|" + _NUM.replace("(?P<n>", "(?P<n2>") + r"\s+(?P<unit2>days|day|weeks|week|months|month)\s+ago)\b"),
+    ("day_before", r"\b(?:anteayer|antier|antes de ayer|the day before yesterday)\b"),
     ("yesterday", r"\b(?:yesterday|ayer|anoche|last night)\b"),
     ("today", r"\b(?:today|this morning|tonight|hoy|esta manana|este dia)\b"),
     ("weekday_last", r"\b(?:last\s+" + _WD + r"|el\s+pasado\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"\s+pasado)\b"),
@@ -104,6 +106,7 @@ _REQUIRES: dict[str, tuple] = {
     "month_rel": ("month",),
     "weekday_last": (frozenset(WEEKDAYS),), "weekday_this": (frozenset(WEEKDAYS),),
     "rel_ago": (frozenset({"hace", "ago"}),),
+    "day_before": (frozenset({"anteayer", "antier", "ayer", "yesterday"}),),
     "yesterday": (frozenset({"yesterday", "ayer", "anoche", "night"}),),
     "today": (frozenset({"today", "morning", "tonight", "hoy", "manana", "dia"}),),
     "last_week": (frozenset({"week", "semana"}),), "this_week": (frozenset({"week", "semana"}),),
@@ -338,6 +341,8 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str 
         return f"{d.year:04d}-{d.month:02d}", "month"
     if kind == "yesterday":
         return (pub - timedelta(days=1)).isoformat(), "day"
+    if kind == "day_before":
+        return (pub - timedelta(days=2)).isoformat(), "day"
     if kind == "today":
         return pub.isoformat(), "day"
     if kind in ("weekday_last", "weekday_this"):

@@ -312,7 +312,9 @@ def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
 
 TOWARD_REACH = 30
 _TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion a|toward|towards|heading to|heading for|"
-                   r"fled to|huyeron a|huyeron hacia)\s+(?:la\s+salida\s+a\s+|the\s+exit\s+to\s+)?(?:la\s+|el\s+|the\s+)?$")
+                   r"fled to|huyeron a|huyeron hacia)\s+(?:la\s+salida\s+a\s+|the\s+exit\s+to\s+)?(?:la\s+|el\s+|the\s+)?$"
+                   # a road named by where it leads: "por la salida a Sonoyta", "on the highway to Nogales"
+                   r"|\b(?:salida a|salida hacia|carretera a|camino a|the road to|the highway to|the exit to)\s+$")
 
 
 # where the victims or their vehicle come from is not where it happened: "se llevaron al señor y a su
