@@ -8,6 +8,7 @@ import pytest
 
 from cartelscope.extract.dates import find_dates, find_pub_date, parse_pub_date
 from cartelscope.extract.textmatch import fold
+from extract_helpers import events
 
 PUB = date(2025, 3, 14)  # a Friday
 
@@ -125,7 +126,6 @@ def test_hours_later_borrows_no_date_when_none_was_given(run):
 
 
 def test_a_day_without_a_year_is_not_anchored_far_from_the_date_before(run):
-    from extract_helpers import events
     from test_extract_events import _UNDATED_HEADLINE
     r = run(_UNDATED_HEADLINE + "On October 3, 2024, the municipal secretary of Chilpancingo, Guerrero, was shot dead. "
             "On March 6, the new mayor of Chilpancingo was found killed and decapitated.", published=None)
@@ -140,7 +140,4 @@ def test_a_day_without_a_year_is_not_anchored_far_from_the_date_before(run):
     ("publicado por: x | 3 marzo 2025, 10:14 am", "2025-03-03"),
 ])
 def test_colloquial_and_stamp_dates(text, value):
-    from datetime import date
-
-    from cartelscope.extract.dates import find_dates
     assert [d.value for d in find_dates(text, date(2025, 3, 3))] == [value]
