@@ -1288,3 +1288,18 @@ def test_forum_post_with_colloquial_dates_shootout_and_arrest(run):
     assert arrest["date"] == "2025-03-02" and "mexican-army" in arrest["actor_ids"]
     assert not events(r, "Violence against civilians")
     assert not [x for x in relations(r) if x[0] == "alliance"]
+
+
+def test_a_truck_left_with_bodies_under_a_dateline_with_a_short_month(run):
+    text = ("Abandonan una camioneta con diez cuerpos frente al Palacio de Gobierno de Zacatecas\n\n"
+            "ZACATECAS (México), 6 ene 2022 (EFE).- Una camioneta con diez cuerpos fue abandonada la madrugada de "
+            "este jueves frente al Palacio de Gobierno de Zacatecas, informaron autoridades locales.\n\n"
+            "Zacatecas vive desde 2020 una cruenta disputa entre el CJNG y el Cártel de Sinaloa que ha convertido a "
+            "municipios como Fresnillo en escenario de enfrentamientos.\n\n"
+            "En noviembre pasado, autoridades localizaron los cuerpos de varias personas en Cuauhtémoc, Zacatecas. "
+            "Especialistas atribuyen la violencia a la llegada de los dos grandes cárteles a un territorio que hasta "
+            "la década pasada dominaban Los Zetas y el Cártel del Golfo.")
+    r = run(text, published=None)
+    assert not events(r, "Battles")  # the war since 2020 is a relation
+    found = sorted((e["date"], e["actor_ids"]) for e in events(r, "Violence against civilians"))
+    assert found == [("2021-11", []), ("2022-01-06", [])]

@@ -33,6 +33,9 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 _M_EN = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _M_ES = r"(?P<mon>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+# a full Spanish date may abbreviate its month, as wire datelines do: "6 ene 2022", "12 sep. 2024"
+_ES_ABBREVIATIONS = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "oct", "nov", "dic")
+_M_ES_FULL_DATE = _M_ES[:-1] + "|" + "|".join(_ES_ABBREVIATIONS) + r")\.?"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
 _NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a|un|una|uno|dos|tres|cuatro|cinco|seis|siete)"
 
@@ -45,7 +48,7 @@ _PATTERN_TEXTS: list[tuple[str, str]] = [
     ("en_mdy", _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})\b"),  # "of": machine-translated "6 de marzo de 2025"
     ("en_dmy", r"\b(?P<d>\d{1,2})\s+" + _M_EN + r",?\s+(?P<y>(?:19|20)\d{2})\b"),
     # (forum and site stamps leave out the "de": "3 marzo 2025")
-    ("es_dmy", r"\b(?P<d>\d{1,2})\s+(?:de\s+)?" + _M_ES + r"\s+(?:(?:de|del)\s+)?(?P<y>(?:19|20)\d{2})\b"),
+    ("es_dmy", r"\b(?P<d>\d{1,2})\s+(?:de\s+)?" + _M_ES_FULL_DATE + r"\s+(?:(?:de|del)\s+)?(?P<y>(?:19|20)\d{2})\b"),
     ("of_dmy", r"\b(?P<d>\d{1,2})\s+of\s+" + _M_EN.replace(r"\.?", "") + r"\s+of\s+(?P<y>(?:19|20)\d{2})\b"),
     ("slash", r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"),
     ("es_dm", r"\b(?P<d>\d{1,2})\s+de\s+" + _M_ES + r"\b"),
@@ -101,7 +104,7 @@ _REQUIRES: dict[str, tuple] = {
     "iso": ("year",), "slash": ("year",), "year": ("year",),
     "en_mdy": ("year", "month_inside"),
     "en_dmy": ("year", "en_month"), "of_dmy": ("year", "en_month"), "en_my": ("year", "en_month"),
-    "es_dmy": ("year", "es_month"), "es_my": ("year", "es_month"),
+    "es_dmy": ("year", "es_month_or_abbreviation"), "es_my": ("year", "es_month"),
     "es_dm": ("digit", "es_month"), "en_md": ("digit", "en_month"), "en_dm": ("digit", "en_month"),
     "month_rel": ("month",),
     "weekday_last": (frozenset(WEEKDAYS),), "weekday_this": (frozenset(WEEKDAYS),),
@@ -112,7 +115,8 @@ _REQUIRES: dict[str, tuple] = {
     "last_week": (frozenset({"week", "semana"}),), "this_week": (frozenset({"week", "semana"}),),
     "last_month": (frozenset({"month", "mes"}),),
 }
-_WORD_CLASSES = {"en_month": _EN_MONTHS, "es_month": _ES_MONTHS, "month": _EN_MONTHS | _ES_MONTHS}
+_WORD_CLASSES = {"en_month": _EN_MONTHS, "es_month": _ES_MONTHS, "month": _EN_MONTHS | _ES_MONTHS,
+                 "es_month_or_abbreviation": _ES_MONTHS | frozenset(_ES_ABBREVIATIONS)}
 # every word some pattern needs: a sentence sharing none with them and naming no year has no
 # date (the phrase matcher finds them as category "dateword", see lexicon.build)
 DATE_WORDS = frozenset().union(*_WORD_CLASSES.values(),

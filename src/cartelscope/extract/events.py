@@ -261,7 +261,9 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
         return []
     s = ctx.sentences[j]
     blame = _first_blame(ctx, j)
-    if not blame:
+    if not blame or ctx.cues(j, "history"):
+        # ("especialistas atribuyen [la violencia] a ... un territorio que hasta la década pasada
+        # dominaban Los Zetas": who once ruled is not who did it)
         return []
     if _CLAIM.match(ctx.folded, blame.start):
         # "un mensaje firmado por Cárteles Unidos, en el que el grupo se adjudicaba las
