@@ -1303,3 +1303,26 @@ def test_a_truck_left_with_bodies_under_a_dateline_with_a_short_month(run):
     assert not events(r, "Battles")  # the war since 2020 is a relation
     found = sorted((e["date"], e["actor_ids"]) for e in events(r, "Violence against civilians"))
     assert found == [("2021-11", []), ("2022-01-06", [])]
+
+
+def test_numbered_items_of_a_press_release_take_the_date_of_the_line_that_opens_the_list(run):
+    text = ("GABINETE DE SEGURIDAD\nComunicado conjunto\n\nCiudad de México, 12 de abril de 2025\n\n"
+            "El Gabinete de Seguridad informa que el día de ayer se realizaron las siguientes acciones:\n\n"
+            "1. En Apatzingán, Michoacán, personal de la Defensa aseguró tres drones y artefactos explosivos.\n\n"
+            "2. En Buenavista, Michoacán, elementos de la Guardia Nacional detuvieron a dos hombres. Se les "
+            "aseguraron dos armas largas.\n\n"
+            "3. En Uruapan, Michoacán, personal de la Guardia Nacional fue agredido con disparos; los elementos "
+            "repelieron la agresión.\n\n"
+            "Las labores de inhabilitación de artefactos explosivos continuarán en los próximos días.")
+    r = run(text, published=None)
+    assert len(r["events"]) == 3
+    assert {e["date"] for e in r["events"]} == {"2025-04-11"}
+
+
+def test_a_lead_with_a_semicolon_dateline_and_a_comment_on_the_wave_of_violence(run):
+    text = ("POLICIACA\n\nEjecutan a cuatro en bar de Tamulté\n\n"
+            "Villahermosa, Tabasco; lunes 20 de enero de 2025.- Cuatro personas sin vida fue el saldo de un ataque "
+            "armado registrado la noche del sábado en un bar de Villahermosa, hecho que se suma a la ola de "
+            "violencia que azota a la capital tabasqueña desde hace más de un año.")
+    e = only_event(run(text, published=None))
+    assert (e["sub_event_type"], e["date"]) == ("Attack", "2025-01-18")

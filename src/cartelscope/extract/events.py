@@ -189,7 +189,22 @@ def is_not_event(ctx: DocContext, i: int) -> bool:
     if text.endswith("?"):
         return True
     return any(not cert.potential_use(ctx.folded, m) and not _SUPERLATIVE_BEFORE.search(
-        ctx.folded, max(ctx.sentences[i].start, m.start - SUPERLATIVE_REACH), m.start) for m in ctx.usable(i, "notevent"))
+        ctx.folded, max(ctx.sentences[i].start, m.start - SUPERLATIVE_REACH), m.start)
+        and not _in_comment_clause(ctx, i, m) for m in ctx.usable(i, "notevent"))
+
+
+# "..., hecho que se suma a la ola de violencia que azota a la capital", "..., amid a wave of
+# violence": a clause that comments on the incident just told, after it
+_COMMENT_CLAUSE = re.compile(r",\s*(?:hecho que|hechos que|lo que|which adds to|amid|en medio de|in the midst of)\b")
+
+
+def _in_comment_clause(ctx: DocContext, i: int, m: Match) -> bool:
+    """The trend word ``m`` stands in a commenting clause that follows the sentence's own event word."""
+    s = ctx.sentences[i]
+    clause = None
+    for c in _COMMENT_CLAUSE.finditer(ctx.folded, s.start, m.start):
+        clause = c
+    return clause is not None and any(w.end <= clause.start() for w in _event_words(ctx, i))
 
 
 # "..., one of the deadliest single attacks on the armed forces in recent years": a comparison
@@ -365,6 +380,12 @@ def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) ->
             if d.value and d.kind != "year" or (d.value and j == i):
                 precision = {"day": 1, "week": 2, "month": 2, "year": 3}.get(d.precision or "", None)
                 return d.value, precision
+    intro = _list_intro(ctx, i)
+    if intro is not None:
+        # a numbered item of a press release: "el día de ayer se realizaron las siguientes acciones: 1. ..."
+        for d in sentence_dates(ctx, intro):
+            if d.value and d.kind != "year" and not (d.value == ctx.pub_text and d.start < 120):
+                return d.value, {"day": 1, "week": 2, "month": 2, "year": 3}.get(d.precision or "", None)
     if ctx.cues(i, "same_time"):  # "hours later", "ese mismo día": the date of the incident just told
         for j in range(i - 1, max(-1, i - 1 - SAME_TIME_REACH), -1):
             value, precision = _date_for(ctx, j)
@@ -619,6 +640,27 @@ def _another_day(ctx: DocContext, i: int, c: Classification, latest: ExtractedEv
     return value is not None and value != latest.date and any(d.value for d in sentence_dates(ctx, i))
 
 
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*·])\s")
+LIST_REACH = 15  # sentences back in which a numbered item finds the line that introduces the list
+
+
+def _list_intro(ctx: DocContext, i: int) -> int | None:
+    """The sentence that introduces the list sentence ``i`` belongs to ("... se realizaron las
+    siguientes acciones:"), when ``i`` lies in a numbered or bulleted item; else None."""
+    first: dict[int, int] = {}  # paragraph -> start of its first sentence, over the reach
+    for t in ctx.sentences[max(0, i - LIST_REACH):i + 1]:
+        first.setdefault(t.paragraph, t.start)
+    if not _LIST_ITEM.match(ctx.text, first[ctx.sentences[i].paragraph]):
+        return None
+    for j in range(i - 1, max(-1, i - 1 - LIST_REACH), -1):
+        t = ctx.sentences[j]
+        if t.text.rstrip().endswith(":"):
+            return j
+        if not _LIST_ITEM.match(ctx.text, first.get(t.paragraph, t.start)):
+            return None  # a paragraph that is no list item stands between
+    return None
+
+
 def _cause_part(ctx: DocContext, i: int, anchor: int) -> tuple[int, int] | None:
     """The cause phrase of sentence ``i`` when the incident is told there ("drivers stayed off
     the streets on Wednesday after three colleagues were shot dead"): the day of the main
@@ -749,7 +791,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
 
 
 # "MORELIA, Mexico, Oct. 21, 2024 (Wire) — ...": the city a report is filed from
-_DATELINE = re.compile(r"[^\n,;—–]{2,40}(?:,[^\n,;—–]{2,40}){0,3}\s*(?:\([^)\n]{0,30}\)\s*)?(?:—|–|--|\s-\s|\.-)")
+# ("Villahermosa, Tabasco; lunes 20 de enero de 2025.-": a semicolon may part place and date)
+_DATELINE = re.compile(r"[^\n,;—–]{2,40}(?:[,;][^\n,;—–]{2,40}){0,3}\s*(?:\([^)\n]{0,30}\)\s*)?(?:—|–|--|\s-\s|\.-)")
 
 
 DATELINE_SENTENCES = 4  # a dateline opens the body, right after a headline and maybe a byline
