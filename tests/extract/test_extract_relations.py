@@ -745,3 +745,18 @@ def test_a_leaders_organization_in_apposition_and_a_party_named_after_its_descri
 def test_a_possessive_with_no_group_beside_it_leads_nothing(run):
     found = relations(run("Soldiers said El Mayo's group fought the CJNG near Culiacán, Sinaloa."))
     assert not [x for x in found if x[0] == "leader_of"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Sinaloa organization answered through local allies, notably the so-called Cártel Chiapas-Guatemala, which "
+    "federal officials describe as a Sinaloa Cartel faction recruited in the border communities.",
+    "La guerra entre el CJNG y el Cártel de Sinaloa, que en la región opera a través del llamado Cártel "
+    "Chiapas-Guatemala, una de sus facciones, sigue en Frontera Comalapa.",
+])
+def test_the_chiapas_guatemala_cartel_is_a_sinaloa_cartel_faction(run, text):
+    assert ("faction_of", "cartel-chiapas-guatemala", "sinaloa-cartel") in relations(run(text))
+
+
+def test_a_group_named_beside_a_parents_faction_noun_is_not_made_its_faction_by_chance(run):
+    found = relations(run("The Chapitos clashed with the CJNG, a Sinaloa Cartel faction said."))
+    assert ("faction_of", "cjng", "sinaloa-cartel") not in found

@@ -161,6 +161,13 @@ def _known_factions(ctx: DocContext, add) -> None:
                 called = ids | {r.actor_id for r in ctx.actors_in(i + 1) if ctx.pack.actors[r.actor_id].parent in ids}
         else:
             called = {r.actor_id for r in refs for m in nouns if _next_to(ctx, r, m)}
+            # "the Cártel Chiapas-Guatemala, which officials describe as a Sinaloa Cartel faction":
+            # the noun touches the parent, and the faction named before it is the one described
+            for m in nouns:
+                parent = next((r.actor_id for r in refs if r.end <= m.start and _PARENT_BEFORE_NOUN.fullmatch(
+                    ctx.folded, r.end, m.start) and _CALLED_BEFORE.before(ctx, r.start, 20)), None)
+                if parent is not None:
+                    called |= {r.actor_id for r in refs if r.end <= m.start and ctx.pack.actors[r.actor_id].parent == parent}
         owners = ids
         if i > 0 and any(_OWNED_NOUN.before(ctx, m.start, 30) for m in nouns):
             # "its other main faction, the Metros": the owner is named in the sentence before
@@ -212,6 +219,10 @@ def _led_by_owner(ctx: DocContext, add) -> None:
             c = cert.of_sentence(ctx, r.sentence, r.start)
             if c.level not in ("speculative", "denied"):
                 add("leader_of", owner.actor_id, r.actor_id, r.sentence, c.level)
+
+
+_PARENT_BEFORE_NOUN = re.compile(r"\s*(?:'s\s+)?")  # "a Sinaloa Cartel faction", "the Sinaloa Cartel's faction"
+_CALLED_BEFORE = EndingAt(r"\b(?:as|is|was|are|were)\s+(?:a|an|the)\s+$")
 
 
 def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
