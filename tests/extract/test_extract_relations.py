@@ -760,3 +760,15 @@ def test_the_chiapas_guatemala_cartel_is_a_sinaloa_cartel_faction(run, text):
 def test_a_group_named_beside_a_parents_faction_noun_is_not_made_its_faction_by_chance(run):
     found = relations(run("The Chapitos clashed with the CJNG, a Sinaloa Cartel faction said."))
     assert ("faction_of", "cjng", "sinaloa-cartel") not in found
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Los Salazar, célula del Cártel de Sinaloa que libra una disputa armada con el grupo La Línea por el control "
+     "de la sierra de Urique.", ("los-salazar", "la-linea")),
+    ("En Guanajuato, la guerra que el CJNG y el Cártel de Santa Rosa de Lima libran desde hace años por el "
+     "huachicol ha convertido a Celaya en sinónimo de masacre.", ("cjng", "csrl")),
+    ("No es nuevo: el CJNG y el Cártel de Santa Rosa de Lima libran desde hace años una guerra por el robo de "
+     "combustible.", ("cjng", "csrl")),
+])
+def test_wars_waged_in_spanish_wording(run, text, pair):
+    assert sym("rivalry", *pair) in relations(run(text))

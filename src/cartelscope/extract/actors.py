@@ -374,6 +374,8 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
         after = ctx.text[m.end:m.end + 3]
         if re.match(r"\s+[A-Z]", after) and not re.match(r"\s+(?:In|On|And|The|El|La|En)\b", ctx.text[m.end:m.end + 5]):
             continue  # "the cartel Los X": a name follows, the alias matcher handles it
+        if k < len(refs) and refs[k].start - m.end <= 2 and ctx.text[m.end:refs[k].start].strip(' "“') == "":
+            continue  # "el grupo La Línea": the known name right after says which
         owner = _OWNER_AFTER.match(ctx.folded, m.end)
         if owner and k < len(refs) and refs[k].start == owner.end() and not _PART_NOUN.search(ctx.folded, m.start, m.end):
             # "la organización de los Beltrán Leyva": the name after says which; but "the two

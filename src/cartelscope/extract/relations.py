@@ -225,6 +225,25 @@ _PARENT_BEFORE_NOUN = re.compile(r"\s*(?:'s\s+)?")  # "a Sinaloa Cartel faction"
 _CALLED_BEFORE = EndingAt(r"\b(?:as|is|was|are|were)\s+(?:a|an|the)\s+$")
 
 
+# "Los Salazar, célula del Cártel de Sinaloa que libra una disputa con La Línea": the faction before
+# the description is who acts
+_FACTION_APPOSITION = re.compile(r"\s*,\s*(?:una?\s+|la\s+|a\s+|an\s+|the\s+)?(?:celula|faccion|brazo armado|cell|faction|"
+                                 r"armed wing)\s+(?:de(?:l)?|of)\s+(?:the\s+|el\s+|la\s+)?")
+
+
+def _described_faction(ctx: DocContext, every: list[ActorRef], cue: Match) -> list[ActorRef]:
+    """The faction named in apposition before its parent, when the parent is the only name between
+    it and the cue: [faction] or []."""
+    before = [r for r in every if r.end <= cue.start]
+    if len(before) < 2 or not _same_clause(ctx, before[-1].end, cue.start):
+        return []
+    child, parent = before[-2], before[-1]
+    if ctx.pack.actors[child.actor_id].parent == parent.actor_id \
+            and _FACTION_APPOSITION.fullmatch(ctx.folded, child.end, parent.start):
+        return [child]
+    return []
+
+
 def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
     """The faction noun touches the name: "the Chapitos faction", "la facción de Los Chapitos",
     "La Mayiza, a faction of", with no clause break between."""
@@ -661,6 +680,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             # "La Línea, facción del Cártel de Juárez": for faction_of the described parent is the party
             pool = every if kind == "faction_of" else refs
             left = _prefer_groups(ctx, [r for r in pool if r.end <= cue.start and _same_clause(ctx, r.end, cue.start)], kind)
+            if not left and kind != "faction_of":
+                left = _described_faction(ctx, every, cue)
             right = everything_right = [r for r in pool if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
             if kind not in ("leader_of", "faction_of"):
                 # one mention per party: "el Cártel Jalisco Nueva Generación (CJNG) ... y Cárteles Unidos"
