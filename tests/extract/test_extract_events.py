@@ -1326,3 +1326,11 @@ def test_a_lead_with_a_semicolon_dateline_and_a_comment_on_the_wave_of_violence(
             "violencia que azota a la capital tabasqueña desde hace más de un año.")
     e = only_event(run(text, published=None))
     assert (e["sub_event_type"], e["date"]) == ("Attack", "2025-01-18")
+
+
+def test_years_later_than_a_stale_year_are_history_too(run):
+    r = run("Sinaloa has been here before. In 2008 the Beltrán Leyva brothers turned against El Chapo after one of "
+            "them was arrested, and the fighting made Culiacán violent. Two years later the Zetas broke away from "
+            "the Gulf Cartel and set off a war across the northeast.", published="2025-01-01")
+    assert r["events"] == [] and r["relations"] == [] and r["states"] == []
+    assert not {"los-zetas", "gulf-cartel"} & {a["id"] for a in r["actors"]}

@@ -258,6 +258,10 @@ def years_named(ctx: DocContext, i: int | None = None, start: int = 0, end: int 
 
 
 _HISTORY_SPAN = (1950, 2049)
+# a time counted in years from the sentence before ("Two years later", "dos años después"): as
+# old as what that sentence tells
+YEARS_LATER = re.compile(r"\b(?:a|one|two|three|four|five|un|dos|tres|cuatro|cinco|\d)\s+(?:years?|anos?)\s+"
+                         r"(?:later|after|despues|mas tarde)\b")
 HISTORY_YEARS = 5  # a sentence whose latest year is this many before the article's tells history
 
 

@@ -18,7 +18,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef, within
-from cartelscope.extract.dates import opens_state, reference_year, sentence_dates, years_named
+from cartelscope.extract.dates import YEARS_LATER, opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
 from cartelscope.extract.sentences import Sentence
@@ -684,7 +684,7 @@ def _stale(ctx: DocContext, date: str | None) -> bool:
     return bool(ctx.pub and date and int(date[:4]) < ctx.pub.year - STALE_YEARS)
 
 
-def _recalls_history(ctx: DocContext, i: int) -> bool:
+def recalls_history(ctx: DocContext, i: int) -> bool:
     """Sentence ``i`` names years, all of them stale ("when the Zetas lost their leadership
     after 2012"), and no date of its own: background, not news (a date the sentence before
     gives does not make it news)."""
@@ -692,9 +692,13 @@ def _recalls_history(ctx: DocContext, i: int) -> bool:
         return False
     years = years_named(ctx, i)
     if not years:
-        return False
+        # "In 2008 the Beltrán Leyva brothers turned against him ... Two years later the Zetas broke
+        # away": a time counted from the sentence before is as old as that one's
+        s = ctx.sentences[i]
+        return i > 0 and bool(YEARS_LATER.search(ctx.folded, s.start, s.end)) and recalls_history(ctx, i - 1)
     now = reference_year(ctx)
     return now is not None and max(years) < now - STALE_YEARS
+
 
 
 def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
@@ -750,7 +754,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if c.civilian_targeting:
         actors = [a for a in actors if not _finder(ctx, i, a)]
     date, precision = _date_for(ctx, i, None if c.coordinated else (c.clause or _cause_part(ctx, i, c.anchor)))
-    if _stale(ctx, date) or _recalls_history(ctx, i):
+    if _stale(ctx, date) or recalls_history(ctx, i):
         return events
     tactics = sorted({m.key for m in within(ctx.usable(i, "tactic"), c.clause)})
     tactics = _implied_tactics(c, tactics)

@@ -19,7 +19,7 @@ from cartelscope.extract import lexicon
 from cartelscope.extract import places as places_mod
 from cartelscope.extract import relations as relations_mod
 from cartelscope.extract.context import DocContext
-from cartelscope.extract.dates import HISTORY_YEARS, find_pub_date, parse_pub_date, reference_year
+from cartelscope.extract.dates import HISTORY_YEARS, YEARS_LATER, find_pub_date, parse_pub_date, reference_year
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
 from cartelscope.extract.textmatch import Match, fold, in_text_order, word_starts
@@ -207,6 +207,9 @@ class Extractor:
                 out.add(i)
             elif reference and i in latest and latest[i] <= reference - HISTORY_YEARS:
                 out.add(i)
+            elif reference and i not in latest and i - 1 in latest and latest[i - 1] <= reference - HISTORY_YEARS \
+                    and YEARS_LATER.search(ctx.folded, ctx.sentences[i].start, ctx.sentences[i].end):
+                out.add(i)  # "In 2008 ... Two years later the Zetas broke away from the Gulf Cartel"
             elif ctx.cues(i, "history") and events_mod.classify(ctx, i) is None:
                 out.add(i)  # "hace una década, cuando los Caballeros Templarios dominaban municipios enteros"
         return out
@@ -224,8 +227,8 @@ class Extractor:
             if not violent:
                 continue
             c = cert.of_sentence(ctx, i)
-            if c.level in ("speculative", "denied"):
-                continue
+            if c.level in ("speculative", "denied") or events_mod.recalls_history(ctx, i):
+                continue  # (nor where a war of 2008 was fought)
             for p in events_mod.outside_dateline(ctx, i, places):  # not the city a report is filed from
                 if p.place.kind != "foreign" and p.place.state and not p.bordering:
                     states.add(p.place.state)

@@ -15,7 +15,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, per_pack
-from cartelscope.extract.dates import HISTORY_YEARS, opens_state, reference_year, sentence_dates, years_named
+from cartelscope.extract.dates import HISTORY_YEARS, YEARS_LATER, opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
@@ -287,10 +287,11 @@ def _historic(ctx: DocContext, i: int) -> bool:
     Cartel and the Sinaloa Cartel made ..."): every year it names lies well before the article's,
     and nothing in it says the state lasts or only began then; its relations are history."""
     years = years_named(ctx, i)
-    if not years:
-        return False
-    reference = reference_year(ctx)
     s = ctx.sentences[i]
+    if not years:
+        # "Two years later the Zetas broke away from the Gulf Cartel", after a sentence set in 2008
+        return i > 0 and bool(YEARS_LATER.search(ctx.folded, s.start, s.end)) and _historic(ctx, i - 1)
+    reference = reference_year(ctx)
     return bool(reference and max(years) <= reference - HISTORY_YEARS
                 and not _STILL.search(ctx.folded, s.start, s.end))
 
