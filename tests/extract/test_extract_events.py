@@ -417,7 +417,7 @@ def test_an_undated_analysis_reads_old_years_against_its_latest_year(extractor):
             "When the Zetas broke away from the Gulf Cartel after 2010, violence spread across Tamaulipas.")
     ctx = extractor.context(text, None)
     assert ctx.pub is None and reference_year(ctx) == 2024
-    assert [events_mod._recalls_history(ctx, s.index) for s in ctx.sentences] == [False, True]
+    assert [events_mod.recalls_history(ctx, s.index) for s in ctx.sentences] == [False, True]
 
 
 def test_a_place_borrowed_from_the_sentence_before_skips_its_dateline_city(run):
