@@ -1334,3 +1334,16 @@ def test_years_later_than_a_stale_year_are_history_too(run):
             "the Gulf Cartel and set off a war across the northeast.", published="2025-01-01")
     assert r["events"] == [] and r["relations"] == [] and r["states"] == []
     assert not {"los-zetas", "gulf-cartel"} & {a["id"] for a in r["actors"]}
+
+
+def test_a_forum_thread_on_a_raid_blockades_and_an_unconfirmed_clash(run):
+    text = ("El lunes en la madrugada entro el ejercito a la comunidad de Santa Rosa de Lima, en Villagrán, "
+            "Guanajuato. Segun el gobierno detuvieron a varias personas y liberaron a unos secuestrados.\n\n"
+            "Ese mismo dia en la tarde pusieron bloqueos con carros y camiones quemados en Villagran.\n\n"
+            "Alguien sabe si es cierto que hubo enfrentamiento en Juventino Rosas el martes?? yo vi un video en "
+            "whats pero no se si es de aqui.")
+    r = run(text, published="2019-03-07")
+    kinds = sorted(e["sub_event_type"] for e in r["events"])
+    assert kinds == ["Arrests", "Looting/property destruction"]
+    looting = events(r, "Strategic developments", "Looting/property destruction")[0]
+    assert {"blockade", "arson"} <= set(looting["tactics"])

@@ -188,6 +188,13 @@ def is_not_event(ctx: DocContext, i: int) -> bool:
     text = ctx.sentences[i].text.rstrip()
     if text.endswith("?"):
         return True
+    asked = text.find("?")
+    if asked > 0:
+        # "Alguien sabe si es cierto que hubo enfrentamiento el martes?? yo vi un video": the incident
+        # is asked about (the question runs on into the next words without a capital)
+        at = ctx.sentences[i].start + asked
+        if any(w.end <= at for w in _event_words(ctx, i)):
+            return True
     return any(not cert.potential_use(ctx.folded, m) and not _SUPERLATIVE_BEFORE.search(
         ctx.folded, max(ctx.sentences[i].start, m.start - SUPERLATIVE_REACH), m.start)
         and not _in_comment_clause(ctx, i, m) for m in ctx.usable(i, "notevent"))
