@@ -1347,3 +1347,17 @@ def test_a_forum_thread_on_a_raid_blockades_and_an_unconfirmed_clash(run):
     assert kinds == ["Arrests", "Looting/property destruction"]
     looting = events(r, "Strategic developments", "Looting/property destruction")[0]
     assert {"blockade", "arson"} <= set(looting["tactics"])
+
+
+def test_a_banner_hung_by_a_group_that_denies_the_attack(run):
+    text = ("QUERÉTARO.- Diez personas murieron anoche en un ataque armado contra un bar de Querétaro, Querétaro.\n\n"
+            "Esta madrugada, en un puente de la autopista a la altura de San Juan del Río, fue colgada una manta "
+            "presuntamente firmada por el Cártel Jalisco Nueva Generación, en la que el grupo niega haber "
+            "participado en el ataque al bar y culpa a gente de Guanajuato.\n\n"
+            "Recapitulamos: diez muertos en el ataque de anoche al bar; una manta atribuida al CJNG niega su "
+            "participación.")
+    r = run(text, published="2024-11-10")
+    attack = only_event({"events": events(r, "Violence against civilians")})
+    assert attack["actor_ids"] == []
+    banner = only_event({"events": events(r, "Strategic developments", "Other")})
+    assert (banner["actor_ids"], banner["place"], banner["date"]) == (["cjng"], "San Juan del Río", "2024-11-10")

@@ -59,7 +59,7 @@ _PATTERN_TEXTS: list[tuple[str, str]] = [
     ("rel_ago", r"\b(?:hace\s+" + _NUM + r"\s+(?P<unit>dias|dia|semanas|semana|meses|mes)|" + _NUM.replace("(?P<n>", "(?P<n2>") + r"\s+(?P<unit2>days|day|weeks|week|months|month)\s+ago)\b"),
     ("day_before", r"\b(?:anteayer|antier|antes de ayer|the day before yesterday)\b"),
     ("yesterday", r"\b(?:yesterday|ayer|anoche|last night)\b"),
-    ("today", r"\b(?:today|this morning|tonight|hoy|esta manana|este dia)\b"),
+    ("today", r"\b(?:today|this morning|tonight|hoy|esta manana|esta madrugada|este dia)\b"),
     ("weekday_last", r"\b(?:last\s+" + _WD + r"|el\s+pasado\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"\s+pasado)\b"),
     ("weekday_this", r"\b(?:(?:on|this)\s+" + _WD + r"|este\s+" + _WD.replace("(?P<wd>", "(?P<wd2>") + r"|el\s+" + _WD.replace("(?P<wd>", "(?P<wd3>") + r"|la\s+(?:madrugada|noche|tarde|manana)\s+(?:de(?:l)?\s+)?(?:este\s+|el\s+)?" + _WD.replace("(?P<wd>", "(?P<wd4>") +
      # wire style: "late Sunday", "early Monday", "Sunday night"
@@ -111,7 +111,7 @@ _REQUIRES: dict[str, tuple] = {
     "rel_ago": (frozenset({"hace", "ago"}),),
     "day_before": (frozenset({"anteayer", "antier", "ayer", "yesterday"}),),
     "yesterday": (frozenset({"yesterday", "ayer", "anoche", "night"}),),
-    "today": (frozenset({"today", "morning", "tonight", "hoy", "manana", "dia"}),),
+    "today": (frozenset({"today", "morning", "tonight", "hoy", "manana", "madrugada", "dia"}),),
     "last_week": (frozenset({"week", "semana"}),), "this_week": (frozenset({"week", "semana"}),),
     "last_month": (frozenset({"month", "mes"}),),
 }

@@ -269,10 +269,15 @@ def _first_blame(ctx: DocContext, i: int) -> Match | None:
     """The first word of sentence ``i`` that names who carried out an incident (the pack's
     ``blame`` cues, read in either language: "officials blamed", "fue cometido por"); None when
     the blame is denied ("no han atribuido el ataque a ninguno de los dos grupos")."""
-    blames = ctx.cues(i, "blame")
+    blames = [b for b in ctx.cues(i, "blame") if not _MESSAGE_BEFORE.before(ctx, b.start, 20, sliced=True)]
     if not blames or cert.of_sentence(ctx, i, blames[0].start).level == "denied":
         return None
     return blames[0]
+
+
+# "una manta atribuida al CJNG niega su participación": what is attributed is the banner, not the incident
+_MESSAGE_BEFORE = EndingAt(r"\b(?:manta|mantas|narcomanta|narcomantas|mensaje|mensajes|carta|video|comunicado|banner|"
+                           r"banners|message|messages|letter|note|statement)\s+$")
 
 
 def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
@@ -345,7 +350,7 @@ _TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion
 # hijo, eran de Saltillo", "placas de Coahuila"
 _ORIGIN = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? de|procedentes? de|"
                    r"were from|was from|natives? of|hailing from|originally from|"
-                   r"una familia de|familias de|a family from|families from|"
+                   r"una familia de|familias de|a family from|families from|gente de|people from|"
                    # a vehicle's registration: "una camioneta con placas de Coahuila"
                    r"placas de|placas del estado de|plates from|license plates)\s+(?:la\s+|el\s+|the\s+)?$")
 
