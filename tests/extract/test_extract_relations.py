@@ -772,3 +772,15 @@ def test_a_group_named_beside_a_parents_faction_noun_is_not_made_its_faction_by_
 ])
 def test_wars_waged_in_spanish_wording(run, text, pair):
     assert sym("rivalry", *pair) in relations(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A principios de septiembre estalló la guerra entre las dos facciones del Cártel de Sinaloa: Los Chapitos y "
+    'La Mayiza, el grupo leal a Ismael "El Mayo" Zambada.',
+    "Culiacán has been the main battleground of a war between two factions of the Sinaloa Cartel since "
+    'September: Los Chapitos, controlled by the sons of Joaquín "El Chapo" Guzmán, and La Mayiza.',
+    'The fighting between its two factions - Los Chapitos, controlled by the sons of Joaquín "El Chapo" Guzmán, '
+    "and La Mayiza - has killed well over a thousand people in Sinaloa.",
+])
+def test_a_war_between_two_factions_listed_after_a_colon_or_dash(run, text):
+    assert sym("rivalry", "los-chapitos", "la-mayiza") in relations(run(text))

@@ -111,6 +111,8 @@ def _START_OF(ref: ActorRef) -> int:
 
 
 _SOUGHT_KINDS = frozenset({"ceasefire", "alliance"})
+_PAIR_THEN_LIST = re.compile(r"\s+(?:the\s+|las\s+|los\s+|its\s+|sus\s+)?(?:two|dos)\s+(?:\w+\s+){0,2}(?:factions|facciones|groups|"
+                             r"grupos|cartels|carteles|organizations|organizaciones|bandos)\b[^:;—–()\n]{0,60}?\s*(?::|—|–|\s-\s)\s*")
 # the gap between a group and a person's possessive in apposition to it (a first name and quotes
 # may stand before his public name), and between such a possessive and a group after it
 _POSSESSOR_APPOSITION = re.compile(r"\s*,\s*(?:[\w\x22']+\s*){0,3}[\x22']?")
@@ -684,6 +686,13 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
             if not left and kind != "faction_of":
                 left = _described_faction(ctx, every, cue)
             right = everything_right = [r for r in pool if r.start >= cue.end and _same_clause(ctx, cue.end, r.start)]
+            if kind in SYMMETRIC and len({r.actor_id for r in right}) < 2:
+                # "la guerra entre las dos facciones del Cártel de Sinaloa: Los Chapitos y La Mayiza",
+                # "the fighting between its two factions - Los Chapitos, ..., and La Mayiza": the pair
+                # is listed after the noun that counts it
+                listed = _PAIR_THEN_LIST.match(ctx.folded, cue.end, s.end)
+                if listed:
+                    right = everything_right = [r for r in pool if r.start >= listed.end()]
             if kind not in ("leader_of", "faction_of"):
                 # one mention per party: "el Cártel Jalisco Nueva Generación (CJNG) ... y Cárteles Unidos"
                 right = list({r.actor_id: r for r in reversed(_coordinated_run(ctx, right))}.values())[::-1]
