@@ -784,3 +784,14 @@ def test_wars_waged_in_spanish_wording(run, text, pair):
 ])
 def test_a_war_between_two_factions_listed_after_a_colon_or_dash(run, text):
     assert sym("rivalry", "los-chapitos", "la-mayiza") in relations(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The strongest faction of Cárteles Unidos is Los Viagras, a family-based group from the Apatzingán valley.",
+    "For six years the CJNG has been held back by Cárteles Unidos, a loose coalition of local armed groups whose "
+    "best-known member is Los Viagras.",
+    "The CJNG has been fighting for years against Cárteles Unidos, a coalition of local groups in which Los "
+    "Viagras are the main fighting force.",
+])
+def test_a_coalition_member_named_in_its_description(run, text):
+    assert ("faction_of", "los-viagras", "carteles-unidos") in relations(run(text))

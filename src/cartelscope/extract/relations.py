@@ -137,7 +137,7 @@ def _plausible_faction(ctx: DocContext, child: str, parent: str) -> bool:
 FACTION_NOUN_REACH = 25
 _OWNED_NOUN = EndingAt(r"\b(?:its|their|su|sus)\s+(?:\w+\s+){0,2}$")  # "its other main [faction]"
 # the pack's finer links that a text calling the group a faction reports as faction_of
-_FACTION_LINKS = frozenset({"faction_of", "armed_wing_of", "cell_of"})
+_FACTION_LINKS = frozenset({"faction_of", "armed_wing_of", "cell_of", "member_of"})
 
 
 def _known_factions(ctx: DocContext, add) -> None:
@@ -170,6 +170,11 @@ def _known_factions(ctx: DocContext, add) -> None:
                     ctx.folded, r.end, m.start) and _CALLED_BEFORE.before(ctx, r.start, 20)), None)
                 if parent is not None:
                     called |= {r.actor_id for r in refs if r.end <= m.start and ctx.pack.actors[r.actor_id].parent == parent}
+                # "The strongest faction of Cárteles Unidos is Los Viagras": the member follows a copula
+                for owner in refs:
+                    if owner.start >= m.end and _next_to(ctx, owner, m):
+                        called |= {r.actor_id for r in refs if r.start > owner.end and _COPULA_TO.fullmatch(
+                            ctx.folded, owner.end, r.start) and ctx.pack.actors[r.actor_id].parent == owner.actor_id}
         owners = ids
         if i > 0 and any(_OWNED_NOUN.before(ctx, m.start, 30) for m in nouns):
             # "its other main faction, the Metros": the owner is named in the sentence before
@@ -224,6 +229,7 @@ def _led_by_owner(ctx: DocContext, add) -> None:
 
 
 _PARENT_BEFORE_NOUN = re.compile(r"\s*(?:'s\s+)?")  # "a Sinaloa Cartel faction", "the Sinaloa Cartel's faction"
+_COPULA_TO = re.compile(r"\s+(?:is|are|was|es|son|era)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?")
 _CALLED_BEFORE = EndingAt(r"\b(?:as|is|was|are|were)\s+(?:a|an|the)\s+$")
 
 
@@ -244,6 +250,31 @@ def _described_faction(ctx: DocContext, every: list[ActorRef], cue: Match) -> li
             and _FACTION_APPOSITION.fullmatch(ctx.folded, child.end, parent.start):
         return [child]
     return []
+
+
+# "Cárteles Unidos, a loose coalition of local armed groups whose best-known member is Los Viagras",
+# "a coalition of local groups in which Los Viagras are the main fighting force"
+_MEMBERSHIP = re.compile(r",\s*(?:a|an|una|la)\s+(?:\w+\s+){0,2}(?:coalition|alliance|coalicion|alianza|federation)\b[^.;:]{0,60}?"
+                         r"\b(?:whose|in which|of which|among them|including|cuyo|cuya|en la que|en el que|entre ellos|"
+                         r"entre ellas|incluidos|incluidas)\b[^.;:]{0,40}$")
+MEMBERSHIP_REACH = 160
+
+
+def _coalition_members(ctx: DocContext, add) -> None:
+    """A coalition described in apposition with one of its members named in the description: the
+    member belongs to it (faction_of, as the pack says)."""
+    for i in ctx.sentences_naming_actors():
+        refs = ctx.actors_in(i)
+        for k, owner in enumerate(refs):
+            for r in refs[k + 1:]:
+                if r.start - owner.end > MEMBERSHIP_REACH:
+                    break
+                actor = ctx.pack.actors[r.actor_id]
+                if actor.parent == owner.actor_id and actor.parent_relation in _FACTION_LINKS \
+                        and _MEMBERSHIP.match(ctx.folded, owner.end, r.start):
+                    c = cert.of_sentence(ctx, i)
+                    if c.level not in ("speculative", "denied"):
+                        add("faction_of", r.actor_id, owner.actor_id, i, c.level)
 
 
 def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
@@ -830,6 +861,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     add(kind, _as_party(ctx, dropped, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
 
     _known_factions(ctx, add)
+    _coalition_members(ctx, add)
     _led_by_owner(ctx, add)
     _event_relations(ctx, events, found)
     for rel in found.values():
