@@ -795,3 +795,13 @@ def test_a_war_between_two_factions_listed_after_a_colon_or_dash(run, text):
 ])
 def test_a_coalition_member_named_in_its_description(run, text):
     assert ("faction_of", "los-viagras", "carteles-unidos") in relations(run(text))
+
+
+def test_a_pair_called_allied_organizations_are_not_allies_of_the_group_after(run):
+    found = relations(run("Había denunciado que Los Viagras y Cárteles Unidos, organizaciones aliadas que se disputan "
+                          "la región con el Cártel Jalisco Nueva Generación (CJNG), extorsionaban a productores."))
+    assert not [x for x in found if x[0] == "alliance" and "cjng" in x[1]]
+    assert sym("rivalry", "carteles-unidos", "cjng") in found
+    other = relations(run("En Ciudad Juárez, La Línea mantiene una guerra contra Los Mexicles y Gente Nueva, dos grupos "
+                          "aliados del Cártel de Sinaloa."))
+    assert sym("alliance", "los-mexicles", "gente-nueva") not in other

@@ -42,6 +42,8 @@ _COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*
 
 
 # "between La Línea, the Juárez Cartel faction that runs the city's market, and Gente Nueva"
+_ALLY_OF_AFTER = re.compile(r"\s+(?:de|del|a|al|con|of|to|with)\b")  # "grupos aliados del Cártel de Sinaloa": allies of a third
+_ALLIED_PAIR_BEFORE = EndingAt(r",\s*(?:dos\s+)?(?:organizaciones|grupos|carteles|bandas|facciones)\s+$")
 _INDEFINITE_BEFORE = EndingAt(r"\b(?:una|un|a|an)\s+$")
 _NAMING_AFTER = re.compile(r"\b(?:called|named|known as|llamad[oa]s?|denominad[oa]s?|conocid[oa]s? como)\b")
 # "the CJNG ... and a coalition of local groups called Cárteles Unidos": the second party is named
@@ -705,6 +707,15 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 level = "reported"
             if kind in _SOUGHT_KINDS and purpose(ctx, cue):
                 continue  # "bishops tried to broker a truce", "buscaron pactar una alianza": sought, not made
+            if kind == "alliance" and _ALLIED_PAIR_BEFORE.before(ctx, cue.start, 30) \
+                    and not _ALLY_OF_AFTER.match(ctx.folded, cue.end) \
+                    and not ctx.folded[cue.start:cue.end].endswith((" de", " del", " con", " a", " al", " of", " with", " to")):
+                # "Los Viagras y Cárteles Unidos, organizaciones aliadas que ... con el CJNG": the pair
+                # before the noun are the allies, not the group named after
+                allies = [r for r in every if r.end <= cue.start][-2:]
+                if len(allies) == 2:
+                    add("alliance", _as_party(ctx, allies[0], kind), _as_party(ctx, allies[1], kind), i, level, cue.start)
+                continue
             if kind == "alliance" and _INDEFINITE_BEFORE.before(ctx, cue.start, 8) \
                     and _NAMING_AFTER.search(ctx.folded, cue.end, min(cue.end + 50, s.end)):
                 continue  # "y una coalición de grupos locales llamada Cárteles Unidos": what that group is
