@@ -805,3 +805,15 @@ def test_a_pair_called_allied_organizations_are_not_allies_of_the_group_after(ru
     other = relations(run("En Ciudad Juárez, La Línea mantiene una guerra contra Los Mexicles y Gente Nueva, dos grupos "
                           "aliados del Cártel de Sinaloa."))
     assert sym("alliance", "los-mexicles", "gente-nueva") not in other
+
+
+@pytest.mark.parametrize("text", [
+    "La célula forma parte de La Familia Michoacana, organización encabezada por los hermanos José Alfredo y "
+    'Johnny Hurtado Olascoaga, alias "El Fresa" y "El Pez", que mantiene una disputa con el CJNG.',
+    'La Familia Michoacana, led by the brothers Johnny and José Alfredo Hurtado Olascoaga, known as "El Pez" and '
+    '"El Fresa", dominates much of the Tierra Caliente.',
+])
+def test_leaders_named_in_full_then_by_alias_all_lead(run, text):
+    found = relations(run(text))
+    assert ("leader_of", "johnny-hurtado-olascoaga", "la-familia-michoacana") in found
+    assert ("leader_of", "jose-alfredo-hurtado-olascoaga", "la-familia-michoacana") in found

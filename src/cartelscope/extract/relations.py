@@ -87,7 +87,9 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
 
 
 # between two leaders named together: 'Johnny "El Pez" and José Alfredo "El Fresa"', '("El Pez" y "El Fresa")'
-_CO_LEADER_GAP = re.compile(r"[\x22')]?\s*,?\s*(?:and|y|e)\s+(?:[a-z]+\s+){0,3}[\x22'(]?")
+_CO_LEADER_GAP = re.compile(r"[\x22')]?\s*,?\s*(?:and|y|e)\s+(?:[a-z]+\s+){0,3}[\x22'(]?"
+                            # "José Alfredo y Johnny Hurtado Olascoaga, alias 'El Fresa' y 'El Pez'"
+                            r"|\s*,\s*(?:alias|known as|conocid[oa]s? como|apodad[oa]s?)\s*[\x22']?")
 
 
 def _co_leaders(ctx: DocContext, persons: list[ActorRef], leader: ActorRef) -> list[ActorRef]:
@@ -106,6 +108,16 @@ def _co_leaders(ctx: DocContext, persons: list[ActorRef], leader: ActorRef) -> l
             out.append(nxt)
             cur, j = nxt, j + step
     return out
+
+
+# "encabezada por los hermanos José Alfredo y Johnny Hurtado Olascoaga, alias 'El Fresa' y 'El Pez'":
+# the leaders' full names stand between the cue and the public names the pack knows
+_NAMES_THEN_ALIAS = re.compile(r"[\w\s,.]{0,90}?\b(?:alias|known as|conocid[oa]s? como|apodad[oa]s?)\s*[\x22']?")
+
+
+def _named_then_alias(ctx: DocContext, cue: Match, leader: ActorRef) -> bool:
+    """Only names and an "alias" stand between the cue and the leader's public name after it."""
+    return leader.start >= cue.end and bool(_NAMES_THEN_ALIAS.fullmatch(ctx.folded, cue.end, leader.start))
 
 
 def _START_OF(ref: ActorRef) -> int:
@@ -771,7 +783,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                         if apposed is None:
                             continue
                         led = apposed
-                    if _distance(leader, cue) <= LEADER_REACH and _distance(led, cue) <= LEADER_REACH:
+                    if (_distance(leader, cue) <= LEADER_REACH or _named_then_alias(ctx, cue, leader)) \
+                            and _distance(led, cue) <= LEADER_REACH:
                         for person in _co_leaders(ctx, persons, leader):
                             add("leader_of", person.actor_id, led.actor_id, i, level, cue.start)
                 continue
