@@ -1361,3 +1361,17 @@ def test_a_banner_hung_by_a_group_that_denies_the_attack(run):
     assert attack["actor_ids"] == []
     banner = only_event({"events": events(r, "Strategic developments", "Other")})
     assert (banner["actor_ids"], banner["place"], banner["date"]) == (["cjng"], "San Juan del Río", "2024-11-10")
+
+
+@pytest.mark.parametrize("text, place", [
+    ("El viernes, alrededor de cien personas, en su mayoría madres buscadoras, caminaron del jardín principal de "
+     "Irapuato, Guanajuato, a la sede de la Fiscalía para exigir que se agilice la búsqueda.", "Irapuato"),
+    ("This Thursday, familiars of the young persons realized a march from the Roundabout of the Disappeared until "
+     "the building of the Prosecution, in Guadalajara, Jalisco, to demand that the identification is made.",
+     "Guadalajara"),
+    ("Desde las seis de la mañana comerciantes del mercado están cerrando el paso sobre la carretera Panamericana, "
+     "a la entrada de Juchitán, Oaxaca, para exigir seguridad.", "Juchitán de Zaragoza"),
+])
+def test_marches_and_road_closures_to_demand_something_are_peaceful_protests(run, text, place):
+    e = only_event(run(text))
+    assert (e["sub_event_type"], e["place"]) == ("Peaceful protest", place)
