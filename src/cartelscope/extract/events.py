@@ -659,18 +659,23 @@ LIST_REACH = 15  # sentences back in which a numbered item finds the line that i
 def _list_intro(ctx: DocContext, i: int) -> int | None:
     """The sentence that introduces the list sentence ``i`` belongs to ("... se realizaron las
     siguientes acciones:"), when ``i`` lies in a numbered or bulleted item; else None."""
-    first: dict[int, int] = {}  # paragraph -> start of its first sentence, over the reach
-    for t in ctx.sentences[max(0, i - LIST_REACH):i + 1]:
-        first.setdefault(t.paragraph, t.start)
-    if not _LIST_ITEM.match(ctx.text, first[ctx.sentences[i].paragraph]):
-        return None
-    for j in range(i - 1, max(-1, i - 1 - LIST_REACH), -1):
-        t = ctx.sentences[j]
-        if t.text.rstrip().endswith(":"):
+    floor = max(0, i - LIST_REACH)  # paragraphs are read no further back than the reach
+    if not _LIST_ITEM.match(ctx.text, _paragraph_start(ctx, i, floor)):
+        return None  # (most sentences: answered at once)
+    for j in range(i - 1, floor - 1, -1):
+        if ctx.sentences[j].text.rstrip().endswith(":"):
             return j
-        if not _LIST_ITEM.match(ctx.text, first.get(t.paragraph, t.start)):
+        if not _LIST_ITEM.match(ctx.text, _paragraph_start(ctx, j, floor)):
             return None  # a paragraph that is no list item stands between
     return None
+
+
+def _paragraph_start(ctx: DocContext, j: int, floor: int) -> int:
+    """Where the paragraph of sentence ``j`` starts, looking back no further than sentence ``floor``."""
+    paragraph = ctx.sentences[j].paragraph
+    while j > floor and ctx.sentences[j - 1].paragraph == paragraph:
+        j -= 1
+    return ctx.sentences[j].start
 
 
 def _cause_part(ctx: DocContext, i: int, anchor: int) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ Battles between two groups and agreements between them also give rivalry and all
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from cartelscope.extract import certainty as cert
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
@@ -95,7 +96,7 @@ _CO_LEADER_GAP = re.compile(r"[\x22')]?\s*,?\s*(?:and|y|e)\s+(?:[a-z]+\s+){0,3}[
 def _co_leaders(ctx: DocContext, persons: list[ActorRef], leader: ActorRef) -> list[ActorRef]:
     """The leader and the persons named together with him, on his side of the cue ("run by the
     brothers Johnny 'El Pez' and José Alfredo 'El Fresa'": both lead)."""
-    ordered = sorted(persons, key=_START_OF)
+    ordered = sorted(persons, key=attrgetter("start"))
     k = ordered.index(leader)
     out = [leader]
     for step in (1, -1):
@@ -118,10 +119,6 @@ _NAMES_THEN_ALIAS = re.compile(r"[\w\s,.]{0,90}?\b(?:alias|known as|conocid[oa]s
 def _named_then_alias(ctx: DocContext, cue: Match, leader: ActorRef) -> bool:
     """Only names and an "alias" stand between the cue and the leader's public name after it."""
     return leader.start >= cue.end and bool(_NAMES_THEN_ALIAS.fullmatch(ctx.folded, cue.end, leader.start))
-
-
-def _START_OF(ref: ActorRef) -> int:
-    return ref.start
 
 
 _SOUGHT_KINDS = frozenset({"ceasefire", "alliance"})
