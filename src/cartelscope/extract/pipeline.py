@@ -178,8 +178,9 @@ class Extractor:
 
     def _background_sentences(self, ctx: DocContext) -> set[int]:
         """Sentences that list groups a government designates, speculate, pass on an unconfirmed
-        rumour, only say where a group is ("bastión de Los Chapitos") or recall history ("when the Zetas lost their leadership
-        after 2012"): groups named only there are not actors of the article."""
+        rumour, only say where a group is ("bastión de Los Chapitos") or recall history ("when the
+        Zetas lost their leadership after 2012"): groups named only there are not actors of the
+        article."""
         latest: dict[int, int] = {}  # sentence -> latest year it names
         for m in ctx.all_of("year"):
             year = int(m.key)

@@ -378,17 +378,20 @@ _UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
 def _lowercase_document(ctx: DocContext) -> bool:
     """A blog typed all in lower case: capitalisation cannot tell places from words."""
     if "lowercase" not in ctx.cache:
-        sample = ctx.text[:1500]
-        upper = len(_UPPER.findall(sample))
-        if upper * 100 > len(sample):  # capitals above 1 % of all characters, so of the letters
-            ctx.cache["lowercase"] = False
-        else:
-            letters = len(_NOT_LETTER.sub("", sample))  # what is left once non-letters are removed
-            ctx.cache["lowercase"] = bool(letters) and upper / letters < 0.01
+        ctx.cache["lowercase"] = _without_capitals(ctx.text[:1500])
     return ctx.cache["lowercase"]
 
 
-LOWERCASE_PARAGRAPH = 200  # characters a paragraph needs before its lack of capitals tells
+def _without_capitals(text: str, min_letters: int = 1) -> bool:
+    """Fewer capitals than 1 % of the letters, among at least ``min_letters`` letters."""
+    upper = len(_UPPER.findall(text))
+    if upper * 100 > len(text):  # capitals above 1 % of all characters, so of the letters
+        return False
+    letters = len(_NOT_LETTER.sub("", text))  # what is left once non-letters are removed
+    return letters >= min_letters and upper < 0.01 * letters
+
+
+LOWERCASE_PARAGRAPH = 200  # letters a paragraph needs before its lack of capitals tells
 
 
 def _lowercase_paragraph(ctx: DocContext, pos: int) -> bool:
@@ -400,9 +403,7 @@ def _lowercase_paragraph(ctx: DocContext, pos: int) -> bool:
     hit = ctx.cache.get(key)
     if hit is None:
         end = text.find("\n", pos)
-        para = text[start:end if end >= 0 else len(text)]
-        letters = len(_NOT_LETTER.sub("", para))
-        hit = ctx.cache[key] = letters >= LOWERCASE_PARAGRAPH and len(_UPPER.findall(para)) < 0.01 * letters
+        hit = ctx.cache[key] = _without_capitals(text[start:end if end >= 0 else len(text)], LOWERCASE_PARAGRAPH)
     return hit
 
 
