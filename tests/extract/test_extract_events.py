@@ -1375,3 +1375,66 @@ def test_a_banner_hung_by_a_group_that_denies_the_attack(run):
 def test_marches_and_road_closures_to_demand_something_are_peaceful_protests(run, text, place):
     e = only_event(run(text))
     assert (e["sub_event_type"], e["place"]) == ("Peaceful protest", place)
+
+
+@pytest.mark.parametrize("text", [
+    "Durante la semana circuló en redes sociales un mensaje que aseguraba que un dron había atacado la plaza "
+    "principal de Buenavista, Michoacán. La Secretaría de Seguridad Pública estatal lo desmintió.",
+    "En redes andan diciendo que mataron a dos policías en Culiacán, Sinaloa, pero la Fiscalía dijo que es falso.",
+    "Posts circulating on social media claimed that gunmen had attacked a bar in Celaya, Guanajuato. Police said "
+    "the reports were fake.",
+])
+def test_a_social_media_rumour_that_is_denied_is_no_event(run, text):
+    assert run(text)["events"] == []
+
+
+def test_a_social_media_report_nobody_denies_still_counts(run):
+    e = only_event(run("Hombres armados incendiaron dos camiones en Frontera Comalapa, Chiapas, según videos que "
+                       "circularon en redes sociales."))
+    assert e["state"] == "MX-CHP"
+
+
+@pytest.mark.parametrize("text", [
+    "Los productores de Tepalcatepec, Michoacán, se levantaron en armas contra Los Caballeros Templarios el lunes.",
+    "Los vecinos de Apatzingán, Michoacán, levantaron el bloqueo de la carretera tras dos horas.",
+])
+def test_levantar_that_abducts_nobody(run, text):
+    assert not events(run(text), "Violence against civilians")
+
+
+def test_state_capture_is_no_arrest(run):
+    assert not events(run("The level of capture of local governments in Iguala, Guerrero, worries researchers."),
+                      "Strategic developments", "Arrests")
+
+
+def test_gunfire_on_a_police_checkpoint_is_a_clash(run):
+    e = only_event(run("On Oct. 16, gunmen opened fire on a municipal police checkpoint in Celaya, Guanajuato, "
+                       "killing one officer.", published="2025-10-20"))
+    assert (e["event_type"], e["sub_event_type"], e["actor_ids"]) == ("Battles", "Armed clash", ["municipal-police"])
+
+
+def test_men_detained_carrying_explosives_is_an_arrest_not_an_ied_attack(run):
+    e = only_event(run("El 16 de marzo, en Ciudad Obregón, Sonora, elementos de la Guardia Nacional detuvieron a dos "
+                       "hombres que transportaban en un vehículo un dron y diversos artefactos explosivos.",
+                       published="2025-03-18"))
+    assert (e["event_type"], e["sub_event_type"]) == ("Strategic developments", "Arrests")
+    assert {"drone", "ied"} <= set(e["tactics"])
+
+
+def test_armed_men_that_residents_identify_do_not_riot(run):
+    e = only_event(run("El martes, sujetos armados que los pobladores identificaron como integrantes del CJNG "
+                       "atravesaron y quemaron dos tractocamiones en Frontera Comalapa, Chiapas.",
+                       published="2024-07-25"))
+    assert e["event_type"] == "Strategic developments" and e["actor_ids"] == ["cjng"]
+
+
+def test_a_numbered_item_keeps_its_place_for_its_later_sentences(run):
+    text = ("GABINETE DE SEGURIDAD\nCiudad de México, 18 de marzo de 2025\n\nAcciones en la frontera norte\n\n"
+            "1. Reynosa, Tamaulipas. El pasado domingo, personal de la Defensa que efectuaba un recorrido en la "
+            "colonia Lomas Real de Jarachina fue agredido con disparos por personas armadas que viajaban en dos "
+            "camionetas. El personal militar repelió la agresión.\n\n"
+            "2. Matamoros, Tamaulipas. Elementos de la Semar aseguraron cinco drones en un inmueble.")
+    r = run(text)
+    assert sorted((e["sub_event_type"], e["place"]) for e in r["events"]) == [
+        ("Armed clash", "Reynosa"), ("Disrupted weapons use", "Matamoros")]
+    assert r["states"] == ["MX-TAM"]

@@ -140,3 +140,15 @@ def rumour_told_next(ctx: DocContext, i: int) -> bool:
         return False
     start = ctx.sentences[j].start
     return any(m.start - start <= RUMOUR_OPENING for m in ctx.cues(j, "unconfirmed"))
+
+
+_DEBUNKING = ("denial", "nonexistence", "unconfirmed", "debunked")
+
+
+def rumour_debunked(ctx: DocContext, i: int) -> bool:
+    """Sentence ``i`` passes on a claim from social media or rumour ("circuló en redes un mensaje
+    que aseguraba que un dron había atacado la plaza") and it, or the sentence after it, denies
+    the claim or calls it false ("La SSP lo desmintió: es falso"): no incident is told."""
+    if not ctx.cues(i, "hearsay"):
+        return False
+    return any(ctx.cues(j, key) for j in (i, i + 1) if j < len(ctx.sentences) for key in _DEBUNKING)

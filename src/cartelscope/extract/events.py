@@ -726,7 +726,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     s = ctx.sentences[i]
     events: list[ExtractedEvent] = []
     certainty = cert.of_sentence(ctx, i, c.anchor)
-    if certainty.level in ("speculative", "denied"):
+    if certainty.level in ("speculative", "denied") or cert.rumour_debunked(ctx, i):
         return events
     actors = event_actors(ctx, i)
     if c.clause:
@@ -759,6 +759,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         return events
     if not places and i > 0:
         places = [p for p in outside_dateline(ctx, i - 1, sentence_places(ctx, i - 1)) if p.place.kind != "foreign"]
+    if not places:
+        places = _paragraph_place(ctx, i)
     mexican = _mexican(places)
     if not places and default_place is not None:
         places = [default_place]
@@ -809,6 +811,24 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             evidence=[evidence],
         ))
     return events
+
+
+PARAGRAPH_PLACE_REACH = 3  # sentences back, within the paragraph, in which an incident's place is sought
+
+
+def _paragraph_place(ctx: DocContext, i: int) -> list[PlaceRef]:
+    """The Mexican places of the nearest earlier sentence of sentence ``i``'s paragraph that names
+    any, two to ``PARAGRAPH_PLACE_REACH`` sentences back ("1. Reynosa, Tamaulipas. El domingo,
+    soldados fueron agredidos ... El personal militar repelió la agresión."): a paragraph tells
+    one place's news before the article's own place is assumed."""
+    paragraph = ctx.sentences[i].paragraph
+    for j in range(i - 2, max(-1, i - 1 - PARAGRAPH_PLACE_REACH), -1):
+        if ctx.sentences[j].paragraph != paragraph:
+            break
+        places = [p for p in outside_dateline(ctx, j, sentence_places(ctx, j)) if p.place.kind != "foreign"]
+        if places:
+            return places
+    return []
 
 
 # "MORELIA, Mexico, Oct. 21, 2024 (Wire) — ...": the city a report is filed from

@@ -199,7 +199,8 @@ class Extractor:
                 out.add(i)
             elif modal and cert.of_sentence(ctx, i).level == "speculative":
                 out.add(i)
-            elif ctx.cues(i, "unconfirmed") and cert.of_sentence(ctx, i).level in ("alleged", "speculative"):
+            elif ctx.cues(i, "unconfirmed") and cert.of_sentence(ctx, i).level in ("alleged", "speculative") \
+                    or cert.rumour_debunked(ctx, i):
                 out.add(i)  # a rumour: "habrían recibido armas del CJNG, aunque nadie lo ha confirmado"
             elif ctx.cues(i, "presence") and all(m.key in _WHO_IS_WHO for m in ctx.of(i, "rel")) \
                     and events_mod.classify(ctx, i) is None:
