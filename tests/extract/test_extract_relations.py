@@ -817,3 +817,29 @@ def test_leaders_named_in_full_then_by_alias_all_lead(run, text):
     found = relations(run(text))
     assert ("leader_of", "johnny-hurtado-olascoaga", "la-familia-michoacana") in found
     assert ("leader_of", "jose-alfredo-hurtado-olascoaga", "la-familia-michoacana") in found
+
+
+@pytest.mark.parametrize("text", [
+    "The war between the Los Chapitos and La Mayiza factions of the Sinaloa Cartel continues in Culiacán.",
+    "The war between the Chapitos and Mayiza factions continues in Culiacán.",
+])
+def test_two_names_before_a_plural_faction_noun_are_the_factions_that_fight(run, text):
+    assert sym("rivalry", "los-chapitos", "la-mayiza") in relations(run(text))
+
+
+def test_a_source_who_asked_not_to_be_named_does_not_negate_the_claim(run):
+    r = run("According to a state official who asked not to be named, the fight pitted prisoners loyal to Los "
+            "Chapitos against inmates aligned with La Mayiza.")
+    assert sym("rivalry", "los-chapitos", "la-mayiza") in relations(r)
+    assert sym("alliance", "los-chapitos", "la-mayiza") not in relations(r)  # the inmates' side, no pact
+
+
+def test_a_coalition_in_apposition_is_what_the_group_is_and_a_group_noun_its_leader_leads(run):
+    r = run('El martes, en Aguililla, Michoacán, se registró un enfrentamiento entre hombres armados del CJNG y de '
+            'Cárteles Unidos, la coalición de grupos locales que se formó para frenar el avance de la organización '
+            'que encabeza Nemesio "El Mencho" Oseguera.')
+    rels = relations(r)
+    assert sym("alliance", "cjng", "carteles-unidos") not in rels
+    assert sym("rivalry", "cjng", "carteles-unidos") in rels
+    assert ("leader_of", "nemesio-oseguera-cervantes", "cjng") in rels
+    assert ("leader_of", "nemesio-oseguera-cervantes", "carteles-unidos") not in rels

@@ -66,11 +66,17 @@ def _sentence_cues(ctx: DocContext, i: int, cues: list) -> _Cues:
     found = ctx.cache.get(key)
     if found is None:
         cues = [m for m in cues if not (m.key in _MODAL_KEYS and potential_use(ctx.folded, m))]
+        sources = [m for m in cues if m.key.startswith("attribution:")]
+        if sources:
+            # "a state official who asked not to be named": the negation is the source's, not the claim's
+            cues = [m for m in cues if not (m.key in _NEGATING_KEYS and any(
+                a.start <= m.start and m.end <= a.end for a in sources))]
         found = ctx.cache[key] = _Cues(cues, ctx.lang)
     return found
 
 
 _MODAL_KEYS = frozenset({"speculation", "forecast"})
+_NEGATING_KEYS = frozenset({"negation", "denial"})
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|que)\s+$")  # "que", not "ataque" or "bloque"
 _USE_WITHIN = re.compile(r"\b(?:used|usad|utilizad|usarse|utilizarse)")  # the cue "could be used" itself
 _USE_AFTER = re.compile(r"\s+(?:(?:be\s+)?used|serve|(?:ser\s+)?usad|(?:ser\s+)?utilizad|usarse|utilizarse|servir)")

@@ -22,8 +22,10 @@ _DESCRIBES = EndingAt(r"(?:(?:factions?|wings?|cells?|faccion|facciones|celulas?
 DESCRIPTION_REACH = 30
 
 
-# "La Línea, the Juárez Cartel faction that ...": the name modifies the faction noun after it
-_MODIFIES = re.compile(r"\s*(?:'s\s+)?(?:armed\s+)?(?:factions?|wing|cells?|splinter|offshoot)\b")
+# "La Línea, the Juárez Cartel faction that ...": the name modifies the faction noun after it;
+# not "the Chapitos faction of the Sinaloa Cartel" nor "the Chapitos and Mayiza factions", where
+# the names are the factions themselves
+_MODIFIES = re.compile(r"\s*(?:'s\s+)?(?:armed\s+)?(?:faction|wing|cells?|splinter|offshoot)\b(?!\s+(?:of|de|del)\b)")
 
 
 def describes(ctx: DocContext, ref: ActorRef) -> bool:

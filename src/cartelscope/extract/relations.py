@@ -12,7 +12,7 @@ import re
 from operator import attrgetter
 
 from cartelscope.extract import certainty as cert
-from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
+from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, named_faction, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, per_pack
@@ -46,6 +46,12 @@ _COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*
 _ALLY_OF_AFTER = re.compile(r"\s+(?:de|del|a|al|con|of|to|with)\b")  # "grupos aliados del Cártel de Sinaloa": allies of a third
 _ALLIED_PAIR_BEFORE = EndingAt(r",\s*(?:dos\s+)?(?:organizaciones|grupos|carteles|bandas|facciones)\s+$")
 _INDEFINITE_BEFORE = EndingAt(r"\b(?:una|un|a|an)\s+$")
+_APPOSED_NOUN = EndingAt(r",\s*(?:la|the|una|an?)\s+$")
+_COALITION_NOUN = re.compile(r"(?:coalicion|coalition|alianza|alliance)\b")
+# "prisoners loyal to Los Chapitos against inmates aligned with La Mayiza": people's side in a
+# fight, not an alliance between groups
+_MEMBERS_BEFORE = EndingAt(r"\b(?:inmates|prisoners|gunmen|hitmen|fighters|members|operatives|men|reos|internos|presos|"
+                           r"sicarios|pistoleros|integrantes|hombres armados)\s+$")
 _NAMING_AFTER = re.compile(r"\b(?:called|named|known as|llamad[oa]s?|denominad[oa]s?|conocid[oa]s? como)\b")
 # "the CJNG ... and a coalition of local groups called Cárteles Unidos": the second party is named
 # after a description of it
@@ -725,6 +731,11 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 if len(allies) == 2:
                     add("alliance", _as_party(ctx, allies[0], kind), _as_party(ctx, allies[1], kind), i, level, cue.start)
                 continue
+            if kind == "alliance" and _MEMBERS_BEFORE.before(ctx, cue.start, 20):
+                continue
+            if kind == "alliance" and _APPOSED_NOUN.before(ctx, cue.start, 8) and _COALITION_NOUN.match(ctx.folded, cue.start) \
+                    and any(0 <= cue.start - r.end <= 8 for r in every):
+                continue  # "Cárteles Unidos, la coalición de grupos locales que ...": what that group is
             if kind == "alliance" and _INDEFINITE_BEFORE.before(ctx, cue.start, 8) \
                     and _NAMING_AFTER.search(ctx.folded, cue.end, min(cue.end + 50, s.end)):
                 continue  # "y una coalición de grupos locales llamada Cárteles Unidos": what that group is
@@ -780,6 +791,14 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                         if apposed is None:
                             continue
                         led = apposed
+                    if led.via == "coref" or led.end <= cue.start and any(
+                            led.end <= n.start and n.end <= cue.start for n in ctx.cues(i, "generic_group_nouns")):
+                        # "Cárteles Unidos, formed to stop the advance of the organisation led by
+                        # El Mencho": a group noun, not the group named before it, is what he
+                        # leads; the pack says which group that is
+                        known = person_groups(ctx, leader.actor_id)
+                        if known and led.actor_id not in known and led.actor_id != named_faction(ctx.pack, leader.actor_id):
+                            led = ActorRef(led.start, led.end, known[0], i, led.surface, via="coref")
                     if (_distance(leader, cue) <= LEADER_REACH or _named_then_alias(ctx, cue, leader)) \
                             and _distance(led, cue) <= LEADER_REACH:
                         for person in _co_leaders(ctx, persons, leader):
