@@ -1438,3 +1438,36 @@ def test_a_numbered_item_keeps_its_place_for_its_later_sentences(run):
     assert sorted((e["sub_event_type"], e["place"]) for e in r["events"]) == [
         ("Armed clash", "Reynosa"), ("Disrupted weapons use", "Matamoros")]
     assert r["states"] == ["MX-TAM"]
+
+
+@pytest.mark.parametrize("text", [
+    "La Marina recordó que desde el inicio de la actual administración, el 1 de octubre de 2024, ha inhabilitado "
+    "más de 700 laboratorios clandestinos en Sinaloa y en todo el país.",
+    "Del 5 de febrero al 17 de marzo, el Operativo Frontera Norte suma en Tamaulipas más de 1,600 personas "
+    "detenidas y cerca de 1,300 armas de fuego aseguradas.",
+])
+def test_a_campaigns_running_total_is_no_event(run, text):
+    assert run(text, published="2025-03-18")["events"] == []
+
+
+def test_a_headline_grave_find_is_a_mass_grave(run):
+    e = only_event(run("Madres buscadoras hallan fosas en Ayala, Morelos; Fiscalía reconoce cuatro cuerpos"))
+    assert (e["sub_event_type"], e["tactics"]) == ("Other", ["mass_grave"])
+
+
+@pytest.mark.parametrize("text, group", [
+    ("10:05 | TIJUANA, B.C. — Personal de la Fiscalía retiró una narcomanta colocada en un puente peatonal de "
+     "Tijuana. El mensaje, firmado presuntamente por el Cártel Arellano Félix, contenía amenazas.", "tijuana-cartel"),
+    ("Photos show at least four banners hanging from an overpass at the entrance to Navolato, Sinaloa. The "
+     "messages, signed by La Mayiza, celebrate the death of a rival commander.", "la-mayiza"),
+])
+def test_a_banner_is_signed_in_the_next_sentence(run, text, group):
+    e = only_event(run(text))
+    assert "banner" in e["tactics"] and e["actor_ids"] == [group]
+
+
+def test_and_a_opens_a_second_incident_of_another_kind(run):
+    r = run("A gunfight between Los Chapitos and La Mayiza left six men dead on Sunday in Navolato, Sinaloa, and a "
+            "drone dropped explosives on a house on the outskirts of Culiacán the following night.",
+            published="2025-02-04")
+    assert sorted(e["sub_event_type"] for e in r["events"]) == ["Air/drone strike", "Armed clash"]

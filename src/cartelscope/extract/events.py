@@ -1270,15 +1270,22 @@ def _seizures_at_the_scene(ctx: DocContext, events: list[ExtractedEvent]) -> lis
     return _fold(events, host_of)
 
 
-_SIGNED_BY = EndingAt(r"\b(?:signed by|signed with the name of|firmad[oa]s? por|firmad[oa]s? con el nombre de|"
-                      r"atribuid[oa]s? a)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+_SIGNED_BY = EndingAt(r"\b(?:signed\s+(?:allegedly\s+|purportedly\s+|apparently\s+)?by|signed with the name of|"
+                      r"firmad[oa]s?\s+(?:presuntamente\s+|supuestamente\s+|aparentemente\s+)?por|"
+                      r"firmad[oa]s? con el nombre de|atribuid[oa]s? a)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 
 
 def _signers(ctx: DocContext, i: int, actors: list[str]) -> list[str]:
     """A banner's actors are the group that signs it ("banners signed by La Mayiza, accusing the
-    Chapitos of working with the CJNG"): groups its message names are not its authors."""
+    Chapitos of working with the CJNG"): groups its message names are not its authors. A
+    sentence that names no signer may be followed by one that does ("The messages, signed by La
+    Mayiza, celebrate ...")."""
     signers = [r.actor_id for r in ctx.actors_in(i) if _SIGNED_BY.before(ctx, r.start, 30, sliced=True)]
     if not signers:
+        j = i + 1  # "... retiró una narcomanta. El mensaje, firmado presuntamente por el Cártel Arellano Félix, ..."
+        if j < len(ctx.sentences) and ctx.sentences[j].paragraph == ctx.sentences[i].paragraph:
+            actors = actors + [r.actor_id for r in ctx.actors_in(j) if r.actor_id not in actors
+                               and _SIGNED_BY.before(ctx, r.start, 40, sliced=True)]
         return actors
     return [a for a in actors if a in signers or ctx.pack.actors[a].kind in FORCE_KINDS] or signers
 
