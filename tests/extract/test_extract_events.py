@@ -1471,3 +1471,18 @@ def test_and_a_opens_a_second_incident_of_another_kind(run):
             "drone dropped explosives on a house on the outskirts of Culiacán the following night.",
             published="2025-02-04")
     assert sorted(e["sub_event_type"] for e in r["events"]) == ["Air/drone strike", "Armed clash"]
+
+
+@pytest.mark.parametrize("text, place, date, group", [
+    ("CHIHUAHUA, Mexico, Oct. 14, 2025 — Gunmen flew drones loaded with explosives over a remote community in the "
+     "Sierra Tarahumara over the weekend, wounding two residents, state officials said on Tuesday.\n\n"
+     "The attack took place on Saturday in a hamlet in the municipality of Guadalupe y Calvo, according to the state "
+     "prosecutor's office. Investigators attributed it to La Línea.", "Guadalupe y Calvo", "2025-10-11", "la-linea"),
+    ("Hombres armados atacaron con drones una comunidad de la Sierra Tarahumara, en Chihuahua, el fin de semana.\n\n"
+     "El ataque ocurrió el sábado 11 de octubre en una ranchería del municipio de Guachochi. La Fiscalía lo "
+     "atribuyó a La Línea.", "Guachochi", "2025-10-11", "la-linea"),
+])
+def test_where_and_when_the_incident_took_place_refines_it_and_it_is_blamed_by_pronoun(run, text, place, date, group):
+    e = only_event(run(text, published="2025-10-14"))
+    assert (e["place"], e["date"], e["actor_ids"]) == (place, date, [group])
+    assert any(ev["rule"] == "details+restates" for ev in e["evidence"])

@@ -447,6 +447,8 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
         classes = clause_classes(ctx, i)
         if not classes and events and _recent_event(found_in, i):
             _toll_of_reported(ctx, i, events[-1])
+            if _details_of_reported(ctx, i, events[-1]):
+                told = (i, events[-1])
         for c in classes:
             if events and _restates(ctx, i, c):
                 told = (i, _elaborate(ctx, events, c, i))
@@ -533,6 +535,38 @@ def _toll_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> None:
     if ctx.actors_in(i) or _mexican(sentence_places(ctx, i)):
         return
     _count_toll(latest, numbers.fatalities(ctx, i))
+
+
+# "The attack took place on Saturday in ...", "El ataque ocurrió en ...": where and when it happened
+_TOOK_PLACE = re.compile(r"\s+(?:took place|happened|occurred|unfolded|tuvo lugar|ocurrio|sucedio|se registro|"
+                         r"se suscito|se produjo)\b")
+_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3}
+
+
+def _details_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> bool:
+    """Sentence ``i`` reports no incident of its own but says where and when the one just
+    reported took place ("Gunmen flew drones over a community in the Sierra Tarahumara over the
+    weekend ... The attack took place on Saturday in a hamlet of Guadalupe y Calvo"): a more
+    precise place in the same state, and a date where it had none or a coarser one, replace the
+    incident's. Returns whether the sentence was filed as its evidence."""
+    words = ctx.of(i, "group")
+    if not words or not _DEFINITE_BEFORE.before(ctx, words[0].start, 12) \
+            or not _TOOK_PLACE.match(ctx.folded, words[0].end):
+        return False
+    if latest.place is not None:
+        place = _best_place([p for p in _mexican(outside_dateline(ctx, i, sentence_places(ctx, i)))
+                             if p.place.state == latest.place.state])
+        if place is not None and _more_specific(place, latest.place):
+            latest.place = place
+    own = [d for d in sentence_dates(ctx, i) if d.value and d.kind != "year"]
+    if own and own[0].value != ctx.pub_text:
+        precision = _PRECISION.get(own[0].precision or "")
+        # a lead that gave no day, or only the day of the report, is corrected
+        if latest.date is None or latest.date == ctx.pub_text or (latest.date_precision or 9) > (precision or 9):
+            latest.date, latest.date_precision = own[0].value, precision
+    s = ctx.sentences[i]
+    latest.evidence.append(Evidence(s.text, s.start, s.end, "details" + RESTATES))
+    return True
 
 
 def _count_toll(event: ExtractedEvent, deaths: int | None) -> None:
@@ -1104,7 +1138,10 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         # with a definite article before the blame word or right after it; "toda la jornada", "the
         # day's violence" names every incident told so far
         whole_day = _WHOLE_DAY.match(ctx.folded, blame.end) or _PERPETRATOR_NOUN.search(ctx.folded, s.start, blame.end)
-        incident = _INCIDENT_NOUN.search(ctx.folded, s.start, min(s.end, blame.end + BLAMED_NOUN_REACH + 20))
+        incident = _INCIDENT_NOUN.search(ctx.folded, s.start, min(s.end, blame.end + BLAMED_NOUN_REACH + 20)) or (
+            # "Investigators attributed it to La Línea", "lo atribuyeron a": the incident just told
+            (_IT_AFTER.match(ctx.folded, blame.end) or _IT_BEFORE.before(ctx, blame.start, 8))
+            and any(ev.end >= ctx.sentences[i - 1].end and ev.start < s.start for e in events for ev in e.evidence))
         if not whole_day and not incident and not any((m.start < blame.start or m.start - blame.end <= BLAMED_NOUN_REACH)
                                      and (m.category == "trigger" or m.key == "attack_words")
                                      and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.in_sentence(i)):
@@ -1126,6 +1163,9 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
             _add_actors(target, groups)
             target.evidence.append(Evidence(s.text, s.start, s.end, "blame" + RESTATES))
 
+
+_IT_AFTER = re.compile(r"\s+it\s+(?:to|on)\b")
+_IT_BEFORE = EndingAt(r"\b(?:se\s+)?(?:lo|la)\s+$")
 
 HEADLINE_REACH = 8  # a title line sits among the first lines (after any site furniture)
 
