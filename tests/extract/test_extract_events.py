@@ -1486,3 +1486,28 @@ def test_where_and_when_the_incident_took_place_refines_it_and_it_is_blamed_by_p
     e = only_event(run(text, published="2025-10-14"))
     assert (e["place"], e["date"], e["actor_ids"]) == (place, date, [group])
     assert any(ev["rule"] == "details+restates" for ev in e["evidence"])
+
+
+def test_a_boulevard_named_after_a_state_is_a_street(run):
+    r = run("El domingo, sujetos armados incendiaron cinco vehículos para cerrar el paso en el bulevar Hidalgo y en "
+            "la carretera a Monterrey.", published="2025-06-09")
+    assert "MX-HID" not in r["states"] and not any(e["state"] == "MX-HID" for e in r["events"])
+
+
+@pytest.mark.parametrize("text, group", [
+    ("A taxi driver was shot dead in Cuernavaca, Morelos, on Monday. Unverified posts on social media blamed a cell "
+     "of the Jalisco New Generation Cartel for the murder.", "cjng"),
+    ("Sujetos armados incendiaron cinco vehículos en Reynosa, Tamaulipas. En redes sociales se atribuyó de inmediato "
+     "los bloqueos a Los Metros.", "los-metros"),
+])
+def test_a_blame_passed_on_from_social_media_names_no_perpetrator(run, text, group):
+    r = run(text, published="2025-06-09")
+    assert r["events"] and not any(group in e["actor_ids"] for e in r["events"])
+    assert group not in {a["id"] for a in r["actors"]}
+
+
+def test_groups_named_in_a_claim_said_to_be_false_are_not_actors(run):
+    r = run('3. Es FALSO que el Cártel de Sinaloa y el Cártel Jalisco Nueva Generación hayan iniciado una "guerra '
+            'abierta" en Tecate, Baja California, como aseguran diversas publicaciones.')
+    assert r["events"] == [] and r["relations"] == []
+    assert not {"sinaloa-cartel", "cjng"} & {a["id"] for a in r["actors"]}

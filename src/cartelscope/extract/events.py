@@ -234,10 +234,13 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
 
 def _event_actors(ctx: DocContext, i: int) -> list[str]:
     out: list[str] = []
+    hearsay = ctx.cues(i, "hearsay") and ctx.cues(i, "blame")
     for r in ctx.actors_in(i):
         actor = ctx.pack.actors[r.actor_id]
         if HEDGED_OWNER.before(ctx, r.start, 60, sliced=True):
             continue
+        if hearsay and actor.kind not in FORCE_KINDS and any(b.end <= r.start for b in hearsay):
+            continue  # "En redes sociales se atribuyó los bloqueos a Los Metros": a rumour names them
         if actor.kind in FORCE_KINDS and _attributing(ctx, i, r):
             continue
         if _FORMER.before(ctx, r.start, 40, sliced=True):
@@ -270,8 +273,8 @@ def _first_blame(ctx: DocContext, i: int) -> Match | None:
     ``blame`` cues, read in either language: "officials blamed", "fue cometido por"); None when
     the blame is denied ("no han atribuido el ataque a ninguno de los dos grupos")."""
     blames = [b for b in ctx.cues(i, "blame") if not _MESSAGE_BEFORE.before(ctx, b.start, 20, sliced=True)]
-    if not blames or cert.of_sentence(ctx, i, blames[0].start).level == "denied":
-        return None
+    if not blames or cert.of_sentence(ctx, i, blames[0].start).level == "denied" or ctx.cues(i, "hearsay"):
+        return None  # (a blame passed on from social media is hearsay: "en redes se atribuyó ... a Los Metros")
     return blames[0]
 
 
