@@ -1511,3 +1511,24 @@ def test_groups_named_in_a_claim_said_to_be_false_are_not_actors(run):
             'abierta" en Tecate, Baja California, como aseguran diversas publicaciones.')
     assert r["events"] == [] and r["relations"] == []
     assert not {"sinaloa-cartel", "cjng"} & {a["id"] for a in r["actors"]}
+
+
+def test_a_state_named_as_the_border_is_not_where_it_happened(run):
+    e = only_event(run("Ayer policías estatales repelieron una agresión armada en Juárez, municipio del oriente de "
+                       "Michoacán, en los límites con el Estado de México; no hubo detenidos.", published="2025-06-02"))
+    assert (e["place"], e["state"]) == ("Juárez", "MX-MIC")
+
+
+def test_a_machine_translated_defense_secretariat_is_the_army(run):
+    e = only_event(run("Zacatecas, Zac.- Elements of the Secretariat of the National Defense and of the State "
+                       "Preventive Police were attacked by armed subjects in the community of Plateros, Fresnillo."))
+    assert {"mexican-army", "state-police"} <= set(e["actor_ids"])
+
+
+def test_a_clash_whose_attackers_weapons_were_seized_is_one_clash_of_forces_side_by_side(run):
+    r = run("El martes 19 de agosto policías estatales que patrullaban la zona centro de Tecate, Baja California, "
+            "fueron agredidos a balazos por los ocupantes de una camioneta. Los agentes repelieron la agresión y, con "
+            "apoyo de policías municipales de Tecate, lograron la detención de dos hombres, a quienes se les "
+            "aseguraron dos armas de fuego.", published="2025-08-21")
+    e = only_event(r)
+    assert (e["sub_event_type"], set(e["actor_ids"])) == ("Armed clash", {"state-police", "municipal-police"})

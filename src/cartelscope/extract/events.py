@@ -1037,9 +1037,19 @@ def _compatible(a: ExtractedEvent, b: ExtractedEvent, parents: dict, kinds: Mapp
     if not _dates_agree(a.date, b.date):
         return False
     if a.actors and b.actors and not _related_actors(parents, a.actors, b.actors) \
-            and not (a.event_type == "Battles" and _opposite_sides(a.actors, b.actors, kinds)):
+            and not (a.event_type == "Battles" and (_opposite_sides(a.actors, b.actors, kinds)
+                                                   or _forces_together(a, b, kinds))):
         return False
     return True
+
+
+def _forces_together(a: ExtractedEvent, b: ExtractedEvent, kinds: Mapping[str, str]) -> bool:
+    """Two mentions of a fight that each name only state forces, on the same day in the same
+    municipality ("state police were fired on in Tecate ... the agents repelled the attack with
+    the support of municipal police"): forces that fought side by side."""
+    return bool(a.date and a.date == b.date and len(a.date) == 10 and a.place and b.place
+                and a.place.municipality_code and a.place.municipality_code == b.place.municipality_code
+                and all(kinds.get(x) in FORCE_KINDS for x in a.actors + b.actors))
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:

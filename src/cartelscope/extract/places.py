@@ -342,7 +342,7 @@ _BORDERING = re.compile(r"(?:border with|borders with|bordering|limits? with|lin
                         r"(?<!the )(?:north|south|east|west|northeast|northwest|southeast|southwest) of|"
                         r"al (?:norte|sur|oriente|poniente|este|oeste|noreste|noroeste|sureste|suroeste) de|"
                         r"frontera con|limites con|limite con|colindancia con|colinda con|"
-                        r"cerca de los limites con|next to)\s+(?:the\s+)?(?:state\s+of\s+|el\s+estado\s+de\s+|"
+                        r"cerca de los limites con|next to)\s+(?:the\s+|el\s+)?(?:state\s+of\s+|el\s+estado\s+de\s+|"
                         r"el\s+vecino\s+estado\s+de\s+)?$")
 _ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|authorities|agents?|prosecutors?|officers?|"
                           r"government|administration|lawmakers|diplomats?|intelligence|military|troops|forces|"
