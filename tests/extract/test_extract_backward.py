@@ -81,7 +81,8 @@ RULE_TEXT = ("Sicarios del cártel de los Zetas, presuntamente ligados a la facc
              "El grupo conocido como  La Empresa. La Mayiza, loyal to the jailed\nIsmael \"El Mayo\" Zambada and his  Caborca Cartel, among them\nLos Viagras, en alianza con grupos ligados al  Cártel de Sinaloa, entre facciones del\nCártel del Golfo; banners signed by  La Mayiza.\n"
              "Vecinos de una colonia de Tula golpearon a dos hombres junto a la autopista México-Querétaro.\n"
              "Se llevaron al señor a la altura de  Matehuala; eran de\nSaltillo, en una camioneta con placas de Coahuila; una familia de Escobedo.\n"
-             "Officials describe it as a\nSinaloa Cartel faction. Los Viagras y Cárteles Unidos, organizaciones  aliadas.\n")
+             "Officials describe it as a\nSinaloa Cartel faction. Los Viagras y Cárteles Unidos, organizaciones  aliadas.\n"
+             "Dos policías de  Celaya y inmates aligned with\nLa Mayiza; Cárteles Unidos, la  coalición; la Fiscalía lo atribuyó a La Línea.\n")
 
 
 @pytest.mark.parametrize("name, rule", _package_rules(), ids=lambda x: x if isinstance(x, str) else "")

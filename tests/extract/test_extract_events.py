@@ -1532,3 +1532,13 @@ def test_a_clash_whose_attackers_weapons_were_seized_is_one_clash_of_forces_side
             "aseguraron dos armas de fuego.", published="2025-08-21")
     e = only_event(r)
     assert (e["sub_event_type"], set(e["actor_ids"])) == ("Armed clash", {"state-police", "municipal-police"})
+
+
+@pytest.mark.parametrize("text", [
+    "The two Celaya officers were ambushed on Sunday afternoon while patrolling the city's eastern outskirts.",
+    "Two Celaya police officers were shot dead in an ambush on Sunday.",
+    "Dos policías de Celaya fueron emboscados el domingo en Guanajuato.",
+])
+def test_a_towns_police_are_its_municipal_police(run, text):
+    e = only_event(run(text, published="2025-02-18"))
+    assert (e["sub_event_type"], e["actor_ids"], e["state"]) == ("Armed clash", ["municipal-police"], "MX-GUA")

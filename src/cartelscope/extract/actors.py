@@ -220,9 +220,35 @@ def mentions(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> l
     refs += _coordinated(ctx, actor_ms, place_ms)
     refs.sort(key=_START)
     _mark_examples(ctx, refs)
-    refs += _back_references(ctx, refs) + _loyal_bands(ctx, refs)
+    refs += _back_references(ctx, refs) + _loyal_bands(ctx, refs) + _town_police(ctx, refs)
     refs.sort(key=_START)
     return refs
+
+
+MUNICIPAL_POLICE = "municipal-police"
+_TOWN_POLICE_AFTER = re.compile(r"\s+(?:city\s+|municipal\s+)?(?:police(?:\s+officers?)?|policemen|officers|cops)\b")
+_TOWN_POLICE_BEFORE = EndingAt(r"\b(?:policias?|agentes de la policia|elementos de la policia)\s+(?:municipal(?:es)?\s+)?de\s+$")
+
+
+def _town_police(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
+    """A town's police named after the town ("two Celaya police officers", "the Celaya officers",
+    "policías de Celaya") are its municipal police, where the pack has that force."""
+    if MUNICIPAL_POLICE not in ctx.pack.actors:
+        return []
+    out: list[ActorRef] = []
+    for p in ctx.places:
+        if p.place.kind not in ("municipality", "locality"):
+            continue
+        after = _TOWN_POLICE_AFTER.match(ctx.folded, p.end)
+        if after:
+            start, end = p.start, after.end()
+        elif _TOWN_POLICE_BEFORE.before(ctx, p.start, 40, sliced=True):
+            start, end = ctx.folded.rfind("polic", 0, p.start), p.end
+        else:
+            continue
+        if not any(r.start < end and start < r.end for r in refs):
+            out.append(ActorRef(start, end, MUNICIPAL_POLICE, p.sentence, ctx.text[start:end]))
+    return out
 
 
 def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> list[ActorRef]:
