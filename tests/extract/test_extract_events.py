@@ -1542,3 +1542,13 @@ def test_a_clash_whose_attackers_weapons_were_seized_is_one_clash_of_forces_side
 def test_a_towns_police_are_its_municipal_police(run, text):
     e = only_event(run(text, published="2025-02-18"))
     assert (e["sub_event_type"], e["actor_ids"], e["state"]) == ("Armed clash", ["municipal-police"], "MX-GUA")
+
+
+@pytest.mark.parametrize("text", [
+    "A National Guard patrol came under fire in Navolato, Sinaloa, on Thursday. Guardsmen returned fire; one attacker "
+    "was killed and two guardsmen were wounded.",
+    "Policías estatales fueron atacados a balazos en Tecate, Baja California, el martes; un agresor murió.",
+])
+def test_the_attackers_dead_are_the_toll_of_the_fight(run, text):
+    e = only_event(run(text, published="2025-08-21"))
+    assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
