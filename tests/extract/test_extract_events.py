@@ -1552,3 +1552,14 @@ def test_a_towns_police_are_its_municipal_police(run, text):
 def test_the_attackers_dead_are_the_toll_of_the_fight(run, text):
     e = only_event(run(text, published="2025-08-21"))
     assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_an_undated_entry_of_a_live_page_tells_the_news_of_the_pages_day(run):
+    text = ("EN VIVO | Jornada violenta en el norte\n\nViernes 7 de noviembre de 2025\n\n"
+            "13:10 | Las autoridades piden a la población no compartir videos.\n\n"
+            "10:05 | TIJUANA, B.C. — Personal de la Fiscalía retiró una narcomanta firmada por el Cártel Arellano "
+            "Félix de un puente peatonal de Tijuana.\n\n"
+            "08:15 | JUÁREZ, N.L. — Elementos de Fuerza Civil detuvieron a tres hombres en Juárez, Nuevo León.\n\n"
+            "06:55 | Buenos días. Abrimos esta cobertura en vivo.")
+    r = run(text, published="2025-11-07")
+    assert {e["date"] for e in r["events"]} == {"2025-11-07"} and len(r["events"]) == 2

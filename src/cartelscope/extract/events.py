@@ -810,6 +810,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     if c.civilian_targeting:
         actors = [a for a in actors if not _finder(ctx, i, a)]
     date, precision = _date_for(ctx, i, None if c.coordinated else (c.clause or _cause_part(ctx, i, c.anchor)))
+    if date is None and ctx.pub is not None and _live_entry(ctx, i):
+        date, precision = ctx.pub.isoformat(), 1  # an entry of a live page tells that day's news
     if _stale(ctx, date) or recalls_history(ctx, i):
         return events
     tactics = sorted({m.key for m in within(ctx.usable(i, "tactic"), c.clause)})
@@ -848,6 +850,24 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             evidence=[evidence],
         ))
     return events
+
+
+# "7:15 a.m. — ", "12:45 | ", "06:42 - ": a paragraph of a live page opens with the time of the entry
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*h(?:rs?)?\.?)?\s*(?:—|–|-|\|)\s")
+LIVE_ENTRIES = 3  # time-stamped paragraphs that make a live page
+
+
+def _live_entry(ctx: DocContext, i: int) -> bool:
+    """Sentence ``i`` lies in a time-stamped entry of a live page (at least ``LIVE_ENTRIES``
+    paragraphs open with a clock time): undated, it tells the news of the page's day."""
+    starts = ctx.cache.get("live entries")
+    if starts is None:
+        firsts = {}
+        for s in ctx.sentences:
+            firsts.setdefault(s.paragraph, s)
+        starts = {p for p, s in firsts.items() if _TIME_STAMP.match(ctx.text, s.start)}
+        ctx.cache["live entries"] = starts = starts if len(starts) >= LIVE_ENTRIES else set()
+    return ctx.sentences[i].paragraph in starts
 
 
 PARAGRAPH_PLACE_REACH = 3  # sentences back, within the paragraph, in which an incident's place is sought
