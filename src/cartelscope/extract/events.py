@@ -862,7 +862,7 @@ def _live_entry(ctx: DocContext, i: int) -> bool:
     paragraphs open with a clock time): undated, it tells the news of the page's day."""
     starts = ctx.cache.get("live entries")
     if starts is None:
-        firsts = {}
+        firsts: dict[int, Sentence] = {}
         for s in ctx.sentences:
             firsts.setdefault(s.paragraph, s)
         starts = {p for p, s in firsts.items() if _TIME_STAMP.match(ctx.text, s.start)}
