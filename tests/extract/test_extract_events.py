@@ -1563,3 +1563,24 @@ def test_an_undated_entry_of_a_live_page_tells_the_news_of_the_pages_day(run):
             "06:55 | Buenos días. Abrimos esta cobertura en vivo.")
     r = run(text, published="2025-11-07")
     assert {e["date"] for e in r["events"]} == {"2025-11-07"} and len(r["events"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Incendian bar en Coatzacoalcos, Veracruz; cuatro muertos",
+    "Gunmen set fire to a bar in Coatzacoalcos, Veracruz, on Saturday night; four people died.",
+])
+def test_a_fire_that_kills_is_an_attack_with_arson(run, text):
+    e = only_event(run(text))
+    assert (e["sub_event_type"], e["tactics"]) == ("Attack", ["arson"])
+
+
+def test_a_fire_that_kills_nobody_is_property_destruction(run):
+    e = only_event(run("Hombres armados incendiaron un taxi en Tixtla, Guerrero; no hubo muertos."))
+    assert e["sub_event_type"] == "Looting/property destruction"
+
+
+def test_the_last_of_a_list_of_charges_is_no_abduction(run):
+    r = run("Hernán Bermúdez Requena permanece recluido en el penal del Altiplano, en el Estado de México, mientras un "
+            "juez analiza las imputaciones que le formuló la Fiscalía por asociación delictuosa, extorsión y secuestro "
+            "exprés.")
+    assert not events(r, "Violence against civilians")

@@ -55,7 +55,15 @@ def purpose(ctx: DocContext, m: Match) -> bool:
             gap = ctx.folded[end:m.start]
             if gap.isspace() or (article and _ARTICLE_GAP.fullmatch(gap)):
                 return True
+        if article and end < m.start and start >= m.start - CHARGE_LIST_REACH \
+                and _CHARGE_LIST.fullmatch(ctx.folded, end, m.start):
+            return True  # the last of a list of charges: "por asociación delictuosa, extorsión y secuestro"
     return False
+
+
+CHARGE_LIST_REACH = 90
+# the charges before the last one: ", extorsión y ", " homicide, extortion and "
+_CHARGE_LIST = re.compile(r"(?:,?\s+[a-z]+)*\s*(?:,|\s(?:y|e|and|or|o))\s+")
 
 
 def _aims_by_sentence(ctx: DocContext) -> dict[int, list[tuple[int, int, bool]]]:
