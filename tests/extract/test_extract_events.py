@@ -1584,3 +1584,24 @@ def test_the_last_of_a_list_of_charges_is_no_abduction(run):
             "juez analiza las imputaciones que le formuló la Fiscalía por asociación delictuosa, extorsión y secuestro "
             "exprés.")
     assert not events(r, "Violence against civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "On May 20, two aides of the mayor were shot dead in their car by a gunman on Calzada de Tlalpan, in the Benito "
+    "Juárez borough.",
+    "El 20 de mayo, dos colaboradores de la jefa de Gobierno fueron asesinados a balazos en la alcaldía Benito Juárez.",
+])
+def test_a_borough_is_mexico_citys(run, text):
+    assert only_event(run(text, published="2025-06-02"))["state"] == "MX-CMX"
+
+
+@pytest.mark.parametrize("text", [
+    "Ex jefe policiaco de Tabasco enfrenta cargos por asociación delictuosa en Villahermosa",
+    "Elementos de la Guardia Nacional localizaron dos vehículos con impactos de arma de fuego en San Pedro "
+    "Lagunillas, Nayarit.",
+    "Lo que NO es cierto: en feisbuk anda un post que dice que hubo una balacera en Santa María del Oro, Nayarit, "
+    "con 10 muertos.",
+])
+def test_words_that_look_like_an_incident_but_tell_none(run, text):
+    r = run(text)
+    assert not events(r, "Battles") and not events(r, "Strategic developments", "Disrupted weapons use")

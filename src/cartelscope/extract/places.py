@@ -412,8 +412,16 @@ _EXPLICIT_GAP = re.compile(r"\s*[,(]?\s*(?:(?:in|en)\s+(?:the\s+state\s+of\s+|el
                            r"(?:state of|estado de)\s+)?")
 
 
+CAPITAL_STATE = "MX-CMX"
+_BOROUGH_AFTER = re.compile(r"\s+borough\b")
+_BOROUGH_BEFORE = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
+
+
 def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
-    """The state written right after a place: 'Juárez, Michoacán' or 'Tapalpa (Jalisco)'."""
+    """The state written right after a place: 'Juárez, Michoacán' or 'Tapalpa (Jalisco)'; a
+    borough is Mexico City's ('the Benito Juárez borough', 'la alcaldía Cuauhtémoc')."""
+    if _BOROUGH_AFTER.match(ctx.folded, m.end) or _BOROUGH_BEFORE.before(ctx, m.start, 16):
+        return CAPITAL_STATE
     if idx + 1 >= len(mentions):
         return None
     nxt, name = mentions[idx + 1]
