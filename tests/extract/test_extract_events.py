@@ -1605,3 +1605,10 @@ def test_a_borough_is_mexico_citys(run, text):
 def test_words_that_look_like_an_incident_but_tell_none(run, text):
     r = run(text)
     assert not events(r, "Battles") and not events(r, "Strategic developments", "Disrupted weapons use")
+
+
+def test_banners_signed_with_a_groups_initials_in_the_next_sentence_are_its_not_those_they_accuse(run):
+    e = only_event(run("En la madrugada del sábado aparecieron al menos cinco mantas colgadas en puentes peatonales de "
+                       "Paseo Usumacinta, en Villahermosa, Tabasco. Los mensajes, firmados con las siglas del CJNG, "
+                       "acusan a políticos de haber protegido a La Barredora.", published="2025-09-22"))
+    assert (e["actor_ids"], e["tactics"], e["place"]) == (["cjng"], ["banner"], "Centro")

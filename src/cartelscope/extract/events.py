@@ -803,7 +803,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         places = [default_place]
     if not actors and not places:
         return events
-    if "narco_message" in c.tags:
+    if "narco_message" in c.tags or c.sub_event_type == "Other" and any(m.key == "banner" for m in ctx.usable(i, "tactic")):
         actors = _signers(ctx, i, actors)
     c = _one_sided(ctx, i, c, actors)
     actors = _participants(ctx, i, c, actors, places)
@@ -1345,7 +1345,8 @@ def _seizures_at_the_scene(ctx: DocContext, events: list[ExtractedEvent]) -> lis
 
 _SIGNED_BY = EndingAt(r"\b(?:signed\s+(?:allegedly\s+|purportedly\s+|apparently\s+)?by|signed with the name of|"
                       r"firmad[oa]s?\s+(?:presuntamente\s+|supuestamente\s+|aparentemente\s+)?por|"
-                      r"firmad[oa]s? con el nombre de|atribuid[oa]s? a)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+                      r"firmad[oa]s? con el nombre de|firmad[oa]s? con las siglas del?|signed with the initials of|"
+                      r"atribuid[oa]s? a)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 
 
 def _signers(ctx: DocContext, i: int, actors: list[str]) -> list[str]:
@@ -1357,8 +1358,13 @@ def _signers(ctx: DocContext, i: int, actors: list[str]) -> list[str]:
     if not signers:
         j = i + 1  # "... retiró una narcomanta. El mensaje, firmado presuntamente por el Cártel Arellano Félix, ..."
         if j < len(ctx.sentences) and ctx.sentences[j].paragraph == ctx.sentences[i].paragraph:
-            actors = actors + [r.actor_id for r in ctx.actors_in(j) if r.actor_id not in actors
-                               and _SIGNED_BY.before(ctx, r.start, 40, sliced=True)]
+            later = [r.actor_id for r in ctx.actors_in(j) if _SIGNED_BY.before(ctx, r.start, 40, sliced=True)]
+            if later:
+                # the groups its message names ("acusan a ... de proteger a La Barredora") are not its authors
+                own = {r.actor_id for r in ctx.actors_in(i)}
+                named = {r.actor_id for r in ctx.actors_in(j)}
+                actors = [a for a in actors if a in own or a not in named or ctx.pack.actors[a].kind in FORCE_KINDS]
+                actors += [a for a in later if a not in actors]
         return actors
     return [a for a in actors if a in signers or ctx.pack.actors[a].kind in FORCE_KINDS] or signers
 

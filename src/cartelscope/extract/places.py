@@ -361,7 +361,7 @@ _BORDER_AFTER = re.compile(r"\s+(?:border|state line|frontera)\b")  # used with 
 _REFERENCE_BEFORE = EndingAt(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
 _LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
 _STREET_BEFORE = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|bulevar|bulevard|blvd\.?|"
-                            r"periferico|libramiento|glorieta|"
+                            r"periferico|libramiento|glorieta|paseo|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
                             r"sindicatura|tenencia|ejido|rancheria)\s+(?:de\s+|las\s+|los\s+|la\s+|el\s+)?$")
 # "una colonia de Tula de Allende": a neighbourhood of the town named, not one called so; and the
