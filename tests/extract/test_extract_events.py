@@ -1612,3 +1612,13 @@ def test_banners_signed_with_a_groups_initials_in_the_next_sentence_are_its_not_
                        "Paseo Usumacinta, en Villahermosa, Tabasco. Los mensajes, firmados con las siglas del CJNG, "
                        "acusan a políticos de haber protegido a La Barredora.", published="2025-09-22"))
     assert (e["actor_ids"], e["tactics"], e["place"]) == (["cjng"], ["banner"], "Centro")
+
+
+@pytest.mark.parametrize("text", [
+    "No obstante, sicarios del CJNG atacaron a policías en Celaya, Guanajuato, el lunes.",
+    "Gunmen not only attacked a police patrol in Celaya, Guanajuato, on Monday but also burned two trucks.",
+    "Los sicarios no sólo atacaron a policías en Celaya, Guanajuato, el lunes, sino que quemaron camiones.",
+])
+def test_a_negation_word_inside_an_aside_negates_nothing(run, text):
+    e = events(run(text, published="2025-06-10"), "Battles")[0]
+    assert (e["state"], e["certainty"]) == ("MX-GUA", "asserted")

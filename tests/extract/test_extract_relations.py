@@ -843,3 +843,13 @@ def test_a_coalition_in_apposition_is_what_the_group_is_and_a_group_noun_its_lea
     assert sym("rivalry", "cjng", "carteles-unidos") in rels
     assert ("leader_of", "nemesio-oseguera-cervantes", "cjng") in rels
     assert ("leader_of", "nemesio-oseguera-cervantes", "carteles-unidos") not in rels
+
+
+@pytest.mark.parametrize("text", [
+    "La facción que encabeza el Mayito Flaco pelea con el CJNG en Nayarit.",
+    "Para los que no sepan, la facción que encabeza el Mayito Flaco es una parte del Cártel de Sinaloa.",
+])
+def test_the_faction_a_person_leads_is_the_one_named_after_him(run, text):
+    rels = relations(run(text))
+    assert ("leader_of", "ismael-zambada-sicairos", "la-mayiza") in rels
+    assert ("leader_of", "ismael-zambada-sicairos", "cjng") not in rels

@@ -66,11 +66,12 @@ def _sentence_cues(ctx: DocContext, i: int, cues: list) -> _Cues:
     found = ctx.cache.get(key)
     if found is None:
         cues = [m for m in cues if not (m.key in _MODAL_KEYS and potential_use(ctx.folded, m))]
-        sources = [m for m in cues if m.key.startswith("attribution:")]
-        if sources:
-            # "a state official who asked not to be named": the negation is the source's, not the claim's
+        shields = [m for m in cues if m.key.startswith("attribution:") or m.key == "asides"]
+        if shields:
+            # "a state official who asked not to be named", "not only", "no obstante": the negation
+            # is the source's or the phrase's, not the claim's
             cues = [m for m in cues if not (m.key in _NEGATING_KEYS and any(
-                a.start <= m.start and m.end <= a.end for a in sources))]
+                a.start <= m.start and m.end <= a.end for a in shields))]
         found = ctx.cache[key] = _Cues(cues, ctx.lang)
     return found
 

@@ -34,6 +34,9 @@ def _clause_break(gap: str) -> bool:
 
 
 LEADER_REACH = 60
+# "la facción que encabeza ...", "the faction led by ...": a group named by its leader
+_LED_NOUN_BEFORE = EndingAt(r"\b(?:la faccion|el grupo|la organizacion|la celula|the faction|the group|the organization|"
+                            r"the cell)\s+(?:que\s+|that\s+(?:is\s+)?|which\s+(?:is\s+)?)?$")
 _PASSIVE = re.compile(r"\b(?:by|por)$")
 
 
@@ -768,6 +771,14 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 persons = [r for r in persons if not _KIN_BEFORE.before(ctx, r.start, KIN_REACH)
                            and not _KIN_AFTER.match(ctx.folded, r.end)
                            and not _JAILED_BEFORE.before(ctx, r.start, KIN_REACH)]
+                if persons and _LED_NOUN_BEFORE.before(ctx, cue.start, 30):
+                    # "la facción que encabeza el Mayito Flaco": the faction the pack names after him
+                    # (else the group he leads), not the next group the sentence names
+                    leader = min(persons, key=lambda r: _distance(r, cue))
+                    own = named_faction(ctx.pack, leader.actor_id) or next(iter(person_groups(ctx, leader.actor_id, prefer_faction=True)), None)
+                    if own and _distance(leader, cue) <= LEADER_REACH:
+                        add("leader_of", leader.actor_id, own, i, level, cue.start)
+                        continue
                 if persons and groups:
                     after = [r for r in persons if r.start >= cue.end]
                     # "led by X", "liderado por X": the leader follows the cue, and a person
