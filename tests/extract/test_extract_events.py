@@ -1622,3 +1622,15 @@ def test_banners_signed_with_a_groups_initials_in_the_next_sentence_are_its_not_
 def test_a_negation_word_inside_an_aside_negates_nothing(run, text):
     e = events(run(text, published="2025-06-10"), "Battles")[0]
     assert (e["state"], e["certainty"]) == ("MX-GUA", "asserted")
+
+
+def test_a_force_after_a_source_and_that_is_the_claims_subject(run):
+    e = only_event(run("The Navy said in a statement that marines, backed by investigators from the Attorney General's "
+                       "Office (FGR), detained the suspect in Manzanillo, Colima, on Tuesday.", published="2025-11-20"))
+    assert set(e["actor_ids"]) == {"mexican-navy", "fgr"}
+
+
+def test_soldiers_met_with_gunfire_fought(run):
+    e = only_event(run("El pasado 28 de enero, soldados que revisaban un ducto de Pemex en Cuautepec de Hinojosa, "
+                       "Hidalgo, fueron recibidos a balazos por un grupo armado.", published="2026-02-02"))
+    assert (e["sub_event_type"], e["actor_ids"]) == ("Armed clash", ["mexican-army"])

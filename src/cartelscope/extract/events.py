@@ -317,11 +317,15 @@ _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announce
                          r"responsabilizó|responsabilizo|responsabiliza)\b")
 
 
+_THAT = re.compile(r"\b(?:that|que)\b")
+
+
 def _attributing(ctx: DocContext, i: int, r: ActorRef) -> bool:
     """A force named as the source of the report ("informó la Fiscalía", "the Army said")."""
     for m in ctx.of(i, "cue"):
-        if m.key.startswith("attribution:") and m.start <= r.start and r.start - m.end <= 20:
-            return True
+        if m.key.startswith("attribution:") and m.start <= r.start and r.start - m.end <= 20 \
+                and not _THAT.search(ctx.folded, m.end, r.start):
+            return True  # (not "said in a statement that marines detained ...": the claim's subject)
     return bool(_SAID_AFTER.match(ctx.text[r.end:r.end + 30]))
 
 
