@@ -1634,3 +1634,14 @@ def test_soldiers_met_with_gunfire_fought(run):
     e = only_event(run("El pasado 28 de enero, soldados que revisaban un ducto de Pemex en Cuautepec de Hinojosa, "
                        "Hidalgo, fueron recibidos a balazos por un grupo armado.", published="2026-02-02"))
     assert (e["sub_event_type"], e["actor_ids"]) == ("Armed clash", ["mexican-army"])
+
+
+@pytest.mark.parametrize("text, group", [
+    ("People in the Facebook groups say that the CJNG buys all the fuel in Palmar de Bravo, Puebla, but the "
+     "government of Puebla says there is no cartel there, only local gangs.", "cjng"),
+    ("Tambien hay quien dice que el CJNG anda aliado con los Chapitos en Tepic, Nayarit, pero eso nomas son chismes "
+     "que nadie a podido confirmar.", "los-chapitos"),
+])
+def test_groups_named_only_in_a_rumour_are_not_actors(run, text, group):
+    r = run(text)
+    assert group not in {a["id"] for a in r["actors"]} and r["relations"] == []

@@ -707,6 +707,9 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         # "habría establecido una alianza ..., aunque esa versión nunca ha sido confirmada": a rumour
         hedged = c.level in ("speculative", "denied") or (
             c.level == "alleged" and bool(ctx.cues(i, "unconfirmed"))) or cert.rumour_told_next(ctx, i)
+        # "hay quien dice que el CJNG anda aliado con los Chapitos, pero eso nomas son chismes": no
+        # pact or war, though who leads or belongs to whom may still be told in passing
+        debunked = cert.rumour_debunked(ctx, i)
         if hedged and not any(_presupposed(ctx, cue) for cue in cues):
             continue
         every = ctx.actors_in(i)
@@ -719,6 +722,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         for cue in cues:
             kind = cue.key
             level = c.level
+            if debunked and kind not in ("leader_of", "faction_of"):
+                continue
             if hedged:
                 if not _presupposed(ctx, cue):
                     continue
