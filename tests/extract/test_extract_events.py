@@ -1645,3 +1645,14 @@ def test_soldiers_met_with_gunfire_fought(run):
 def test_groups_named_only_in_a_rumour_are_not_actors(run, text, group):
     r = run(text)
     assert group not in {a["id"] for a in r["actors"]} and r["relations"] == []
+
+
+def test_forced_into_a_van_after_a_dated_sentence_is_an_abduction_where_it_happened(run):
+    text = ("Elementos de la Policía Estatal detuvieron el domingo a cuatro presuntos integrantes del CJNG en Zapopan, "
+            "Jalisco. Los tres jóvenes —dos originarios de Veracruz y uno de Juárez, Nuevo León— acudieron el 28 de "
+            "agosto a una supuesta entrevista de trabajo en una plaza comercial de San Pedro Tlaquepaque. Ahí, según "
+            "su declaración, hombres armados los obligaron a subir a una camioneta.")
+    r = run(text, published="2025-09-09")
+    (abduction,) = events(r, "Violence against civilians", "Abduction/forced disappearance")
+    assert (abduction["place"], abduction["state"], abduction["date"]) == ("San Pedro Tlaquepaque", "MX-JAL", "2025-08-28")
+    assert "MX-NLE" not in r["states"] and "MX-VER" not in r["states"]

@@ -340,8 +340,14 @@ def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
     places = ctx.places_in(i)
     if not places:
         return places
-    places = [p for p in places if not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)
-              and not _ORIGIN.before(ctx, p.start, TOWARD_REACH, sliced=True)]
+    kept = [p for p in places if not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)
+            and not _ORIGIN.before(ctx, p.start, TOWARD_REACH, sliced=True)
+            and not _ORIGIN_LIST.before(ctx, p.start, ORIGIN_LIST_REACH, sliced=True)]
+    if len(kept) < len(places):
+        # the state written after a dropped town goes with it ("uno de Juárez, Nuevo León")
+        dropped = [p.end for p in places if p not in kept]
+        kept = [p for p in kept if not (p.place.kind == "state" and any(0 <= p.start - e <= 3 for e in dropped))]
+    places = kept
     located = [p for p in places if not p.bordering]
     return located if located or not places else ([] if any(p.place.kind == "foreign" for p in places) else places)
 
@@ -355,6 +361,10 @@ _TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion
 
 # where the victims or their vehicle come from is not where it happened: "se llevaron al señor y a su
 # hijo, eran de Saltillo", "placas de Coahuila"
+# the second origin of a list: "dos originarios de Veracruz y uno de Juárez"
+_ORIGIN_LIST = EndingAt(r"\b(?:originari[oa]s?|oriund[oa]s?|from) (?:de )?[^,;.]{2,30} (?:y|and) (?:un[oa]|otr[oa]s?|dos|tres|one|two|another) "
+                        r"(?:de|from)\s+$")
+ORIGIN_LIST_REACH = 60
 _ORIGIN = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? de|procedentes? de|"
                    r"were from|was from|natives? of|hailing from|originally from|"
                    r"una familia de|familias de|a family from|families from|gente de|people from|"
@@ -690,7 +700,13 @@ def _another_day(ctx: DocContext, i: int, c: Classification, latest: ExtractedEv
     if latest is None or latest.event_type == c.event_type or latest.date is None:
         return False
     value, _ = _date_for(ctx, i, c.clause)
-    return value is not None and value != latest.date and any(d.value for d in sentence_dates(ctx, i))
+    if value is None or value == latest.date:
+        return False
+    # its own day, or the one the sentence before it in the paragraph gives ("Los jóvenes acudieron el
+    # 28 de agosto a una entrevista. Ahí, hombres armados los obligaron a subir a una camioneta")
+    return any(d.value for d in sentence_dates(ctx, i)) or (
+        i > 0 and ctx.sentences[i - 1].paragraph == ctx.sentences[i].paragraph
+        and any(d.value for d in sentence_dates(ctx, i - 1)))
 
 
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*·])\s")
