@@ -1656,3 +1656,26 @@ def test_forced_into_a_van_after_a_dated_sentence_is_an_abduction_where_it_happe
     (abduction,) = events(r, "Violence against civilians", "Abduction/forced disappearance")
     assert (abduction["place"], abduction["state"], abduction["date"]) == ("San Pedro Tlaquepaque", "MX-JAL", "2025-08-28")
     assert "MX-NLE" not in r["states"] and "MX-VER" not in r["states"]
+
+
+@pytest.mark.parametrize("text, state", [
+    ("El domingo hubo un enfrentamiento en Jerez, Zacatecas, entre el CJNG y el Cártel de Sinaloa, organizaciones que "
+     "desde hace años se disputan las rutas que cruzan Zacatecas hacia Jalisco y Durango.", "MX-JAL"),
+    ("On Jan. 6, two farmworkers were killed when a buried mine went off outside Tepalcatepec, Michoacán. Officials "
+     "blamed the CJNG, which has been trying to push into the valley from the neighbouring state of Jalisco.",
+     "MX-JAL"),
+    ("Outsiders tend to compare Guanajuato with Tamaulipas, where the Gulf Cartel splintered into rival factions a "
+     "decade ago and never re-formed.", "MX-TAM"),
+])
+def test_where_a_road_leads_where_a_group_comes_from_and_old_history_are_no_states(run, text, state):
+    assert state not in run(text, published="2026-01-14")["states"]
+
+
+@pytest.mark.parametrize("text", [
+    "Las columnas de humo que aparecen en los videos corresponden a la quema de pastizales en un terreno baldío de San "
+    "Juan del Río, Querétaro.",
+    "El secretario reconoció que ambas organizaciones se enfrentan por el control de los caminos del Altiplano de San "
+    "Luis Potosí.",
+])
+def test_a_grass_fire_and_a_war_for_control_are_no_incidents(run, text):
+    assert run(text)["events"] == []

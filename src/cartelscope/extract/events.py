@@ -368,6 +368,7 @@ ORIGIN_LIST_REACH = 60
 _ORIGIN = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? de|procedentes? de|"
                    r"were from|was from|natives? of|hailing from|originally from|"
                    r"una familia de|familias de|a family from|families from|gente de|people from|"
+                   r"from the neighbou?ring state of|from the neighbou?ring|from neighbou?ring|desde el vecino estado de|del vecino estado de|"
                    # a vehicle's registration: "una camioneta con placas de Coahuila"
                    r"placas de|placas del estado de|plates from|license plates)\s+(?:la\s+|el\s+|the\s+)?$")
 

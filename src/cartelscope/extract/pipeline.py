@@ -232,9 +232,10 @@ class Extractor:
             if not violent:
                 continue
             c = cert.of_sentence(ctx, i)
-            if c.level in ("speculative", "denied") or events_mod.recalls_history(ctx, i):
-                continue  # (nor where a war of 2008 was fought)
-            for p in events_mod.outside_dateline(ctx, i, places):  # not the city a report is filed from
+            if c.level in ("speculative", "denied") or events_mod.recalls_history(ctx, i) or ctx.cues(i, "history"):
+                continue  # (nor where a war of 2008 was fought, nor "where the Gulf Cartel splintered a decade ago")
+            # not the city a report is filed from, nor where a road leads or the attackers came from
+            for p in events_mod.outside_dateline(ctx, i, events_mod.sentence_places(ctx, i)):
                 if p.place.kind != "foreign" and p.place.state and not p.bordering:
                     states.add(p.place.state)
         return sorted(states)
