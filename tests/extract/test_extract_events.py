@@ -1679,3 +1679,19 @@ def test_where_a_road_leads_where_a_group_comes_from_and_old_history_are_no_stat
 ])
 def test_a_grass_fire_and_a_war_for_control_are_no_incidents(run, text):
     assert run(text)["events"] == []
+
+
+def test_a_buried_mine_that_kills_is_a_landmine_explosion(run):
+    e = only_event(run("On Jan. 6, two farmworkers were killed when a buried mine went off as they walked to a lime "
+                       "orchard outside Tepalcatepec, Michoacán.", published="2026-01-14"))
+    assert (e["sub_event_type"], e["tactics"]) == ("Remote explosive/landmine/IED", ["landmine"])
+
+
+def test_bodies_left_with_a_signed_note_are_the_signers_attack(run):
+    e = only_event(run("El domingo, a un costado de la carretera a Costa Rica, en Culiacán, Sinaloa, aparecieron tres "
+                       "cuerpos con una cartulina firmada por Los Chapitos.", published="2025-12-15"))
+    assert (e["sub_event_type"], e["actor_ids"], e["tactics"]) == ("Attack", ["los-chapitos"], ["banner"])
+
+
+def test_a_war_being_fought_is_no_incident(run):
+    assert run("That war is being fought mainly in Sinaloa, but both factions need Sonora's routes.")["events"] == []
