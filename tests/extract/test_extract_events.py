@@ -1695,3 +1695,12 @@ def test_bodies_left_with_a_signed_note_are_the_signers_attack(run):
 
 def test_a_war_being_fought_is_no_incident(run):
     assert run("That war is being fought mainly in Sinaloa, but both factions need Sonora's routes.")["events"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The first group, in February 2025, included Rafael Caro Quintero, wanted for the torture and murder of a DEA "
+    "agent, and two brothers from Ocuilan, Estado de México.",
+    "La Marina detuvo el lunes en Mazatlán, Sinaloa, a los jefes de una célula dedicada al secuestro y la extorsión.",
+])
+def test_what_a_person_is_wanted_for_or_a_cell_is_dedicated_to_is_no_incident(run, text):
+    assert not events(run(text), "Violence against civilians")
