@@ -82,7 +82,7 @@ RULE_TEXT = ("Sicarios del cártel de los Zetas, presuntamente ligados a la facc
              "Vecinos de una colonia de Tula golpearon a dos hombres junto a la autopista México-Querétaro.\n"
              "Se llevaron al señor a la altura de  Matehuala; eran de\nSaltillo, en una camioneta con placas de Coahuila; una familia de Escobedo.\n"
              "Officials describe it as a\nSinaloa Cartel faction. Los Viagras y Cárteles Unidos, organizaciones  aliadas.\n"
-             "dos originarios de Veracruz y uno de  Juárez, o from Apatzingán and one from\nUruapan; Dos policías de  Celaya y inmates aligned with\nLa Mayiza; Cárteles Unidos, la  coalición; la Fiscalía lo atribuyó a La Línea.\n"
+             "a cell of the  Tijuana cartel y la facción de\nLos Chapitos; dos originarios de Veracruz y uno de  Juárez, o from Apatzingán and one from\nUruapan; Dos policías de  Celaya y inmates aligned with\nLa Mayiza; Cárteles Unidos, la  coalición; la Fiscalía lo atribuyó a La Línea.\n"
              "En la alcaldía  Cuauhtémoc y la delegación de\nTlalpan.\n")
 
 

@@ -853,3 +853,19 @@ def test_the_faction_a_person_leads_is_the_one_named_after_him(run, text):
     rels = relations(run(text))
     assert ("leader_of", "ismael-zambada-sicairos", "la-mayiza") in rels
     assert ("leader_of", "ismael-zambada-sicairos", "cjng") not in rels
+
+
+@pytest.mark.parametrize("text", [
+    "Alla pegado a Sinaloa continua la guerra entre la faccion de Los Chapitos del Cartel de Sinaloa y la Mayiza.",
+    "The war between Los Chapitos of the Sinaloa Cartel and La Mayiza goes on in Culiacán.",
+])
+def test_a_factions_parent_named_after_it_is_no_party_of_its_war(run, text):
+    rels = relations(run(text))
+    assert sym("rivalry", "los-chapitos", "la-mayiza") in rels
+    assert sym("rivalry", "la-mayiza", "sinaloa-cartel") not in rels
+
+
+def test_a_cell_working_in_coordination_with_a_cartel_is_its_ally(run):
+    r = run('The state security ministry says the gunmen belong to a cell of the Arellano Félix organization that '
+            'operates in Tijuana, Baja California, "in coordination with the Jalisco New Generation Cartel".')
+    assert sym("alliance", "tijuana-cartel", "cjng") in relations(r)

@@ -72,6 +72,9 @@ def _prefer_groups(ctx: DocContext, side: list[ActorRef], kind: str) -> list[Act
     return groups or side
 
 
+_OF_PARENT = re.compile(r"\s+(?:del|de la|de los|de|of the|of)\s+(?:the\s+|el\s+|la\s+)?")
+
+
 def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
     """The names right after a cue, as long as they are coordinated ("X, Y and Z"); a name after
     "and now fight" belongs to another predicate."""
@@ -84,6 +87,8 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
             run.append(cur)
             prev = cur
             continue
+        if cur.actor_id == ctx.pack.actors[prev.actor_id].parent and _OF_PARENT.fullmatch(ctx.folded, prev.end, cur.start):
+            continue  # "la facción de Los Chapitos del Cártel de Sinaloa y la Mayiza": its parent, no party
         gap = ctx.folded[prev.end:cur.start]
         if prev.end <= cur.start and not (_COORDINATION.search(gap) and
                                           (len(gap) <= 70 or (len(gap) <= 120 and _APPOSITION.match(gap)))
@@ -224,6 +229,19 @@ def _viewpoint(ctx: DocContext, s, r: ActorRef) -> bool:
 # are not named stand for their cartel as a party
 _UNNAMED_FACTIONS = EndingAt(r"\b(?:entre|between|among)\s+(?:las\s+|the\s+)?(?:facciones|factions|celulas|cells)\s+"
                              r"(?:del|de la|de los|de|of the|of)\s+(?:the\s+|el\s+|la\s+)?$")
+# "a cell of the Arellano Félix organization ... in coordination with the CJNG": an unnamed cell
+# acts for its group
+_UNNAMED_CELL = EndingAt(r"\b(?:a|one|una|la misma)\s+(?:cell|celula)\s+(?:of the|of|del|de la|de)\s+(?:the\s+)?$")
+# "la facción de Los Chapitos": the faction named, not the parent it belongs to
+_FACTION_NAMED_BEFORE = EndingAt(r"\b(?:faccion|the faction)\s+(?:de|of)\s+(?:los\s+|la\s+|the\s+)?$")
+
+
+def _names_faction(ctx: DocContext, r: ActorRef) -> bool:
+    """"La facción de Los Chapitos" names the faction Los Chapitos (a faction in the pack), as
+    "the Chapitos faction" does; "a faction of the Sinaloa Cartel" describes another."""
+    return ctx.pack.actors[r.actor_id].kind == "faction" and _FACTION_NAMED_BEFORE.before(ctx, r.start, 25, sliced=True)
+
+
 _AMONG_BEFORE = EndingAt(r"\b(?:among them|among which|including|entre ellos|entre ellas|entre los que (?:esta|estan))\s+(?:the\s+)?$")
 _HIS_BEFORE = EndingAt(r"\b(?:his|su)\s+$")
 OWNER_SENTENCES = 5  # sentences back in which "his Caborca Cartel" finds its owner
@@ -713,7 +731,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         if hedged and not any(_presupposed(ctx, cue) for cue in cues):
             continue
         every = ctx.actors_in(i)
-        refs = [r for r in every if (not describes(ctx, r) or _UNNAMED_FACTIONS.before(ctx, r.start, 40, sliced=True))
+        refs = [r for r in every if (not describes(ctx, r) or _UNNAMED_FACTIONS.before(ctx, r.start, 40, sliced=True)
+                                     or _names_faction(ctx, r) or _UNNAMED_CELL.before(ctx, r.start, 30, sliced=True))
                 and not _viewpoint(ctx, s, r)]
         if len(every) < 2 and not (every and (ctx.lang == "es" or any(c.key == "split" or _owned(ctx, c) for c in cues))) \
                 and not _PAIR_NOUN.search(ctx.folded, s.start, s.end):
