@@ -869,3 +869,10 @@ def test_a_cell_working_in_coordination_with_a_cartel_is_its_ally(run):
     r = run('The state security ministry says the gunmen belong to a cell of the Arellano Félix organization that '
             'operates in Tijuana, Baja California, "in coordination with the Jalisco New Generation Cartel".')
     assert sym("alliance", "tijuana-cartel", "cjng") in relations(r)
+
+
+def test_a_leader_said_to_be_jailed_leads_no_one_now(run):
+    rels = relations(run('The Sinaloa Cartel split into two warring factions: Los Chapitos, led by Iván Archivaldo '
+                         'Guzmán, and La Mayiza, loyal to Ismael "El Mayo" Zambada, who is jailed in the United States.'))
+    assert ("leader_of", "ivan-archivaldo-guzman", "los-chapitos") in rels
+    assert not {r for r in rels if r[0] == "leader_of" and r[2] == "la-mayiza"}

@@ -370,6 +370,9 @@ def _historic(ctx: DocContext, i: int) -> bool:
 # "loyal to the jailed Ismael Zambada": a leader behind bars no longer leads (not current)
 _JAILED_BEFORE = EndingAt(r"\b(?:jailed|imprisoned|extradited|incarcerated|encarcelado|preso|extraditado|recluido)\s+"
                           r"(?:\w+\s+){0,2}[\"“']?$")
+# "loyal to Ismael "El Mayo" Zambada, who is jailed in the United States": no one he leads now
+_JAILED_AFTER = re.compile(r"[\x22”']?\s*(?:\w+\s*){0,3},\s*(?:who is|who has been|who was|que esta|quien esta|que se encuentra)\s+"
+                           r"(?:jailed|in prison|imprisoned|in custody|in us custody|preso|encarcelado|recluido|en prision)\b")
 _KIN_BEFORE = EndingAt(r"\b(?:sons?|daughters?|brothers?|wife|widow|father|nephews?|hij[oa]s?|herman[oa]s?|"
                        r"esposa|viuda|padre|sobrin[oa]s?)\s+(?:of|de|del)\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?[\x22']?$")
 KIN_REACH = 40
@@ -814,6 +817,8 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     else:
                         pool = persons
                     leader = min(pool, key=lambda r: _distance(r, cue))
+                    if _JAILED_AFTER.match(ctx.folded, leader.end):
+                        continue  # "La Mayiza, loyal to Ismael "El Mayo" Zambada, who is jailed": he leads no one now
                     # a group beyond the person, on the person's side, belongs to another clause
                     g_side = [g for g in groups if not ((g.start > cue.start) == (leader.start > cue.start)
                                                         and _distance(g, cue) > _distance(leader, cue))] or groups
