@@ -1704,3 +1704,9 @@ def test_a_war_being_fought_is_no_incident(run):
 ])
 def test_what_a_person_is_wanted_for_or_a_cell_is_dedicated_to_is_no_incident(run, text):
     assert not events(run(text), "Violence against civilians")
+
+
+def test_plates_and_where_a_road_leads_are_no_places_of_the_incident(run):
+    r = run("Gunmen killed two men traveling in a car with Guanajuato license plates in San Juan del Río, Querétaro, "
+            "on the road that leads to Celaya.", published="2025-03-03")
+    assert r["states"] == ["MX-QUE"] and only_event(r)["place"] == "San Juan del Río"

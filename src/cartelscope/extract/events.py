@@ -342,6 +342,7 @@ def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
         return places
     kept = [p for p in places if not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)
             and not _ORIGIN.before(ctx, p.start, TOWARD_REACH, sliced=True)
+            and not _PLATES_AFTER.match(ctx.folded, p.end)
             and not _ORIGIN_LIST.before(ctx, p.start, ORIGIN_LIST_REACH, sliced=True)]
     if len(kept) < len(places):
         # the state written after a dropped town goes with it ("uno de Juárez, Nuevo León")
@@ -356,7 +357,8 @@ TOWARD_REACH = 30
 _TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion a|toward|towards|heading to|heading for|"
                    r"fled to|huyeron a|huyeron hacia)\s+(?:la\s+salida\s+a\s+|the\s+exit\s+to\s+)?(?:la\s+|el\s+|the\s+)?$"
                    # a road named by where it leads: "por la salida a Sonoyta", "on the highway to Nogales"
-                   r"|\b(?:salida a|salida hacia|carretera a|camino a|the road to|the highway to|the exit to)\s+$")
+                   r"|\b(?:salida a|salida hacia|carretera a|camino a|the road to|the highway to|the exit to|leads to|"
+                   r"leading to|que lleva a|que conduce a)\s+$")
 
 
 # where the victims or their vehicle come from is not where it happened: "se llevaron al señor y a su
@@ -365,6 +367,7 @@ _TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion
 _ORIGIN_LIST = EndingAt(r"\b(?:originari[oa]s?|oriund[oa]s?|from) (?:de )?[^,;.]{2,30} (?:y|and) (?:un[oa]|otr[oa]s?|dos|tres|one|two|another) "
                         r"(?:de|from)\s+$")
 ORIGIN_LIST_REACH = 60
+_PLATES_AFTER = re.compile(r"\s+(?:license\s+|licence\s+)?plates\b")  # "a car with Guanajuato license plates"
 _ORIGIN = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? de|procedentes? de|"
                    r"were from|was from|natives? of|hailing from|originally from|"
                    r"una familia de|familias de|a family from|families from|gente de|people from|"
