@@ -390,6 +390,9 @@ SAME_TIME_REACH = 4  # sentences back in which "hours later" finds the incident 
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[.]?[-—–]|\n|$|\.\s*$)")
 
 
+DATE_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3}  # an event date's precision code, by its kind
+
+
 def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> tuple[str | None, int | None]:
     """The event date of sentence ``i`` (or of one ``clause`` of it): its own date, else the
     previous sentence's in the same paragraph. A clause does not take a date another clause of
@@ -411,14 +414,14 @@ def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) ->
                     and _DATELINE_END.match(ctx.text, d.end):
                 continue  # the dateline's publication date, not the event's
             if d.value and d.kind != "year" or (d.value and j == i):
-                precision = {"day": 1, "week": 2, "month": 2, "year": 3}.get(d.precision or "", None)
+                precision = DATE_PRECISION.get(d.precision or "")
                 return d.value, precision
     intro = _list_intro(ctx, i)
     if intro is not None:
         # a numbered item of a press release: "el día de ayer se realizaron las siguientes acciones: 1. ..."
         for d in sentence_dates(ctx, intro):
             if d.value and d.kind != "year" and not (d.value == ctx.pub_text and d.start < 120):
-                return d.value, {"day": 1, "week": 2, "month": 2, "year": 3}.get(d.precision or "", None)
+                return d.value, DATE_PRECISION.get(d.precision or "")
     if ctx.cues(i, "same_time"):  # "hours later", "ese mismo día": the date of the incident just told
         for j in range(i - 1, max(-1, i - 1 - SAME_TIME_REACH), -1):
             value, precision = _date_for(ctx, j)
@@ -561,7 +564,6 @@ def _toll_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> None:
 # "The attack took place on Saturday in ...", "El ataque ocurrió en ...": where and when it happened
 _TOOK_PLACE = re.compile(r"\s+(?:took place|happened|occurred|unfolded|tuvo lugar|ocurrio|sucedio|se registro|"
                          r"se suscito|se produjo)\b")
-_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3}
 
 
 def _details_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> bool:
@@ -581,7 +583,7 @@ def _details_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> boo
             latest.place = place
     own = [d for d in sentence_dates(ctx, i) if d.value and d.kind != "year"]
     if own and own[0].value != ctx.pub_text:
-        precision = _PRECISION.get(own[0].precision or "")
+        precision = DATE_PRECISION.get(own[0].precision or "")
         # a lead that gave no day, or only the day of the report, is corrected
         if latest.date is None or latest.date == ctx.pub_text or (latest.date_precision or 9) > (precision or 9):
             latest.date, latest.date_precision = own[0].value, precision
@@ -819,7 +821,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
             _count_toll(latest, numbers.fatalities(ctx, i, c.clause))
         return events
     if not places and i > 0:
-        places = [p for p in outside_dateline(ctx, i - 1, sentence_places(ctx, i - 1)) if p.place.kind != "foreign"]
+        places = _placed_at_home(ctx, i - 1)
     if not places:
         places = _paragraph_place(ctx, i)
     mexican = _mexican(places)
@@ -906,10 +908,16 @@ def _paragraph_place(ctx: DocContext, i: int) -> list[PlaceRef]:
     for j in range(i - 2, max(-1, i - 1 - PARAGRAPH_PLACE_REACH), -1):
         if ctx.sentences[j].paragraph != paragraph:
             break
-        places = [p for p in outside_dateline(ctx, j, sentence_places(ctx, j)) if p.place.kind != "foreign"]
+        places = _placed_at_home(ctx, j)
         if places:
             return places
     return []
+
+
+def _placed_at_home(ctx: DocContext, j: int) -> list[PlaceRef]:
+    """Sentence ``j``'s places of incidents, less the dateline and places abroad: where a
+    sentence that names none borrows its place from."""
+    return [p for p in outside_dateline(ctx, j, sentence_places(ctx, j)) if p.place.kind != "foreign"]
 
 
 # "MORELIA, Mexico, Oct. 21, 2024 (Wire) — ...": the city a report is filed from

@@ -201,9 +201,10 @@ class Extractor:
                 out.add(i)
             elif ctx.cues(i, "unconfirmed") and cert.of_sentence(ctx, i).level in ("alleged", "speculative") \
                     or cert.rumour_debunked(ctx, i) or ctx.cues(i, "nonexistence") \
-                    or ctx.cues(i, "hearsay") and (ctx.cues(i, "blame") or ctx.cues(i, "unconfirmed")):
-                # a rumour, or a claim said to be false ("Es FALSO que el Cártel de Sinaloa y el CJNG
-                # hayan iniciado una guerra"), or a blame passed on from social media
+                    or ctx.cues(i, "hearsay") and ctx.cues(i, "blame"):
+                # a rumour (hearsay nobody confirms is rumour_debunked's), or a claim said to be false
+                # ("Es FALSO que el Cártel de Sinaloa y el CJNG hayan iniciado una guerra"), or a blame
+                # passed on from social media
                 out.add(i)  # a rumour: "habrían recibido armas del CJNG, aunque nadie lo ha confirmado"
             elif ctx.cues(i, "presence") and all(m.key in _WHO_IS_WHO for m in ctx.of(i, "rel")) \
                     and events_mod.classify(ctx, i) is None:
