@@ -159,3 +159,9 @@ def rumour_debunked(ctx: DocContext, i: int) -> bool:
     if not ctx.cues(i, "hearsay"):
         return False
     return any(ctx.cues(j, key) for j in (i, i + 1) if j < len(ctx.sentences) for key in _DEBUNKING)
+
+
+def hearsay_blame(ctx: DocContext, i: int) -> list:
+    """Sentence ``i``'s blame cues when it passes the blame on from social media or rumour ("En
+    redes sociales se atribuyó los bloqueos a Los Metros"): such a blame names no perpetrator."""
+    return ctx.cues(i, "blame") if ctx.cues(i, "hearsay") else _NONE

@@ -234,7 +234,7 @@ def event_actors(ctx: DocContext, i: int) -> list[str]:
 
 def _event_actors(ctx: DocContext, i: int) -> list[str]:
     out: list[str] = []
-    hearsay = ctx.cues(i, "hearsay") and ctx.cues(i, "blame")
+    hearsay = cert.hearsay_blame(ctx, i)
     for r in ctx.actors_in(i):
         actor = ctx.pack.actors[r.actor_id]
         if HEDGED_OWNER.before(ctx, r.start, 60, sliced=True):
@@ -271,10 +271,11 @@ _BLAME_END = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cua
 def _first_blame(ctx: DocContext, i: int) -> Match | None:
     """The first word of sentence ``i`` that names who carried out an incident (the pack's
     ``blame`` cues, read in either language: "officials blamed", "fue cometido por"); None when
-    the blame is denied ("no han atribuido el ataque a ninguno de los dos grupos")."""
+    the blame is denied ("no han atribuido el ataque a ninguno de los dos grupos") or passed on
+    from social media."""
     blames = [b for b in ctx.cues(i, "blame") if not _MESSAGE_BEFORE.before(ctx, b.start, 20, sliced=True)]
-    if not blames or cert.of_sentence(ctx, i, blames[0].start).level == "denied" or ctx.cues(i, "hearsay"):
-        return None  # (a blame passed on from social media is hearsay: "en redes se atribuyó ... a Los Metros")
+    if not blames or cert.of_sentence(ctx, i, blames[0].start).level == "denied" or cert.hearsay_blame(ctx, i):
+        return None
     return blames[0]
 
 

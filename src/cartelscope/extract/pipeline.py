@@ -201,7 +201,7 @@ class Extractor:
                 out.add(i)
             elif ctx.cues(i, "unconfirmed") and cert.of_sentence(ctx, i).level in ("alleged", "speculative") \
                     or cert.rumour_debunked(ctx, i) or ctx.cues(i, "nonexistence") \
-                    or ctx.cues(i, "hearsay") and ctx.cues(i, "blame"):
+                    or cert.hearsay_blame(ctx, i):
                 # a rumour (hearsay nobody confirms is rumour_debunked's), or a claim said to be false
                 # ("Es FALSO que el Cártel de Sinaloa y el CJNG hayan iniciado una guerra"), or a blame
                 # passed on from social media
