@@ -3,6 +3,7 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RULES := $(VENV)/.rules-compiled
 
 .PHONY: demo test install clean bench
 
@@ -12,16 +13,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The extraction rules compiled to C with mypyc (cartelscope.extract.native), rebuilt when a
+# rule module changes. Without a C compiler the build fails and the sources are used instead.
+$(RULES): $(STAMP) $(wildcard src/cartelscope/extract/*.py)
+	$(BIN)/python scripts/compile_rules.py || echo "cartelscope: running the extraction rules as plain Python"
+	touch $(RULES)
 
-demo: $(STAMP)
+install: $(STAMP) $(RULES)
+
+demo: install
 	$(BIN)/cartelscope demo --db demo.db
 
-test: $(STAMP)
+test: install
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: install
 	$(BIN)/python benchmarks/ingest.py
 
 clean:
-	rm -rf $(VENV) demo.db build *.egg-info src/*.egg-info
+	rm -rf $(VENV) demo.db build *.egg-info src/*.egg-info src/cartelscope/extract/_compiled

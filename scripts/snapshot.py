@@ -5,7 +5,8 @@ Runs the extractor over the seeds (``../shared/seeds``, when present), the bundl
 corpus, the development set and texts generated the way ``benchmarks/extract.py`` generates
 them (each also without a publication date), and prints one SHA-256 over every record.
 ``--write FILE`` keeps the records as JSON lines; ``--compare FILE`` names the first records
-that differ from such a file.
+that differ from such a file. It says whether the compiled rules or the sources ran
+(``CARTELSCOPE_PURE_PYTHON=1`` forces the sources), so the two can be compared.
 
     .venv/bin/python scripts/snapshot.py [--generated 1500] [--write before.jsonl | --compare before.jsonl]
 """
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from extract import generate  # noqa: E402  (benchmarks/extract.py)
 
 from cartelscope.demo import sample_path  # noqa: E402
+from cartelscope.extract import native  # noqa: E402
 from cartelscope.extract.pipeline import Extractor  # noqa: E402
 
 
@@ -62,7 +64,7 @@ def main() -> None:
         line = json.dumps(ex.extract(text, published=published).to_record(name), ensure_ascii=False, sort_keys=True)
         digest.update(line.encode("utf-8") + b"\n")
         lines.append(line)
-    print(f"{len(lines)} texts, output sha256 {digest.hexdigest()[:16]}")
+    print(f"{len(lines)} texts, output sha256 {digest.hexdigest()[:16]}; rules: {native.STATUS}")
     if args.write:
         args.write.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if args.compare:

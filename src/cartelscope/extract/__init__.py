@@ -2,10 +2,16 @@
 
 :func:`extract` takes text (and optionally the publication date and language) and returns an
 :class:`~cartelscope.model.Extraction`. It does no I/O beyond reading the knowledge pack once.
+The rule modules run compiled to C when a matching build is present (:mod:`.native`).
 """
 from __future__ import annotations
 
+from cartelscope.extract import native as _native
+
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract"]
+
+# the compiled rule engine, when a build of exactly these sources is present (see native.py)
+_native.activate(__path__)
 
 
 def __getattr__(name):

@@ -217,7 +217,9 @@ def _lookbehind_widths(items) -> list[int]:
 
 
 def _reverse(items) -> str:
-    return "".join(_item(op, av) for op, av in reversed(list(items)))
+    pairs = list(items)
+    pairs.reverse()  # not reversed(): mypyc fails on reversed() over a list of Any
+    return "".join([_item(pair[0], pair[1]) for pair in pairs])
 
 
 def _item(op, av) -> str:

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 from operator import itemgetter
+from typing import ClassVar
 
 from cartelscope import knowledge
 from cartelscope.extract import actors as actors_mod
@@ -48,7 +49,7 @@ _PLACE_NAMES = frozenset({"place", "ambiguous"})
 class Extractor:
     """Holds the compiled knowledge; ``extract()`` is pure and thread-safe."""
 
-    version = EXTRACTOR_VERSION
+    version: ClassVar[str] = EXTRACTOR_VERSION  # ClassVar: compiled, a plain attribute is per instance
 
     def __init__(self, pack: knowledge.KnowledgePack | None = None):
         self.pack = pack or knowledge.load()

@@ -122,8 +122,7 @@ class Match:
     ``sentence`` is filled when a :class:`~cartelscope.extract.context.DocContext` indexes it.
 
     Slots, not a named tuple: the steps read these attributes hundreds of times per article,
-    and slot access is about twice as fast. The matcher builds matches without calling
-    ``__init__`` (see ``PhraseMatcher.find``)."""
+    and slot access is about twice as fast (compiled, it is a C struct)."""
 
     __slots__ = ("start", "end", "entry", "category", "key", "sentence")
 
@@ -137,9 +136,6 @@ class Match:
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.category}:{self.key})"
-
-
-_new_object = object.__new__
 
 
 class PhraseMatcher:
@@ -192,14 +188,14 @@ class PhraseMatcher:
                 spaced = " " + spaced.lstrip()
             if mode == OPEN:
                 spaced = spaced[:-1]  # open at the right: checked per entry
-            tails = tuple((e, e.category, e.key) for e in entries)
+            tails = tuple(entries)
             stored.setdefault(spaced, []).append((len(key), tails, mode, key))
         for spaced, readings in stored.items():
             value: tuple
             if len(readings) == 1 and readings[0][2] in (PLAIN, EXACT) and len(readings[0][1]) == 1:
-                # one entry, the common case: (ONE or ONE_EXACT, length + 1, entry, category, key, phrase)
-                length, ((entry, category, entry_key),), mode, key = readings[0]
-                value = (ONE if mode == PLAIN else ONE_EXACT, length + 1, entry, category, entry_key, key)
+                # one entry, the common case: (ONE or ONE_EXACT, length + 1, entry, phrase)
+                length, (entry,), mode, key = readings[0]
+                value = (ONE if mode == PLAIN else ONE_EXACT, length + 1, entry, key)
             elif len(readings) == 1:
                 value = readings[0]
             else:
@@ -220,23 +216,14 @@ class PhraseMatcher:
         spaced = _spaced(folded)
         out: list[Match] = []
         append = out.append
-        new = _new_object
         for end_index, reading in self._auto.iter(spaced):
             if reading[0] == ONE:  # a word or phrase with one entry: the hit is the match
-                m = new(Match)
-                m.start = end_index - reading[1]  # the spaced copy is one character ahead
-                m.end = end_index - 1
-                _, _, m.entry, m.category, m.key, _ = reading
-                append(m)
+                append(Match(end_index - reading[1], end_index - 1, reading[2]))
                 continue
             if reading[0] == ONE_EXACT:  # the same, if the folded text reads the phrase as written
                 start = end_index - reading[1]
-                if folded[start:end_index - 1] == reading[5]:
-                    m = new(Match)
-                    m.start = start
-                    m.end = end_index - 1
-                    _, _, m.entry, m.category, m.key, _ = reading
-                    append(m)
+                if folded[start:end_index - 1] == reading[3]:
+                    append(Match(start, end_index - 1, reading[2]))
                 continue
             length, tails, mode, key = reading
             if mode == PLAIN or mode == EXACT:
@@ -244,12 +231,8 @@ class PhraseMatcher:
                 end = start + length
                 if mode == EXACT and folded[start:end] != key:
                     continue
-                for tail in tails:
-                    m = new(Match)
-                    m.start = start
-                    m.end = end
-                    m.entry, m.category, m.key = tail  # ``sentence`` stays unset until indexed
-                    append(m)
+                for entry in tails:
+                    append(Match(start, end, entry))
             elif mode == MANY:
                 for r in tails:
                     _checked(text, folded, end_index, r, append)
@@ -279,12 +262,12 @@ def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> 
     if folded[start:end] != key:
         return
     if mode == EXACT:
-        for entry, _, _ in tails:
+        for entry in tails:
             append(Match(start, end, entry))
         return
     n = len(folded)
     right_ok = end == n or not folded[end].isalnum()
-    for entry, _, _ in tails:
+    for entry in tails:
         e = end
         if entry.prefix:
             while e < n and folded[e].isalnum():
