@@ -11,6 +11,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 
 from cartelscope.extract import certainty as cert
 from cartelscope.extract import numbers
@@ -1115,20 +1116,25 @@ def _opposite_sides(a: list[str], b: list[str], kinds: Mapping[str, str]) -> boo
     """One mention names only the state forces of a battle and the other only the groups
     ("Police repelled an attack in Guadalupe" / "the attackers, members of the CDN, opened
     fire on a patrol"): the two sides of one fight."""
-    def side(ids: list[str]) -> set[bool]:
-        return {kinds.get(x) in FORCE_KINDS for x in ids}
-    sa, sb = side(a), side(b)
+    sa, sb = _sides(kinds, a), _sides(kinds, b)
     return len(sa) == 1 and len(sb) == 1 and sa != sb
+
+
+def _sides(kinds: Mapping[str, str], ids: list[str]) -> set[bool]:
+    return {kinds.get(x) in FORCE_KINDS for x in ids}
 
 
 def _related_actors(parents: dict, a: list[str], b: list[str]) -> bool:
     """Shared actors, counting a faction and its parent as the same side ("a Gulf Cartel
     faction" in the headline, "Grupo Escorpión" in the body)."""
-    def family(ids):
-        out = set(ids)
-        out.update(p for p in (parents.get(i) for i in ids) if p)
-        return out
-    return bool(family(a) & family(b))
+    return bool(_family(parents, a) & _family(parents, b))
+
+
+def _family(parents: dict, ids: list[str]) -> set[str]:
+    """The actors and their parents."""
+    out = set(ids)
+    out.update(p for p in (parents.get(i) for i in ids) if p)
+    return out
 
 
 def merge_same_incident(events: list[ExtractedEvent], parents: dict | None = None,
@@ -1249,16 +1255,18 @@ def _headline_restatements(ctx: DocContext, events: list[ExtractedEvent], parent
     """A title compresses the story: an event found only in the title, whose actors take part
     in an incident the body reports under another type ("CIA intelligence key to El Mencho
     killing" over an operation in which he died), is that incident, not a second one."""
-    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
-        if not e.actors or _told_in_body(ctx, e):
-            return None
-        announced = _forces_only(ctx, e.actors)
-        return next((b for b in events if b is not e and b.actors and _told_in_body(ctx, b)
-                     and _same_region(e.place, b.place)
-                     and (_related_actors(parents, e.actors, b.actors)
-                          or announced and _announced_in(ctx, e, b))), None)
+    return _fold(events, partial(_headline_host, ctx, events, parents))
 
-    return _fold(events, host_of)
+
+def _headline_host(ctx: DocContext, events: list[ExtractedEvent], parents: dict,
+                   e: ExtractedEvent) -> ExtractedEvent | None:
+    if not e.actors or _told_in_body(ctx, e):
+        return None
+    announced = _forces_only(ctx, e.actors)
+    return next((b for b in events if b is not e and b.actors and _told_in_body(ctx, b)
+                 and _same_region(e.place, b.place)
+                 and (_related_actors(parents, e.actors, b.actors)
+                      or announced and _announced_in(ctx, e, b))), None)
 
 
 def _lead_sentence(ctx: DocContext) -> int | None:
@@ -1274,20 +1282,22 @@ def _lead_summaries(ctx: DocContext, events: list[ExtractedEvent], parents: dict
     lead = _lead_sentence(ctx)
     if lead is None:
         return events
+    return _fold(events, partial(_lead_host, ctx, lead, events, parents))
 
-    def summary_only(e: ExtractedEvent) -> bool:
-        return all(ctx.sentence_of(ev.start) <= lead for ev in e.evidence)
 
-    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
-        if not summary_only(e):
-            return None
-        return next((b for b in events if b is not e and not summary_only(b)
-                     and (b.event_type, b.sub_event_type) == (e.event_type, e.sub_event_type)
-                     and e.place is not None and b.place is not None and e.place.state
-                     and e.place.state == b.place.state and _dates_agree(e.date, b.date)
-                     and (not e.actors or not b.actors or _related_actors(parents, e.actors, b.actors))), None)
+def _summary_only(ctx: DocContext, lead: int, e: ExtractedEvent) -> bool:
+    return all(ctx.sentence_of(ev.start) <= lead for ev in e.evidence)
 
-    return _fold(events, host_of)
+
+def _lead_host(ctx: DocContext, lead: int, events: list[ExtractedEvent], parents: dict,
+               e: ExtractedEvent) -> ExtractedEvent | None:
+    if not _summary_only(ctx, lead, e):
+        return None
+    return next((b for b in events if b is not e and not _summary_only(ctx, lead, b)
+                 and (b.event_type, b.sub_event_type) == (e.event_type, e.sub_event_type)
+                 and e.place is not None and b.place is not None and e.place.state
+                 and e.place.state == b.place.state and _dates_agree(e.date, b.date)
+                 and (not e.actors or not b.actors or _related_actors(parents, e.actors, b.actors))), None)
 
 
 def _forces_only(ctx: DocContext, actors: list[str]) -> bool:
@@ -1320,22 +1330,25 @@ def _arrests_in_battle(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     battles = [e for e in events if e.event_type == "Battles"]
     if not battles:
         return events
+    return _fold(events, partial(_battle_host, battles))
 
-    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
-        if e.sub_event_type != "Arrests":
-            return None
-        spans = {(ev.start, ev.end) for ev in e.evidence}
-        return next((b for b in battles if spans <= {(ev.start, ev.end) for ev in b.evidence}
-                     and set(e.actors) <= set(b.actors)
-                     and (e.place is None or b.place is None or e.place.state == b.place.state)), None)
 
-    return _fold(events, host_of)
+def _battle_host(battles: list[ExtractedEvent], e: ExtractedEvent) -> ExtractedEvent | None:
+    if e.sub_event_type != "Arrests":
+        return None
+    spans = {(ev.start, ev.end) for ev in e.evidence}
+    return next((b for b in battles if spans <= {(ev.start, ev.end) for ev in b.evidence}
+                 and set(e.actors) <= set(b.actors)
+                 and (e.place is None or b.place is None or e.place.state == b.place.state)), None)
 
 
 def _fold(events: list[ExtractedEvent],
           host_of: Callable[[ExtractedEvent], ExtractedEvent | None]) -> list[ExtractedEvent]:
     """The events, in order, less those ``host_of`` finds another mention of: each of those is
-    absorbed into its host (titles, leads and arrests inside a clash)."""
+    absorbed into its host (titles, leads and arrests inside a clash). ``host_of`` is a
+    module-level function with its arguments bound, not a closure: compiled, a closure and its
+    frame refer to each other, and that cycle kept each document's state alive until the
+    cyclic collector ran."""
     out = []
     for e in events:
         host = host_of(e)
@@ -1358,22 +1371,22 @@ def _seizures_at_the_scene(ctx: DocContext, events: list[ExtractedEvent]) -> lis
     hosts = [e for e in events if e.event_type == "Battles" or e.sub_event_type == "Arrests"]
     if not hosts:
         return events
+    return _fold(events, partial(_scene_host, ctx, hosts))
 
-    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
-        if e.sub_event_type != "Disrupted weapons use" or len(e.evidence) != 1 or not e.actors:
-            return None
-        j = ctx.sentence_of(e.evidence[0].start)
-        s = ctx.sentences[j]
-        if not _AT_THE_SCENE.search(ctx.folded, s.start, s.end):
-            return None
-        for h in hosts:
-            if set(e.actors) <= set(h.actors) and _dates_agree(e.date, h.date) \
-                    and any(ctx.sentence_of(ev.start) == j - 1 for ev in h.evidence) \
-                    and (e.place is None or h.place is None or e.place.municipality_code == h.place.municipality_code):
-                return h
+
+def _scene_host(ctx: DocContext, hosts: list[ExtractedEvent], e: ExtractedEvent) -> ExtractedEvent | None:
+    if e.sub_event_type != "Disrupted weapons use" or len(e.evidence) != 1 or not e.actors:
         return None
-
-    return _fold(events, host_of)
+    j = ctx.sentence_of(e.evidence[0].start)
+    s = ctx.sentences[j]
+    if not _AT_THE_SCENE.search(ctx.folded, s.start, s.end):
+        return None
+    for h in hosts:
+        if set(e.actors) <= set(h.actors) and _dates_agree(e.date, h.date) \
+                and any(ctx.sentence_of(ev.start) == j - 1 for ev in h.evidence) \
+                and (e.place is None or h.place is None or e.place.municipality_code == h.place.municipality_code):
+            return h
+    return None
 
 
 _SIGNED_BY = EndingAt(r"\b(?:signed\s+(?:allegedly\s+|purportedly\s+|apparently\s+)?by|signed with the name of|"
@@ -1413,15 +1426,16 @@ def _escalated_protests(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     escalated = [e for e in events if (e.event_type, e.sub_event_type) in _ESCALATED]
     if not escalated:
         return events
+    return _fold(events, partial(_march_host, escalated))
 
-    def host_of(e: ExtractedEvent) -> ExtractedEvent | None:
-        if e.sub_event_type != "Peaceful protest" or e.place is None:
-            return None
-        return next((b for b in escalated if b.place is not None and b.place.state == e.place.state
-                     and b.place.municipality_code == e.place.municipality_code
-                     and _dates_agree(e.date, b.date)), None)
 
-    return _fold(events, host_of)
+def _march_host(escalated: list[ExtractedEvent], e: ExtractedEvent) -> ExtractedEvent | None:
+    if e.sub_event_type != "Peaceful protest" or e.place is None:
+        return None
+    place = e.place
+    return next((b for b in escalated if b.place is not None and b.place.state == place.state
+                 and b.place.municipality_code == place.municipality_code
+                 and _dates_agree(e.date, b.date)), None)
 
 
 def _more_specific(a: Place, b: Place) -> bool:

@@ -6,6 +6,7 @@ merge mentions of one incident; find relations; mark certainty. Deterministic an
 """
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from itertools import accumulate
@@ -123,6 +124,23 @@ class Extractor:
         return find_pub_date(folded[:PRINTED_DATE_REACH], frozenset(words), year)
 
     def extract(self, text: str, published: str | None = None, lang: str | None = None) -> Extraction:
+        """Events, relations, actors, states and candidates of one document.
+
+        The cyclic garbage collector is paused while the document is read: every object made
+        here is freed by reference counting when it returns, and collections in between only
+        walk the document's own live objects again and again (a tenth of the time, measured).
+        The collector runs as usual once the call returns; a caller that had paused it keeps
+        it paused."""
+        collecting = gc.isenabled()
+        if collecting:
+            gc.disable()
+        try:
+            return self._extract(text, published, lang)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _extract(self, text: str, published: str | None, lang: str | None) -> Extraction:
         ctx = self.context(text, published, lang)
         result = Extraction(lang=ctx.lang, pub_date=published or ctx.pub_text,
                             extractor_version=self.version)

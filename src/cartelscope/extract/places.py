@@ -9,6 +9,7 @@ guessed.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import DocContext, PlaceRef, per_pack
@@ -275,16 +276,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if state is not None and not reference[j]:
             single_state.setdefault(sent_idx[j], []).append((j, state))
 
-    def near_states(k: int) -> dict[str, int]:
-        """States of the *other* mentions around mention k (same sentence counts double)."""
-        c: dict[str, int] = {}
-        i = sent_idx[k]
-        for offset, weight in _NEAR_WEIGHTS:
-            for j, state in single_state.get(i + offset, ()):
-                if j != k:
-                    c[state] = c.get(state, 0) + weight
-        return c
-
+    near_states = partial(_near_states, single_state, sent_idx)
     resolved: list[PlaceRef] = []
     for idx, (m, name) in enumerate(mentions):
         i = sent_idx[idx]
@@ -432,6 +424,18 @@ def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
     if name.state_ref is not None:
         return name.state_ref.id
     return "foreign:" + name.foreign[0].id if name.foreign else None
+
+
+def _near_states(single_state: dict[int, list[tuple[int, str]]], sent_idx: list[int], k: int) -> dict[str, int]:
+    """States of the *other* mentions around mention k (same sentence counts double); bound
+    with partial, not a closure (compiled, a closure makes a reference cycle)."""
+    c: dict[str, int] = {}
+    i = sent_idx[k]
+    for offset, weight in _NEAR_WEIGHTS:
+        for j, state in single_state.get(i + offset, ()):
+            if j != k:
+                c[state] = c.get(state, 0) + weight
+    return c
 
 
 def _choose(ctx: DocContext, m: Match, name: _Name, explicit: str | None, street: bool,

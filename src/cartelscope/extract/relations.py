@@ -551,12 +551,12 @@ def _shared_leader(ctx: DocContext, found: dict[tuple, ExtractedRelation], a: st
     ("La Familia Michoacana, led by ... José Alfredo Hurtado", whom the pack has lead La Nueva
     Familia Michoacana): two names of one organisation. The pack's leaders are read once."""
     leaders = per_pack(_LEADERS, ctx.pack, _current_leaders)
+    return bool(_leaders_of(leaders, found, a) & _leaders_of(leaders, found, b))
 
-    def of(group: str) -> set[str]:
-        stated = {r.a for r in found.values() if r.kind == "leader_of" and r.b == group}
-        return leaders.get(group, set()) | stated
 
-    return bool(of(a) & of(b))
+def _leaders_of(leaders: dict[str, set[str]], found: dict[tuple, ExtractedRelation], group: str) -> set[str]:
+    stated = {r.a for r in found.values() if r.kind == "leader_of" and r.b == group}
+    return leaders.get(group, set()) | stated
 
 
 def _one_organisation(ctx: DocContext, found: dict[tuple, ExtractedRelation], kind: str, a: str, b: str) -> bool:
@@ -690,14 +690,22 @@ def _same_clause(ctx: DocContext, a: int, b: int) -> bool:
     return not _clause_break(ctx.folded[lo:hi])
 
 
-def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelation]:
-    found: dict[tuple, ExtractedRelation] = {}
+class _Found:
+    """The relations one document states, one per pair and kind, with all their evidence.
+    A class rather than a closure inside :func:`detect`: compiled, a closure and its frame
+    refer to each other, and that cycle kept each document's state alive until the cyclic
+    collector ran."""
 
-    def add(kind: str, a: str | None, b: str | None, i: int, level: str, at: int | None = None) -> None:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.found: dict[tuple, ExtractedRelation] = {}
+
+    def add(self, kind: str, a: str | None, b: str | None, i: int, level: str, at: int | None = None) -> None:
         """Record a relation stated in sentence ``i``; ``at`` is its cue's position, from
         which the time the text gives for it is read."""
         if not a or not b or a == b:
             return
+        ctx, found = self.ctx, self.found
         pa, pb = ctx.pack.actors[a], ctx.pack.actors[b]
         if _one_organisation(ctx, found, kind, a, b):
             return
@@ -719,6 +727,10 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
         else:
             found[k] = rel
 
+
+def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelation]:
+    collected = _Found(ctx)
+    found, add = collected.found, collected.add
     for i in ctx.sentences_with("rel"):
         s = ctx.sentences[i]
         cues = _outermost(ctx.usable(i, "rel"))
