@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -88,7 +87,7 @@ class DocContext:
         one walk (matches and sentences are both sorted by start); the steps then look up "the
         triggers of sentence i" instead of scanning all matches again. This loop runs for every
         match of every article, so it does as little as it can per match."""
-        self.by_category = [defaultdict(list) for _ in self.sentences]
+        self.by_category = [{} for _ in self.sentences]
         self.in_document = {}
         self.names = names = []
         self._in_sentence = {}
@@ -107,7 +106,11 @@ class DocContext:
                 cats = self.by_category[k]
             m.sentence = k
             category = m.category
-            cats[category].append(m)
+            bucket = cats.get(category)
+            if bucket is None:
+                cats[category] = [m]
+            else:
+                bucket.append(m)
             if category in NAME_CATEGORIES:
                 names.append(m)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import Iterable, Iterator
 
 import ahocorasick
@@ -244,9 +243,13 @@ class PhraseMatcher:
 
 def in_text_order(matches: list[Match]) -> None:
     """Sort matches in place the way :meth:`PhraseMatcher.find` returns them: by start, longer
-    first, ties kept in their order (two stable sorts on C-level keys)."""
-    matches.sort(key=_END, reverse=True)
-    matches.sort(key=_START)
+    first, ties kept in their order (one stable sort on an integer key)."""
+    matches.sort(key=_text_order)
+
+
+def _text_order(m: Match) -> int:
+    # start first, then the longer match (a text is far shorter than 2**32 characters)
+    return (m.start << 32) - m.end
 
 
 PLAIN, EXACT, OPEN, MANY = 0, 1, 2, 3
@@ -319,6 +322,3 @@ def word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
         yield m
         pos = m.end() if m.end() > start else start + 1
 
-
-_START = attrgetter("start")
-_END = attrgetter("end")
