@@ -72,7 +72,10 @@ def guarded(fn):
 
 def version_callback(value: bool):
     if value:
+        from cartelscope.extract import native
+
         typer.echo(f"cartelscope {__version__}")
+        typer.echo(f"extraction rules: {native.STATUS}")
         raise typer.Exit()
 
 

@@ -115,3 +115,15 @@ def test_extraction_leaves_no_cyclic_garbage_and_restores_the_collector(extracto
         assert not gc.isenabled()  # a caller that paused the collector keeps it paused
     finally:
         gc.enable()
+
+
+def test_the_version_says_which_engine_runs():
+    from typer.testing import CliRunner
+
+    from cartelscope.cli import app
+
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("cartelscope ")
+    assert lines[1] == f"extraction rules: {native.STATUS}" and native.STATUS != "not checked"
