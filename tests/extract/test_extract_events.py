@@ -1383,6 +1383,13 @@ def test_marches_and_road_closures_to_demand_something_are_peaceful_protests(run
     "En redes andan diciendo que mataron a dos policías en Culiacán, Sinaloa, pero la Fiscalía dijo que es falso.",
     "Posts circulating on social media claimed that gunmen had attacked a bar in Celaya, Guanajuato. Police said "
     "the reports were fake.",
+    # machine-translated official wording, and a rumour that turned out to be something else
+    "Regarding publications on social networks about an alleged armed confrontation in Tecomán, Colima, on "
+    "Sunday, the Security Cabinet informs that the incident corresponded to a traffic accident.",
+    "The video that circulate of a narco-blockade with burned trucks in Zacatecas is old, is of 2023.",
+    "Circularon en redes videos de una supuesta balacera en Uruapan, Michoacán; la policía municipal aclaró que "
+    "eran cohetes de una fiesta patronal.",
+    "Shots reported on social media in Fresnillo, Zacatecas, on Saturday night turned out to be fireworks.",
 ])
 def test_a_social_media_rumour_that_is_denied_is_no_event(run, text):
     assert run(text)["events"] == []
