@@ -304,3 +304,14 @@ def test_groups_on_a_governments_designation_list_are_not_actors(run, text):
 def test_groups_named_only_in_recalled_history_are_not_actors(run, text, past):
     ids = actor_ids(run(text))
     assert "cjng" in ids and past not in ids
+
+
+@pytest.mark.parametrize("text, force", [
+    ("Officers of the state Secretaría de Seguridad Ciudadana (SSC) detained three men in Cancún, Quintana Roo, "
+     "on Tuesday.", "State police"),
+    ("Agentes de la SSC detuvieron a dos hombres en Chetumal, Quintana Roo, el martes.", "State police"),
+    ("Agentes de la SSC detuvieron a dos hombres en la alcaldía Iztapalapa, Ciudad de México, el martes.",
+     "Mexico City Citizen Security Secretariat"),
+])
+def test_ssc_is_the_police_secretariat_of_the_state_the_article_is_about(run, text, force):
+    assert only_event(run(text))["actors"] == [force]
