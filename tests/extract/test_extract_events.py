@@ -1561,6 +1561,23 @@ def test_the_attackers_dead_are_the_toll_of_the_fight(run, text):
     assert (e["event_type"], e["sub_event_type"]) == ("Battles", "Armed clash")
 
 
+@pytest.mark.parametrize("text", [
+    "Gunmen of the CJNG and the Sinaloa Cartel clashed for hours in Chicomuselo, Chiapas, on Sunday. A local priest "
+    "said at least four people were killed, though prosecutors had not confirmed any deaths.",
+    "Integrantes del CJNG y del Cártel de Sinaloa se enfrentaron durante horas en Chicomuselo, Chiapas, el domingo. "
+    "Un vecino dijo que al menos cuatro personas fueron asesinadas.",
+])
+def test_a_bare_count_of_dead_after_a_fight_is_its_toll(run, text):
+    e = only_event(run(text, published="2024-07-09"))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", 4)
+
+
+def test_a_count_of_dead_in_the_next_paragraph_is_not_the_fights(run):
+    e = only_event(run("Gunmen of the CJNG and the Sinaloa Cartel clashed for hours in Chicomuselo, Chiapas, on "
+                       "Sunday.\n\nAt least four people were killed.", published="2024-07-09"))
+    assert (e["sub_event_type"], e["fatalities"]) == ("Armed clash", None)
+
+
 def test_an_undated_entry_of_a_live_page_tells_the_news_of_the_pages_day(run):
     text = ("EN VIVO | Jornada violenta en el norte\n\nViernes 7 de noviembre de 2025\n\n"
             "13:10 | Las autoridades piden a la población no compartir videos.\n\n"

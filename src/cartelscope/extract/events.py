@@ -783,6 +783,15 @@ def recalls_history(ctx: DocContext, i: int) -> bool:
 
 
 
+def _dead_of_the_fight(ctx: DocContext, i: int, c: Classification, latest: ExtractedEvent, found_in: list[int]) -> bool:
+    """A bare count of people killed, told in the sentence right after a fight in the same
+    paragraph ("Rival cartels clashed for hours in Chicomuselo. A priest said at least four people
+    were killed"), is that fight's toll, though a killing alone would be an attack."""
+    return (latest.event_type == "Battles" and c.sub_event_type == "Attack"
+            and (c.rule.startswith("trigger:") or "civilians_killed" in c.tags) and bool(found_in) and found_in[-1] == i - 1
+            and ctx.sentences[i].paragraph == ctx.sentences[i - 1].paragraph)
+
+
 def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
                 found_in: list[int], latest: ExtractedEvent | None = None) -> list[ExtractedEvent]:
     """The events sentence ``i`` reports under classification ``c``; a sentence that only adds
@@ -819,7 +828,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         return events
     if not actors and not places and _recent_event(found_in, i) and not _another_day(ctx, i, c, latest):
         # a detail of the incident just reported ("En el lugar se aseguraron...", "the attack left four dead")
-        if latest is not None and latest.sub_event_type == c.sub_event_type:
+        if latest is not None and (latest.sub_event_type == c.sub_event_type or _dead_of_the_fight(ctx, i, c, latest, found_in)):
             _count_toll(latest, numbers.fatalities(ctx, i, c.clause))
         return events
     if not places and i > 0:
