@@ -19,7 +19,7 @@ from cartelscope.evaluate import read_jsonl, score, score_files
 from cartelscope.extract.runner import extract_files
 from extract_helpers import DEV, shared_dir
 
-DEV_TUNE_FLOOR = 0.87  # measured 0.889 on the 258 tune articles of the 422
+DEV_TUNE_FLOOR = 0.87  # measured 0.890 on the 258 tune articles of the 422
 SEEDS_FLOOR = 0.90  # measured 0.929; the bar is 0.85
 CLI = str(Path(sys.executable).with_name("cartelscope"))
 

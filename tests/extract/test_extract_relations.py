@@ -876,3 +876,13 @@ def test_a_leader_said_to_be_jailed_leads_no_one_now(run):
                          'Guzmán, and La Mayiza, loyal to Ismael "El Mayo" Zambada, who is jailed in the United States.'))
     assert ("leader_of", "ivan-archivaldo-guzman", "los-chapitos") in rels
     assert not {r for r in rels if r[0] == "leader_of" and r[2] == "la-mayiza"}
+
+
+def test_groups_that_have_disputed_a_market_for_years_are_rivals(run):
+    r = run("Security analysts say the CJNG and the Sinaloa Cartel have for years disputed retail drug sales in "
+            "Cancún and along the Riviera Maya.")
+    assert relations(r) == {sym("rivalry", "cjng", "sinaloa-cartel")}
+
+
+def test_a_group_that_disputed_a_claim_has_no_rival(run):
+    assert run("The CJNG disputed the claim that it had attacked the bar, in a banner left in Celaya.")["relations"] == []
