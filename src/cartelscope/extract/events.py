@@ -551,12 +551,19 @@ def _file_next_step(ctx: DocContext, i: int, c: Classification, latest: Extracte
     return True
 
 
+def _definite_event_word(ctx: DocContext, i: int) -> Match | None:
+    """The first event word of sentence ``i`` when it follows a definite article or a
+    demonstrative ("The attack ...", "El ataque ..."): the sentence speaks of an incident the
+    reader has been told of. None otherwise."""
+    words = ctx.of(i, "group")
+    return words[0] if words and _DEFINITE_BEFORE.before(ctx, words[0].start, 12) else None
+
+
 def _toll_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> None:
     """Sentence ``i`` reports no incident but gives the toll of the one just reported through a
     definite noun, naming no group or Mexican place of its own ("The attack left four dead",
     "El ataque dejó cuatro muertos"): the toll counts for ``latest``, the lowest figure winning."""
-    words = ctx.of(i, "group")
-    if not words or not _DEFINITE_BEFORE.before(ctx, words[0].start, 12):
+    if _definite_event_word(ctx, i) is None:
         return
     if ctx.actors_in(i) or _mexican(sentence_places(ctx, i)):
         return
@@ -574,9 +581,8 @@ def _details_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> boo
     weekend ... The attack took place on Saturday in a hamlet of Guadalupe y Calvo"): a more
     precise place in the same state, and a date where it had none or a coarser one, replace the
     incident's. Returns whether the sentence was filed as its evidence."""
-    words = ctx.of(i, "group")
-    if not words or not _DEFINITE_BEFORE.before(ctx, words[0].start, 12) \
-            or not _TOOK_PLACE.match(ctx.folded, words[0].end):
+    word = _definite_event_word(ctx, i)
+    if word is None or not _TOOK_PLACE.match(ctx.folded, word.end):
         return False
     if latest.place is not None:
         place = _best_place([p for p in _mexican(outside_dateline(ctx, i, sentence_places(ctx, i)))

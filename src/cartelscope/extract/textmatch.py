@@ -217,6 +217,7 @@ class PhraseMatcher:
         append = out.append
         for end_index, reading in self._auto.iter(spaced):
             if reading[0] == ONE:  # a word or phrase with one entry: the hit is the match
+                # the spaced copy is one character ahead of the text
                 append(Match(end_index - reading[1], end_index - 1, reading[2]))
                 continue
             if reading[0] == ONE_EXACT:  # the same, if the folded text reads the phrase as written
