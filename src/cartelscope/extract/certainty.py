@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from cartelscope.extract.context import DocContext
 
@@ -19,10 +18,21 @@ SPECULATION_REACH = 70  # a modal governs what follows it in its clause, not the
 SPECULATION_AFTER = 40
 
 
-@dataclass
 class Certainty:
-    level: str
-    attribution: str | None = None
+    """How a claim is put ('asserted', 'reported', 'alleged', 'speculative', 'denied') and by
+    whom. A plain class, not a dataclass: compiled, it is then made without interpreted code."""
+
+    __slots__ = ("level", "attribution")
+
+    def __init__(self, level: str, attribution: str | None = None):
+        self.level = level
+        self.attribution = attribution
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Certainty) and (self.level, self.attribution) == (other.level, other.attribution)
+
+    def __repr__(self) -> str:
+        return f"Certainty(level={self.level!r}, attribution={self.attribution!r})"
 
 
 _ASSERTED = Certainty("asserted", None)

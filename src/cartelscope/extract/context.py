@@ -4,6 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from operator import attrgetter
 from typing import Callable, NamedTuple, TypeVar
 
@@ -17,17 +18,34 @@ _NONE: list = []  # the empty answer of DocContext.of(); never appended to
 _NO_SENTENCES: dict = {}  # the empty answer for a cue list the document lacks; never filled
 
 
-@dataclass(slots=True)
 class ActorRef:
-    """One mention of a known actor in the text."""
+    """One mention of a known actor in the text.
 
-    start: int
-    end: int
-    actor_id: str
-    sentence: int
-    surface: str
-    via: str = "alias"  # alias | coref | coordination | loyalty ("the faction loyal to El Mayo")
-    example: bool = False
+    A plain class with slots rather than a dataclass: compiled, a dataclass keeps the
+    interpreted ``__init__`` its decorator writes, and some twenty refs are made per article.
+    Equality is by value, as a dataclass's."""
+
+    __slots__ = ("start", "end", "actor_id", "sentence", "surface", "via", "example")
+
+    def __init__(self, start: int, end: int, actor_id: str, sentence: int, surface: str,
+                 via: str = "alias", example: bool = False):
+        self.start = start
+        self.end = end
+        self.actor_id = actor_id
+        self.sentence = sentence
+        self.surface = surface
+        self.via = via  # alias | coref | coordination | loyalty ("the faction loyal to El Mayo")
+        self.example = example
+
+    def _fields(self) -> tuple:
+        return (self.start, self.end, self.actor_id, self.sentence, self.surface, self.via, self.example)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ActorRef) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return (f"ActorRef(start={self.start!r}, end={self.end!r}, actor_id={self.actor_id!r}, "
+                f"sentence={self.sentence!r}, surface={self.surface!r}, via={self.via!r}, example={self.example!r})")
 
 
 class PlaceRef(NamedTuple):
@@ -40,6 +58,16 @@ class PlaceRef(NamedTuple):
     surface: str
     explicit_state: bool = False
     bordering: bool = False  # "near the border with Jalisco": a reference point, not the location
+
+
+_new_place_ref = partial(tuple.__new__, PlaceRef)
+
+
+def place_ref(start: int, end: int, place: Place, sentence: int, surface: str, explicit_state: bool = False,
+              bordering: bool = False) -> PlaceRef:
+    """``PlaceRef(...)`` made without the named tuple's ``__new__``, which is interpreted code
+    (the refs are made for every place mention, and the rest of extraction runs compiled)."""
+    return _new_place_ref((start, end, place, sentence, surface, explicit_state, bordering))
 
 
 # the categories of names, settled against each other before anything reads them

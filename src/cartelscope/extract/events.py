@@ -7,10 +7,8 @@ incident in one article (the headline and the body, say) merge into one event.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import partial
 
 from cartelscope.extract import certainty as cert
@@ -18,7 +16,7 @@ from cartelscope.extract import numbers
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
-from cartelscope.extract.context import ActorRef, DocContext, PlaceRef, within
+from cartelscope.extract.context import ActorRef, DocContext, PlaceRef, place_ref, within
 from cartelscope.extract.dates import YEARS_LATER, opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
@@ -33,16 +31,39 @@ HEDGED_OWNER = EndingAt(r"(?:possibly|probably|allegedly|suspected(?:ly)?|presun
                           r"probablemente|supuestamente|linked to|ligad[oa]s? a|vinculad[oa]s? (?:a|con))[^\w,]+(?:\w+\W+){0,4}$")
 
 
-@dataclass
 class Classification:
-    event_type: str
-    sub_event_type: str
-    tags: list[str]
-    rule: str
-    anchor: int
-    civilian_targeting: bool
-    clause: tuple[int, int] | None = None  # set when the sentence's clauses report different incidents
-    coordinated: bool = False  # the clause is one of two predicates that share subject and date
+    """What a sentence (or one clause of it) reports: event type and sub-type, tags, the rule
+    or trigger that decided, and the trigger's position. A plain class, not a dataclass:
+    compiled, it is then made without interpreted code."""
+
+    __slots__ = ("event_type", "sub_event_type", "tags", "rule", "anchor", "civilian_targeting", "clause",
+                 "coordinated")
+
+    def __init__(self, event_type: str, sub_event_type: str, tags: list[str], rule: str, anchor: int,
+                 civilian_targeting: bool, clause: tuple[int, int] | None = None, coordinated: bool = False):
+        self.event_type = event_type
+        self.sub_event_type = sub_event_type
+        self.tags = tags
+        self.rule = rule
+        self.anchor = anchor
+        self.civilian_targeting = civilian_targeting
+        self.clause = clause  # set when the sentence's clauses report different incidents
+        self.coordinated = coordinated  # the clause is one of two predicates that share subject and date
+
+    def in_clause(self, clause: tuple[int, int], coordinated: bool) -> Classification:
+        """A copy that reports the incident of one clause of the sentence."""
+        return Classification(self.event_type, self.sub_event_type, self.tags, self.rule, self.anchor,
+                              self.civilian_targeting, clause, coordinated)
+
+    def _fields(self) -> tuple:
+        return (self.event_type, self.sub_event_type, self.tags, self.rule, self.anchor, self.civilian_targeting,
+                self.clause, self.coordinated)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Classification) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return f"Classification{self._fields()!r}"
 
 
 def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Classification | None:
@@ -645,7 +666,7 @@ def clause_classes(ctx: DocContext, i: int) -> list[Classification]:
             parts = [None if span == cause else c for span, c in zip(spans, parts)]
         found = [(c, span) for c, span in zip(parts, spans) if c is not None]
         if len({(c.event_type, c.sub_event_type) for c, _ in found}) > 1:
-            return [dataclasses.replace(c, clause=span, coordinated=coordinated) for c, span in found]
+            return [c.in_clause(span, coordinated) for c, span in found]
     c = classify(ctx, i)
     return [c] if c else []
 
@@ -987,7 +1008,7 @@ def _clause_places(ctx: DocContext, clause: tuple[int, int], places: list[PlaceR
     if len(states) != 1:
         return []
     first = places[0]
-    return [PlaceRef(first.start, first.end, state_place(ctx, next(iter(states))), first.sentence, first.surface)]
+    return [place_ref(first.start, first.end, state_place(ctx, next(iter(states))), first.sentence, first.surface)]
 
 
 def _segment(ctx: DocContext, i: int, pos: int) -> tuple[int, int]:

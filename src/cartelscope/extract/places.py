@@ -12,7 +12,7 @@ import re
 from functools import partial
 
 from cartelscope.extract.backward import EndingAt
-from cartelscope.extract.context import DocContext, PlaceRef, per_pack
+from cartelscope.extract.context import DocContext, PlaceRef, per_pack, place_ref
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import norm
 from cartelscope.knowledge.pack import PlaceRef as IndexRef
@@ -292,7 +292,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         choice = _choose(ctx, m, name, explicit, street, near_states, idx)
         if choice is None:
             continue
-        resolved.append(PlaceRef(m.start, m.end, to_place(ctx, choice), i, text[m.start:m.end],
+        resolved.append(place_ref(m.start, m.end, to_place(ctx, choice), i, text[m.start:m.end],
                                  explicit is not None, reference[idx]))
     return _stated_municipalities(ctx, resolved, {m.start: name.refs for m, name in mentions})
 
@@ -316,7 +316,7 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
         namesake = [r for r in refs_at.get(ref.start, ()) if r.kind == "locality"
                     and _loc_cache(ctx.pack)[r.id].municipality_inegi == nxt.place.municipality_code]
         if namesake:
-            out.append(PlaceRef(ref.start, ref.end, to_place(ctx, namesake[0]), ref.sentence, ref.surface,
+            out.append(place_ref(ref.start, ref.end, to_place(ctx, namesake[0]), ref.sentence, ref.surface,
                                 ref.explicit_state, ref.bordering))
     return out
 
