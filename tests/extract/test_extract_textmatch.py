@@ -96,3 +96,44 @@ def test_a_phrase_that_opens_with_an_apostrophe_matches_after_a_name(extractor):
     text = "Nemesio Oseguera's organization and El Mayo's group"
     found = {text[m.start:m.end] for m in extractor.matcher.find(text) if m.category == "rel"}
     assert {"'s organization", "'s group"} <= found
+
+
+def test_counted_words_are_counted_by_class_and_not_returned_as_matches():
+    m = _matcher()
+    m.add("como", Entry("cue", "example_list"))
+    m.count_words({"el": 0, "la": 0, "the": 1, "como": 0})
+    text = "El Cártel de Sinaloa, como la otra, the end; el elote."
+    counts = [0, 0]
+    found = m.find(text, None, counts, len(text))
+    assert counts == [4, 1]  # el, como, la, el (not "elote"); the
+    assert [text[x.start:x.end] for x in found if x.key == "example_list"] == ["como"]  # still a phrase
+    assert not any(text[x.start:x.end].lower() in ("el", "la", "the") for x in found)
+
+
+def test_counted_words_end_before_the_limit_and_count_only_when_asked():
+    m = _matcher()
+    m.count_words({"el": 0})
+    text = "el x el y el"
+    counts = [0]
+    m.find(text, None, counts, 5)  # words ending before index 5: the first "el" only
+    assert counts == [1]
+    assert m.find(text) == []  # without counts nothing is counted or returned
+
+
+def test_a_counted_word_must_be_one_folded_word():
+    m = PhraseMatcher()
+    for bad in ("de la", "él", "u.s."):
+        try:
+            m.count_words({bad: 0})
+        except ValueError as e:
+            assert "one folded word" in str(e)
+        else:
+            raise AssertionError(f"{bad!r} accepted")
+
+
+def test_matches_sort_by_start_then_longest_first_and_keep_ties_in_order():
+    from cartelscope.extract.textmatch import Match, in_text_order
+    a, b, c, d = (Entry("x", k) for k in "abcd")
+    ms = [Match(5, 9, a), Match(0, 3, b), Match(5, 12, c), Match(0, 3, d)]
+    in_text_order(ms)
+    assert [(x.start, x.end, x.key) for x in ms] == [(0, 3, "b"), (0, 3, "d"), (5, 12, "c"), (5, 9, "a")]

@@ -262,6 +262,15 @@ _HISTORY_SPAN = (1950, 2049)
 # old as what that sentence tells
 YEARS_LATER = re.compile(r"\b(?:a|one|two|three|four|five|un|dos|tres|cuatro|cinco|\d)\s+(?:years?|anos?)\s+"
                          r"(?:later|after|despues|mas tarde)\b")
+
+
+def counts_years_later(folded: str, start: int, end: int) -> bool:
+    """YEARS_LATER occurs in ``folded[start:end]``. Its leading ``\\b`` makes the regex engine try
+    every position, and nearly every sentence asked has neither "year" nor "ano", which a match
+    needs: ``str.find`` rules those out first."""
+    if folded.find("year", start, end) < 0 and folded.find("ano", start, end) < 0:
+        return False
+    return YEARS_LATER.search(folded, start, end) is not None
 HISTORY_YEARS = 5  # a sentence whose latest year is this many before the article's tells history
 
 

@@ -17,7 +17,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, PlaceRef, place_ref, within
-from cartelscope.extract.dates import YEARS_LATER, opens_state, reference_year, sentence_dates, years_named
+from cartelscope.extract.dates import counts_years_later, opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
 from cartelscope.extract.sentences import Sentence
@@ -804,7 +804,7 @@ def recalls_history(ctx: DocContext, i: int) -> bool:
         # "In 2008 the Beltrán Leyva brothers turned against him ... Two years later the Zetas broke
         # away": a time counted from the sentence before is as old as that one's
         s = ctx.sentences[i]
-        return i > 0 and bool(YEARS_LATER.search(ctx.folded, s.start, s.end)) and recalls_history(ctx, i - 1)
+        return i > 0 and counts_years_later(ctx.folded, s.start, s.end) and recalls_history(ctx, i - 1)
     now = reference_year(ctx)
     return now is not None and max(years) < now - STALE_YEARS
 

@@ -9,11 +9,13 @@ cue list name, e.g. ``hedging``, ``attribution:officials``), ``rel`` (key: relat
 ``num`` (key: integer value), ``vague`` (key: integer value),
 ``fatal``, ``injury``, ``fatalverb``, ``onedeath``, ``year`` (key: a year from 1900 to 2099 written as a word),
 ``dateword`` (key: a word some date pattern needs, see ``dates.DATE_WORDS``).
+Language detection's function words are counted in the same pass, not matched.
 """
 from __future__ import annotations
 
 from cartelscope.extract.dates import DATE_WORDS, MONTHS
 from cartelscope.extract.textmatch import Entry, PhraseMatcher, fold_phrase
+from cartelscope.ingest.text import FUNCTION_WORD_LANGUAGE, LANGUAGES
 from cartelscope.knowledge import KnowledgePack, norm
 
 # Locality names that are everyday words in news text; they still resolve through states,
@@ -138,6 +140,8 @@ def build(pack: KnowledgePack) -> PhraseMatcher:
                      ("onedeath", "single_death")):
         for lang, ps in _lang_lists(nums.get(key)):
             pm.add_all(ps, Entry(cat, "", lang))
+    # language detection's function words, counted by language in the same pass
+    pm.count_words({word: LANGUAGES.index(lang) for word, lang in FUNCTION_WORD_LANGUAGE.items()})
     pm.build()
     _CACHE[id(pack)] = (pack, pm)
     return pm

@@ -21,11 +21,12 @@ from cartelscope.extract import lexicon
 from cartelscope.extract import places as places_mod
 from cartelscope.extract import relations as relations_mod
 from cartelscope.extract.context import DocContext
-from cartelscope.extract.dates import HISTORY_YEARS, YEARS_LATER, find_pub_date, parse_pub_date, reference_year
+from cartelscope.extract.dates import HISTORY_YEARS, counts_years_later, find_pub_date, parse_pub_date, reference_year
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
 from cartelscope.extract.textmatch import Match, fold, in_text_order, word_starts
-from cartelscope.ingest.text import LANG_SAMPLE_CHARS, language_of_sample
+from cartelscope.ingest.text import (FUNCTION_WORD_LANGUAGE, LANG_SAMPLE_CHARS, LANGUAGES,
+                                     language_of_counted_sample, language_of_sample)
 from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
 
@@ -47,6 +48,24 @@ _NAME_AFTER_TITLE = re.compile(rf"\.?\s+({_NAME_WORD}(?:\s+(?:de\s+la\s+|del\s+|
 _PLACE_NAMES = frozenset({"place", "ambiguous"})
 
 
+def _language(folded: str, counts: list[int]) -> str:
+    """``language_of_sample(folded[:LANG_SAMPLE_CHARS])`` from the function words the phrase
+    matcher counted by language (``counts``, in the order of LANGUAGES) among the words that end
+    before the sample's cut. The sample also ends a word at the cut, whole or cut short ("ella"
+    read as "el"), which the matcher saw whole: that one is looked up here."""
+    sample = folded[:LANG_SAMPLE_CHARS]
+    hits = dict(zip(LANGUAGES, counts))
+    if len(folded) >= LANG_SAMPLE_CHARS:
+        start = LANG_SAMPLE_CHARS
+        while start > 0 and sample[start - 1].isalnum():
+            start -= 1
+        last = FUNCTION_WORD_LANGUAGE.get(sample[start:])
+        if last is not None:
+            hits[last] += 1
+    found = language_of_counted_sample(sample, hits)
+    return found if found is not None else language_of_sample(sample)
+
+
 class Extractor:
     """Holds the compiled knowledge; ``extract()`` is pure and thread-safe."""
 
@@ -64,9 +83,13 @@ class Extractor:
 
     def context(self, text: str, published: str | None = None, lang: str | None = None) -> DocContext:
         folded = fold(text)
-        lang = lang if lang in ("en", "es") else language_of_sample(folded[:LANG_SAMPLE_CHARS])
         sentences = split(text)
-        matches = self.matcher.find(text, folded)
+        if lang in ("en", "es"):
+            matches = self.matcher.find(text, folded)
+        else:
+            counts = [0] * len(LANGUAGES)
+            matches = self.matcher.find(text, folded, counts, LANG_SAMPLE_CHARS)
+            lang = _language(folded, counts)
         pub_text = self._printed_date(folded, matches)
         pub = parse_pub_date(published) or parse_pub_date(pub_text)
         ctx = DocContext(text, folded, lang, pub, self.pack, sentences, matches)
@@ -234,7 +257,7 @@ class Extractor:
             elif reference and i in latest and latest[i] <= reference - HISTORY_YEARS:
                 out.add(i)
             elif reference and i not in latest and i - 1 in latest and latest[i - 1] <= reference - HISTORY_YEARS \
-                    and YEARS_LATER.search(ctx.folded, ctx.sentences[i].start, ctx.sentences[i].end):
+                    and counts_years_later(ctx.folded, ctx.sentences[i].start, ctx.sentences[i].end):
                 out.add(i)  # "In 2008 ... Two years later the Zetas broke away from the Gulf Cartel"
             elif ctx.cues(i, "history") and events_mod.classify(ctx, i) is None:
                 out.add(i)  # "hace una década, cuando los Caballeros Templarios dominaban municipios enteros"

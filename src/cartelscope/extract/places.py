@@ -375,9 +375,22 @@ def _lowercase_document(ctx: DocContext) -> bool:
     return ctx.cache["lowercase"]
 
 
+# every Latin-1 byte but the capitals _UPPER finds, deleted to count those capitals in C
+_NOT_UPPER_BYTES = bytes(b for b in range(256) if not _UPPER.fullmatch(chr(b)))
+
+
+def _capitals(text: str) -> int:
+    """How many characters of ``text`` _UPPER finds; for Latin-1 text (nearly all) without a
+    list of one-letter strings."""
+    try:
+        return len(text.encode("latin-1").translate(None, _NOT_UPPER_BYTES))
+    except UnicodeEncodeError:
+        return len(_UPPER.findall(text))
+
+
 def _without_capitals(text: str, min_letters: int = 1) -> bool:
     """Fewer capitals than 1 % of the letters, among at least ``min_letters`` letters."""
-    upper = len(_UPPER.findall(text))
+    upper = _capitals(text)
     if upper * 100 > len(text):  # capitals above 1 % of all characters, so of the letters
         return False
     letters = len(_NOT_LETTER.sub("", text))  # what is left once non-letters are removed

@@ -16,7 +16,7 @@ from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, named_faction, 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, per_pack
-from cartelscope.extract.dates import HISTORY_YEARS, YEARS_LATER, opens_state, reference_year, sentence_dates, years_named
+from cartelscope.extract.dates import HISTORY_YEARS, counts_years_later, opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
@@ -361,7 +361,7 @@ def _historic(ctx: DocContext, i: int) -> bool:
     s = ctx.sentences[i]
     if not years:
         # "Two years later the Zetas broke away from the Gulf Cartel", after a sentence set in 2008
-        return i > 0 and bool(YEARS_LATER.search(ctx.folded, s.start, s.end)) and _historic(ctx, i - 1)
+        return i > 0 and counts_years_later(ctx.folded, s.start, s.end) and _historic(ctx, i - 1)
     reference = reference_year(ctx)
     return bool(reference and max(years) <= reference - HISTORY_YEARS
                 and not _STILL.search(ctx.folded, s.start, s.end))

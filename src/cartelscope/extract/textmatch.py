@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from operator import attrgetter
+from typing import Final, Iterable, Iterator
 
 import ahocorasick
 
@@ -123,7 +124,7 @@ class Match:
     Slots, not a named tuple: the steps read these attributes hundreds of times per article,
     and slot access is about twice as fast (compiled, it is a C struct)."""
 
-    __slots__ = ("start", "end", "entry", "category", "key", "sentence")
+    __slots__ = ("start", "end", "entry", "category", "key", "sentence", "order")
 
     def __init__(self, start: int, end: int, entry: Entry):
         self.start = start
@@ -132,6 +133,9 @@ class Match:
         self.category = entry.category
         self.key = entry.key
         self.sentence = -1  # the sentence it lies in, once a document context has filed it
+        # the sort key of in_text_order: start first, then the longer match (a text is far
+        # shorter than 2**32 characters); kept here so that the sort reads it in C
+        self.order = (start << 32) - end
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.category}:{self.key})"
@@ -146,12 +150,26 @@ class PhraseMatcher:
     hits does no boundary tests. A phrase that has a prefix entry (``word*``) is stored with the
     leading space only and checked per entry, as are the rare phrases with punctuation or a
     line break inside (the spaced copy blurs those) and exact-case acronyms.
+
+    Words given to :meth:`count_words` are not matched but counted by class as the automaton
+    meets them (the function words of language detection), so that the same pass serves both.
     """
 
     def __init__(self) -> None:
         self._auto = ahocorasick.Automaton()
         self._entries: dict[str, list[Entry]] = {}
+        self._counted: dict[str, int] = {}
         self._built = False
+
+    def count_words(self, classes: dict[str, int]) -> None:
+        """Words (folded, letters and digits only) whose occurrences :meth:`find` counts in the
+        class given for each (a small index) instead of returning them; before :meth:`build`."""
+        if self._built:
+            raise RuntimeError("count_words() after build()")
+        for word, klass in classes.items():
+            if not word.isalnum() or fold_phrase(word) != word:
+                raise ValueError(f"a counted word must be one folded word: {word!r}")
+            self._counted[word] = klass
 
     def add(self, phrase: str, entry: Entry) -> None:
         prefix = phrase.endswith("*")
@@ -200,30 +218,51 @@ class PhraseMatcher:
             else:
                 # keys that differ only in punctuation ("u.s." and "u-s") share one spaced form
                 value = (0, tuple(readings), MANY, "")
+            klass = self._counted.get(spaced[1:-1]) if spaced.endswith(" ") else None
+            if klass is not None:
+                value = (COUNTED_TOO, klass, value)  # a counted word that is also a phrase ("como")
             self._auto.add_word(spaced, value)
+        for word, klass in self._counted.items():
+            if f" {word} " not in stored:
+                self._auto.add_word(f" {word} ", (COUNTED, klass))
         self._auto.make_automaton()
         self._built = True
 
-    def find(self, text: str, folded: str | None = None) -> list[Match]:
+    def find(self, text: str, folded: str | None = None, counts: list[int] | None = None,
+             count_before: int = 0) -> list[Match]:
         """Every match that starts and ends at a word boundary, sorted by start, longest first.
+        With ``counts``, each counted word (see :meth:`count_words`) that ends before
+        ``count_before`` adds one to ``counts[its class]``.
 
-        This loop runs once per automaton hit (about two hundred per article), so a plain hit
+        This loop runs once per automaton hit (a few hundred per article), so a plain hit
         costs one subtraction and the Match itself."""
         if not self._built:
             self.build()
         folded = folded if folded is not None else fold(text)
         spaced = _spaced(folded)
         out: list[Match] = []
-        append = out.append
+        end_index: int
+        reading: tuple
         for end_index, reading in self._auto.iter(spaced):
-            if reading[0] == ONE:  # a word or phrase with one entry: the hit is the match
+            kind: int = reading[0]
+            if kind <= COUNTED:  # a counted word: count it (the spaced copy is one ahead)
+                if counts is not None and end_index - 1 < count_before:
+                    klass: int = reading[1]
+                    counts[klass] += 1
+                if kind == COUNTED:
+                    continue
+                reading = reading[2]  # also a phrase: read on as one
+                kind = reading[0]
+            if kind == ONE:  # a word or phrase with one entry: the hit is the match
                 # the spaced copy is one character ahead of the text
-                append(Match(end_index - reading[1], end_index - 1, reading[2]))
+                length: int = reading[1]
+                out.append(Match(end_index - length, end_index - 1, reading[2]))
                 continue
-            if reading[0] == ONE_EXACT:  # the same, if the folded text reads the phrase as written
-                start = end_index - reading[1]
+            if kind == ONE_EXACT:  # the same, if the folded text reads the phrase as written
+                length = reading[1]
+                start = end_index - length
                 if folded[start:end_index - 1] == reading[3]:
-                    append(Match(start, end_index - 1, reading[2]))
+                    out.append(Match(start, end_index - 1, reading[2]))
                 continue
             length, tails, mode, key = reading
             if mode == PLAIN or mode == EXACT:
@@ -232,30 +271,37 @@ class PhraseMatcher:
                 if mode == EXACT and folded[start:end] != key:
                     continue
                 for entry in tails:
-                    append(Match(start, end, entry))
+                    out.append(Match(start, end, entry))
             elif mode == MANY:
                 for r in tails:
-                    _checked(text, folded, end_index, r, append)
+                    _checked(text, folded, end_index, r, out.append)
             else:
-                _checked(text, folded, end_index, reading, append)
+                _checked(text, folded, end_index, reading, out.append)
         in_text_order(out)
         return out
 
 
 def in_text_order(matches: list[Match]) -> None:
     """Sort matches in place the way :meth:`PhraseMatcher.find` returns them: by start, longer
-    first, ties kept in their order (one stable sort on an integer key)."""
-    matches.sort(key=_text_order)
+    first, ties kept in their order (one stable sort on the integer ``Match.order``, read by
+    ``attrgetter`` in C: a key function, even compiled, costs a call per match)."""
+    matches.sort(key=_TEXT_ORDER)
 
 
-def _text_order(m: Match) -> int:
-    # start first, then the longer match (a text is far shorter than 2**32 characters)
-    return (m.start << 32) - m.end
+_TEXT_ORDER = attrgetter("order")
 
 
-PLAIN, EXACT, OPEN, MANY = 0, 1, 2, 3
+# how a stored reading is checked (Final: compiled, they are constants, not module lookups)
+PLAIN: Final = 0
+EXACT: Final = 1
+OPEN: Final = 2
+MANY: Final = 3
 # the first item of a one-entry reading (negative: the other readings start with a length or 0)
-ONE, ONE_EXACT = -1, -2
+ONE: Final = -1
+ONE_EXACT: Final = -2
+# a counted word's reading (COUNTED, class), and one that is also a phrase: (COUNTED_TOO, class, reading)
+COUNTED: Final = -3
+COUNTED_TOO: Final = -4
 
 
 def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> None:

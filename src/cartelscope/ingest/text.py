@@ -65,6 +65,10 @@ def _build_lang_index() -> dict[str, str]:
 
 
 _LANG_OF = _build_lang_index()
+# the function words (accent-folded) by language, and the languages in a fixed order: the
+# extractor's phrase matcher counts these words in its own pass (see language_of_counted_sample)
+FUNCTION_WORD_LANGUAGE: dict[str, str] = dict(_LANG_OF)
+LANGUAGES: tuple[str, ...] = tuple(_FUNCTION_WORDS)
 _LANG_OF_BYTES = {w.encode("latin-1"): lang for w, lang in _LANG_OF.items()}
 
 # Latin-1 byte -> itself if a regex word character (letter, digit, underscore), else a space
@@ -149,13 +153,33 @@ def language_of_sample(sample: str) -> str:
     automaton, which gives the counts that splitting and counting every word gives."""
     raw = _latin1_bytes(sample)
     if raw is not None and b"_" not in raw:
-        mask = raw.translate(_WORD_MASK)
-        n_words = mask.count(b" a") + mask.startswith(b"a")
+        n_words = _words_in(raw)
         if n_words < 5:
             return "other"
         spaced = " " + raw.translate(_WORD_BYTES).decode("latin-1") + " "
         return _verdict(Counter(map(itemgetter(1), _FUNCTION_WORDS_FOUND.iter(spaced))), n_words)
     return _language_by_counting(sample)
+
+
+def language_of_counted_sample(sample: str, hits: Mapping[str, int]) -> str | None:
+    """:func:`language_of_sample`'s answer for ``sample`` when its function words
+    (:data:`FUNCTION_WORD_LANGUAGE`, each a whole word) were already counted by language into
+    ``hits``; None when the sample needs the slower path there (characters beyond Latin-1 other
+    than common punctuation, or an underscore, which joins words), where the caller must call
+    :func:`language_of_sample` itself."""
+    raw = _latin1_bytes(sample)
+    if raw is None or b"_" in raw:
+        return None
+    n_words = _words_in(raw)
+    if n_words < 5:
+        return "other"
+    return _verdict({lang: n for lang, n in hits.items() if n}, n_words)
+
+
+def _words_in(raw: bytes) -> int:
+    """The number of words of a Latin-1 sample: runs of word characters, counted off a mask."""
+    mask = raw.translate(_WORD_MASK)
+    return mask.count(b" a") + mask.startswith(b"a")
 
 
 def _language_by_counting(sample: str) -> str:

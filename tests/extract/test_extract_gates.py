@@ -1,0 +1,41 @@
+"""Cheap tests that stand before a regex must give the regex's answer: they only skip work."""
+from __future__ import annotations
+
+import pytest
+
+from cartelscope.extract.dates import YEARS_LATER, counts_years_later
+from cartelscope.extract.places import _UPPER, _capitals
+from cartelscope.extract.textmatch import fold
+
+SENTENCES = [
+    "Two years later the Zetas broke away from the Gulf Cartel.",
+    "Dos años después, el grupo se dividió.",
+    "Tres años más tarde volvieron.",
+    "A year after that, they split.",
+    "Five days later the army arrived.",
+    "El año pasado hubo 30 muertos.",  # "ano" without "later"
+    "The yearly report came two weeks later.",
+    "Cinco anos despues",  # typed without the tilde
+    "Nothing happened here.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_years_later_gate_agrees_with_the_pattern(sentence):
+    folded = "Intro. " + fold(sentence) + " Outro two years later."
+    start, end = 7, 7 + len(sentence)
+    assert counts_years_later(folded, start, end) == (YEARS_LATER.search(folded, start, end) is not None)
+
+
+def test_years_later_gate_reads_only_its_stretch():
+    folded = fold("Two years later they came back. Then nothing.")
+    assert counts_years_later(folded, 0, 16)
+    assert not counts_years_later(folded, 31, len(folded))
+
+
+@pytest.mark.parametrize("text", [
+    "Ciudad Juárez, CHIHUAHUA", "ÁÉÍÓÚÑÜ áéíóúñü", "all lower case", "", "Émile ÇA Øre",
+    "Los sicarios 🚨 del CJNG",  # beyond Latin-1: the regex path
+])
+def test_capitals_counts_what_the_pattern_finds(text):
+    assert _capitals(text) == len(_UPPER.findall(text))
