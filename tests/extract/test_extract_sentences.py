@@ -55,3 +55,25 @@ def test_a_long_run_on_typed_without_capitals_is_cut_at_its_stops():
 
 def test_a_short_sentence_with_a_lowercase_word_after_an_abbreviation_stays_whole():
     assert len(split("Troops seized approx. five rifles in Culiacán.")) == 1
+
+
+_STOPPY = [
+    "He said: “No.” Then… “Why?!” (Really.) And U.S. agents—no. 3—left at 5 p.m. Mr. Smith too.",
+    "Línea uno\n\nLínea dos\n- viñeta\n• otra\n\n\nFin. ¿Qué? ¡Nada! 12 ago. 2022 fue. Fin.",
+    "todo en minusculas. sin mayusculas aqui. ni alla... y ya!! ok? 3.5 km. fin",
+    "", ".", "\n", "...", "a.b.c. D", "Ends with stop.", "“Quoted.” «Citado.» 'Single.' Next",
+]
+
+
+@pytest.mark.parametrize("text", _STOPPY)
+def test_boundaries_are_what_the_pattern_finds_scanning_the_whole_text(text):
+    from cartelscope.extract.sentences import _BOUNDARY, boundaries
+    assert [m.span() for m in boundaries(text)] == [m.span() for m in _BOUNDARY.finditer(text)]
+
+
+@pytest.mark.parametrize("text", _STOPPY)
+def test_lower_boundaries_are_what_the_pattern_finds_in_the_stretch(text):
+    from cartelscope.extract.sentences import _LOWER_BOUNDARY, lower_boundaries
+    for start, end in ((0, len(text)), (3, max(3, len(text) - 4))):
+        assert [m.span() for m in lower_boundaries(text, start, end)] == \
+            [m.span() for m in _LOWER_BOUNDARY.finditer(text, start, end)]
