@@ -93,3 +93,28 @@ def test_language_read_from_folded_text_is_the_ingest_language(extractor, text):
     from cartelscope.ingest.text import detect_language
 
     assert extractor.extract(text).lang == detect_language(text)
+
+
+_NAMES = [
+    "Los Cartel Cartel Nuevo", "xLos Zetas y Los Zetas", "Cártel de Los Zetas y Grupo Sombra del Norte",
+    "ElCartel del Golfo, Cartel del Noreste; Las Moicas Unidas. Grupo Delta", "Cartel Cartel Cartel Nuevo Orden",
+    "Grupo Los Viagras contra Los Caballeros Templarios", "", "Cártel", "Carteles Unidos y Cártel de Sinaloa",
+]
+
+
+@pytest.mark.parametrize("text", _NAMES)
+def test_group_names_are_what_the_one_pattern_finds(text):
+    from cartelscope.extract.pipeline import _CANDIDATE, group_names
+    from cartelscope.extract.textmatch import word_starts
+    assert [m.span() for m in group_names(text)] == [m.span() for m in word_starts(_CANDIDATE, text)]
+
+
+def test_group_names_agree_with_the_one_pattern_over_the_sample_corpus():
+    import json
+    from cartelscope.demo import sample_path
+    from cartelscope.extract.pipeline import _CANDIDATE, group_names
+    from cartelscope.extract.textmatch import word_starts
+    from pathlib import Path
+    for line in Path(sample_path()).read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        assert [m.span() for m in group_names(text)] == [m.span() for m in word_starts(_CANDIDATE, text)]

@@ -32,13 +32,43 @@ from cartelscope.model import ActorMention, Candidate, Extraction
 
 EXTRACTOR_VERSION = "cartelscope-rules/0.1"
 PRINTED_DATE_REACH = 400  # characters from the top in which a printed publication date is read
-# Scanned with textmatch.word_starts (it must start a word; see there why no leading \b).
+# Group-like names, known or not: "Cártel de ...", "Grupo ...", "Los/Las ..." (each must start a
+# word). Scanned as three patterns, each starting with its own literal, which the regex engine
+# skips to fast; one alternation of them makes it test every character (see group_names).
 _GROUP_NAME_TAIL = r"\s+(?:de\s+|del\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"
-_CANDIDATE = re.compile(
-    r"C(?:[aá]rtel|artel|artel de los|[aá]rtel de los)" + _GROUP_NAME_TAIL +
-    r"|Grupo" + _GROUP_NAME_TAIL +
-    r"|L(?:os|as)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]{2,}(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?"
+_CANDIDATE_PARTS = (
+    r"C(?:[aá]rtel|artel|artel de los|[aá]rtel de los)" + _GROUP_NAME_TAIL,
+    r"Grupo" + _GROUP_NAME_TAIL,
+    r"L(?:os|as)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]{2,}(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?",
 )
+_CANDIDATE = re.compile("|".join(_CANDIDATE_PARTS))  # what group_names finds, in one pattern
+_CANDIDATES = tuple(re.compile(part) for part in _CANDIDATE_PARTS)
+
+
+def group_names(text: str) -> list[re.Match]:
+    """``list(textmatch.word_starts(_CANDIDATE, text))``: the group-like names, left to right,
+    none inside another. Each part is scanned on its own and the leftmost match taken; a part
+    whose next match starts before where the scan stands is searched again from there. The
+    parts begin with different letters, so at most one matches at a place, as the alternation."""
+    found: list[re.Match] = []
+    pos = 0
+    ahead: list[re.Match | None] = [_at_word(p, text, 0) for p in _CANDIDATES]
+    while True:
+        best: re.Match | None = None
+        for k in range(len(ahead)):
+            m = ahead[k]
+            if m is not None and m.start() < pos:
+                m = ahead[k] = _at_word(_CANDIDATES[k], text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return found
+        found.append(best)
+        pos = best.end()
+
+
+def _at_word(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
+    return next(word_starts(pattern, text, pos), None)
 
 
 # a person's name of two to five capitalised words after a title (the pack's ``person_titles``
@@ -99,7 +129,7 @@ class Extractor:
             if len(kept) < len(ctx.matches):
                 ctx.matches = kept
                 ctx.index_matches()
-        names = list(word_starts(_CANDIDATE, text))  # group-like names, known or not
+        names = group_names(text)
         ctx.cache["group_names"] = names
         misspelt = self.misspelt.matches([(m.start(), m.end(), m.group()) for m in names],
                                          [(m.start, m.end) for m in ctx.all_of("actor")])
@@ -288,7 +318,7 @@ class Extractor:
         found: dict[str, Candidate] = {}
         names = ctx.cache.get("group_names")
         if names is None:
-            names = list(word_starts(_CANDIDATE, ctx.text))
+            names = group_names(ctx.text)
         if not names:
             return []
         known = sorted([(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places])

@@ -352,12 +352,11 @@ def _spaced_chars(text: str) -> str:
     return "".join(c if c.isalnum() else " " for c in text)
 
 
-def word_starts(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """``pattern.finditer(text)`` keeping only matches that start a word, as a leading ``\\b``
-    would. The regex engine skips quickly to a pattern's possible first characters only when the
-    pattern begins with them; a leading ``\\b`` hides them and makes it try every position,
-    several times slower. So rules leave the ``\\b`` out and scan with this instead."""
-    pos = 0
+def word_starts(pattern: re.Pattern, text: str, pos: int = 0) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos)`` keeping only matches that start a word, as a leading
+    ``\\b`` would. The regex engine skips quickly to a pattern's possible first characters only
+    when the pattern begins with them; a leading ``\\b`` hides them and makes it try every
+    position, several times slower. So rules leave the ``\\b`` out and scan with this instead."""
     while True:
         m = pattern.search(text, pos)
         if m is None:
