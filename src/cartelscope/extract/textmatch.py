@@ -12,9 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Final, Iterable, Iterator
+from typing import Any, Final, Iterable, Iterator
 
-import ahocorasick
+import ahocorasick_rs
 
 
 def _build_fold_table() -> dict[int, str]:
@@ -153,10 +153,15 @@ class PhraseMatcher:
 
     Words given to :meth:`count_words` are not matched but counted by class as the automaton
     meets them (the function words of language detection), so that the same pass serves both.
+
+    The automaton is ``ahocorasick_rs``'s contiguous NFA (the Rust ``aho-corasick`` crate): with
+    some twenty thousand phrases it reads an article in about half the time a node-per-letter
+    trie takes, mostly because its states lie together in memory.
     """
 
     def __init__(self) -> None:
-        self._auto = ahocorasick.Automaton()
+        self._auto: Any = None  # the ahocorasick_rs.AhoCorasick, once built
+        self._readings: list[tuple] = []  # what the phrase of each automaton pattern number means
         self._entries: dict[str, list[Entry]] = {}
         self._counted: dict[str, int] = {}
         self._built = False
@@ -189,6 +194,8 @@ class PhraseMatcher:
 
     def build(self) -> None:
         stored: dict[str, list[tuple]] = {}
+        patterns: list[str] = []
+        meanings: list[tuple] = []  # the reading of each pattern, by its number
         for key, entries in self._entries.items():
             # PLAIN: the hit is the match; EXACT: the folded text must also read the key as
             # written (punctuation, single spaces); OPEN: per-entry right edge and case checks
@@ -221,11 +228,14 @@ class PhraseMatcher:
             klass = self._counted.get(spaced[1:-1]) if spaced.endswith(" ") else None
             if klass is not None:
                 value = (COUNTED_TOO, klass, value)  # a counted word that is also a phrase ("como")
-            self._auto.add_word(spaced, value)
+            patterns.append(spaced)
+            meanings.append(value)
         for word, klass in self._counted.items():
             if f" {word} " not in stored:
-                self._auto.add_word(f" {word} ", (COUNTED, klass))
-        self._auto.make_automaton()
+                patterns.append(f" {word} ")
+                meanings.append((COUNTED, klass))
+        self._auto = ahocorasick_rs.AhoCorasick(patterns, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+        self._readings = meanings
         self._built = True
 
     def find(self, text: str, folded: str | None = None, counts: list[int] | None = None,
@@ -241,9 +251,13 @@ class PhraseMatcher:
         folded = folded if folded is not None else fold(text)
         spaced = _spaced(folded)
         out: list[Match] = []
-        end_index: int
+        readings = self._readings
+        number: int
+        end_index: int  # the last character of the hit in the spaced copy (one ahead of the text)
         reading: tuple
-        for end_index, reading in self._auto.iter(spaced):
+        for number, _, after in self._auto.find_matches_as_indexes(spaced, overlapping=True):
+            end_index = after - 1
+            reading = readings[number]
             kind: int = reading[0]
             if kind <= COUNTED:  # a counted word: count it (the spaced copy is one ahead)
                 if counts is not None and end_index - 1 < count_before:
