@@ -137,3 +137,13 @@ def test_matches_sort_by_start_then_longest_first_and_keep_ties_in_order():
     ms = [Match(5, 9, a), Match(0, 3, b), Match(5, 12, c), Match(0, 3, d)]
     in_text_order(ms)
     assert [(x.start, x.end, x.key) for x in ms] == [(0, 3, "b"), (0, 3, "d"), (5, 12, "c"), (5, 9, "a")]
+
+
+def test_find_returns_overlapping_matches_by_start_longest_first():
+    m = PhraseMatcher()
+    for phrase in ("Cártel de Sinaloa", "Sinaloa", "de Sinaloa", "Cártel", "Nueva Generación", "Cártel de Jalisco Nueva Generación", "Jalisco"):
+        m.add(phrase, Entry("x", phrase))
+    text = "El Cártel de Jalisco Nueva Generación y el Cártel de Sinaloa."
+    found = [(x.start, x.end) for x in m.find(text)]
+    assert found == sorted(found, key=lambda se: (se[0], -se[1]))
+    assert len(found) == 8 and found[0] == (3, 37)  # the longest name first at its start

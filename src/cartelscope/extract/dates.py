@@ -266,11 +266,17 @@ YEARS_LATER = re.compile(r"\b(?:a|one|two|three|four|five|un|dos|tres|cuatro|cin
 
 def counts_years_later(folded: str, start: int, end: int) -> bool:
     """YEARS_LATER occurs in ``folded[start:end]``. Its leading ``\\b`` makes the regex engine try
-    every position, and nearly every sentence asked has neither "year" nor "ano", which a match
-    needs: ``str.find`` rules those out first."""
+    every position, and nearly every sentence asked lacks "year"/"ano" or the word after
+    ("later", "after", "despues", "mas tarde"), which a match needs: ``str.find`` rules those
+    out first ("ano" alone is in "mexicano")."""
     if folded.find("year", start, end) < 0 and folded.find("ano", start, end) < 0:
         return False
+    if all(folded.find(word, start, end) < 0 for word in _YEARS_LATER_WORDS):
+        return False
     return YEARS_LATER.search(folded, start, end) is not None
+
+
+_YEARS_LATER_WORDS = ("later", "after", "despues", "mas tarde")
 HISTORY_YEARS = 5  # a sentence whose latest year is this many before the article's tells history
 
 

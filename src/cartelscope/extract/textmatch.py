@@ -270,13 +270,13 @@ class PhraseMatcher:
             if kind == ONE:  # a word or phrase with one entry: the hit is the match
                 # the spaced copy is one character ahead of the text
                 length: int = reading[1]
-                out.append(Match(end_index - length, end_index - 1, reading[2]))
+                _in_order(out, Match(end_index - length, end_index - 1, reading[2]))
                 continue
             if kind == ONE_EXACT:  # the same, if the folded text reads the phrase as written
                 length = reading[1]
                 start = end_index - length
                 if folded[start:end_index - 1] == reading[3]:
-                    out.append(Match(start, end_index - 1, reading[2]))
+                    _in_order(out, Match(start, end_index - 1, reading[2]))
                 continue
             length, tails, mode, key = reading
             if mode == PLAIN or mode == EXACT:
@@ -285,14 +285,28 @@ class PhraseMatcher:
                 if mode == EXACT and folded[start:end] != key:
                     continue
                 for entry in tails:
-                    out.append(Match(start, end, entry))
+                    _in_order(out, Match(start, end, entry))
             elif mode == MANY:
                 for r in tails:
-                    _checked(text, folded, end_index, r, out.append)
+                    _checked(text, folded, end_index, r, out)
             else:
-                _checked(text, folded, end_index, reading, out.append)
-        in_text_order(out)
+                _checked(text, folded, end_index, reading, out)
         return out
+
+
+def _in_order(out: list[Match], m: Match) -> None:
+    """Add ``m`` to ``out``, kept in :func:`in_text_order`'s order. The automaton reports hits by
+    where they end, which is nearly that order already (a name that starts earlier comes after
+    the shorter ones inside it), so a match rarely moves more than a place or two."""
+    out.append(m)
+    i = len(out) - 1
+    while i > 0:
+        prev = out[i - 1]
+        if prev.start < m.start or prev.start == m.start and prev.end >= m.end:
+            return
+        out[i] = prev
+        out[i - 1] = m
+        i -= 1
 
 
 def in_text_order(matches: list[Match]) -> None:
@@ -318,7 +332,7 @@ COUNTED: Final = -3
 COUNTED_TOO: Final = -4
 
 
-def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> None:
+def _checked(text: str, folded: str, end_index: int, reading: tuple, out: list[Match]) -> None:
     """Matches of one EXACT or OPEN reading whose spaced form hit at ``end_index``."""
     length, tails, mode, key = reading
     start = end_index - length - (mode != OPEN)
@@ -327,7 +341,7 @@ def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> 
         return
     if mode == EXACT:
         for entry in tails:
-            append(Match(start, end, entry))
+            _in_order(out, Match(start, end, entry))
         return
     n = len(folded)
     right_ok = end == n or not folded[end].isalnum()
@@ -340,7 +354,7 @@ def _checked(text: str, folded: str, end_index: int, reading: tuple, append) -> 
             continue
         if entry.case_sensitive is not None and text[start:e] != entry.case_sensitive:
             continue
-        append(Match(start, e, entry))
+        _in_order(out, Match(start, e, entry))
 
 # Latin-1 byte -> space unless a letter or digit; applied to the folded text encoded as Latin-1
 _SPACED_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(256))
