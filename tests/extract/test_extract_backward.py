@@ -6,13 +6,14 @@ import re
 import pytest
 
 from cartelscope.extract.backward import EndingAt
+from cartelscope.extract.context import DocContext
 from cartelscope.extract.textmatch import fold
+from cartelscope.knowledge import KnowledgePack
 
 
-class _Doc:
-    def __init__(self, text: str):
-        self.folded = fold(text)
-        self.backward = self.folded[::-1]
+def _Doc(text: str) -> DocContext:
+    """A document context with nothing but the folded text (and its reverse) that EndingAt reads."""
+    return DocContext(text, fold(text), "en", None, KnowledgePack(), [], [])
 
 
 PATTERNS = [
@@ -23,6 +24,8 @@ PATTERNS = [
     r"(?:former|antigu[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+)?$",
     r"(?=[a-z])\w+\s+$",
     r"(?<!convoy )(?<!saw clashes far to the )(?:north|south) of\s+$",  # look-behinds wider than \b
+    r"\b(?:colonia|calle|municipio)\s+(?:de\s+)?$|\b(?:town|north) of $",  # "de", "of": only after a word
+    r"(?:fire|stop)\s*(?:in\s+)?(?:order|the)\s+(?:to\s+)?$",  # "\s*": no word of its own before "order"
 ]
 
 TEXT = ("Gunmen opened fire in order to stop the convoy north of Culiacán, south of Navolato, bound for the border with "
@@ -105,6 +108,30 @@ def test_literal_endings_gate_only_what_cannot_match():
     assert EndingAt(r"(?:\d\s*(?:de)?|\bde)\s*$").tails is None  # a digit may end it
     assert EndingAt(r"(?=[a-z])\w+\s+$").tails is None
     assert EndingAt(r"\bpara\s+$", re.IGNORECASE).tails is None
+
+
+def test_endings_that_need_a_word_before_them_are_gated_on_it():
+    rule = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
+    assert rule._word_before == {"de": ("alcaldia", "alcaldias", "delegacion", "of"), "of": ("borough",)}
+    assert rule._free_tails == ("alcaldia", "alcaldias", "delegacion")
+    doc = _Doc("La delegación de\n Tlalpan, la colonia de Tlalpan; the borough of Queens, the bills of Queens.")
+    ends = [doc.folded.find(name) for name in ("tlalpan", "tlalpan;", "queens", "queens.")]
+    assert [rule.before(doc, end, 40) for end in ends] == [True, False, True, False]
+    assert not rule.before(doc, ends[0], 11)  # "delegacion" is not in the window
+    doc = _Doc("y la colonia")  # the word before as short as can be, first in the window
+    assert EndingAt(r"\b(?:y|en)\s+(?:la\s+)?$").before(doc, 5, 5, sliced=True)
+    # a word before is required only where the pattern puts whitespace, at least one character,
+    # between the two: after "\s*", a class or the pattern's start the ending is matched alone
+    assert EndingAt(r"(?:north|south)\s*of\s+$")._word_before is None
+    assert EndingAt(r"(?:former|ex)\s+(?:\w+\s+){0,2}(?:of|de)\s+(?:the\s+)?$")._word_before == {
+        "the": ("de", "of")}
+
+
+def test_a_repeated_group_is_no_literal_run_into_what_precedes_it():
+    rule = EndingAt(r"x(?:ab){1,3}\s+$")
+    assert rule.tails == ("ab",)  # not "xab": "xabab" ends with "ab" only
+    doc = _Doc("xabab cd")
+    assert rule.before(doc, 6, 12) and rule.before(doc, 6, 12, sliced=True)
 
 
 def test_literal_beginnings_gate_patterns_that_may_end_in_anything():

@@ -13,6 +13,10 @@ else is refused when the pattern is built, so a rule cannot silently change mean
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # typed, so that compiled code reads ``ctx.folded`` natively
+    from cartelscope.extract.context import DocContext
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -50,29 +54,74 @@ class EndingAt:
         self._margin = max([1] + _lookbehind_widths(items))
         # the literal endings a match must have once its trailing whitespace is stripped ("para",
         # "colonia", "colonias"), or None when the pattern can end in anything; most calls find
-        # none of them before ``end`` and are answered by one ``str.endswith`` in C
-        tails = None if flags & re.IGNORECASE else _tails(items)
-        self.tails = tuple(sorted(tails)) if tails and "" not in tails else None
+        # none of them before ``end`` and are answered without a regex
+        runs = None if flags & re.IGNORECASE else _runs(items)
+        tails = None if runs is None else {word for word, _, _ in runs}
+        self.tails: tuple[str, ...] | None = tuple(sorted(tails)) if tails and "" not in tails else None
+        # ... filed by their last character, so that one look-up picks the few to compare
+        self._tails_by_last: dict[str, tuple[str, ...]] | None = None
+        self._tail_width = 0
+        # the endings that must follow a word of their own ("de" only in "alcaldia de"): each with
+        # the literal endings of the word before it, and the endings that need no such word
+        self._word_before: dict[str, tuple[str, ...]] | None = None
+        self._free_tails: tuple[str, ...] = ()
+        self._before_width = 0
+        if runs is not None and self.tails is not None:
+            self._file_tails(runs)
         # a pattern that may end in anything ("allegedly ... <up to four words>") may still
         # have to begin with one of a few literal words: one of them must be in the window
         heads = None if flags & re.IGNORECASE or self.tails is not None else _heads(items)
-        self.heads = tuple(sorted(heads)) if heads and "" not in heads else None
+        self.heads: tuple[str, ...] | None = tuple(sorted(heads)) if heads and "" not in heads else None
 
-    def before(self, ctx, end: int, reach: int, sliced: bool = False) -> bool:
+    def _file_tails(self, runs: list[tuple[str, list, bool]]) -> None:
+        """Build the look-ups of the literal-ending gates from ``runs`` (see :func:`_runs`)."""
+        by_last: dict[str, tuple[str, ...]] = {}
+        for tail in self.tails or ():
+            by_last[tail[-1]] = by_last.get(tail[-1], ()) + (tail,)
+        self._tails_by_last = by_last
+        self._tail_width = max([len(tail) for tail in self.tails or ()])
+        words: dict[str, set[str]] = {}
+        free: set[str] = set()
+        for tail, items, _ in runs:
+            before = _word_before(items)
+            if before is None:
+                free.add(tail)
+            else:
+                words.setdefault(tail, set()).update(before)
+        bound = {tail: tuple(sorted(b)) for tail, b in words.items() if tail not in free}
+        if bound:
+            self._word_before = bound
+            self._free_tails = tuple(sorted(free))
+            self._before_width = max([len(word) for b in bound.values() for word in b])
+
+    def before(self, ctx: DocContext, end: int, reach: int, sliced: bool = False) -> bool:
         """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
         at most ``reach`` characters before it (``ctx.backward`` is the folded text reversed)."""
         folded = ctx.folded
         lo = end - reach if end > reach else 0
-        tails = self.tails
-        if tails is not None:
-            j = end - 1  # usually the one space before a word: test the ending without copying
-            if j > lo and folded[j] == " " and not folded[j - 1].isspace():
-                if not folded.endswith(tails, lo, j):
-                    return False
-            elif not folded[lo:end].rstrip().endswith(tails):
+        by_last = self._tails_by_last
+        if by_last is not None:
+            k = end
+            while k > lo and folded[k - 1].isspace():
+                k -= 1
+            if k == lo:
                 return False
-        if self.heads is not None and not any(map(folded[lo:end].__contains__, self.heads)):
-            return False
+            tails = by_last.get(folded[k - 1])
+            if tails is None:
+                return False
+            start = k - self._tail_width
+            if not folded[start if start > lo else lo:k].endswith(tails):
+                return False
+            bound = self._word_before
+            if bound is not None and not self._word_fits(folded, lo, k, bound):
+                return False
+        heads = self.heads
+        if heads is not None:
+            for head in heads:
+                if folded.find(head, lo, end) >= 0:
+                    break
+            else:
+                return False
         n = len(folded)
         # backward[n - end:] reads folded from ``end`` towards the start; it is cut there so that,
         # as forwards, nothing after ``end`` is seen, and at the window's start (plus a margin for
@@ -88,6 +137,27 @@ class EndingAt:
             return True
         # the match reached into the look-behind margin: settle it forwards, exactly
         return bool(self.forward.search(folded[lo:end]) if sliced else self.forward.search(folded, lo, end))
+
+    def _word_fits(self, folded: str, lo: int, k: int, bound: dict[str, tuple[str, ...]]) -> bool:
+        """The second gate, for a text whose window ``folded[lo:k]`` ends with a literal ending:
+        that ending is one that needs no word before it, or it is the whole last word and the
+        word before it (past whitespace, inside the window) has one of the endings it needs."""
+        s = k
+        while s > lo and not folded[s - 1].isspace():
+            s -= 1
+        word = folded[s:k]
+        if self._free_tails and word.endswith(self._free_tails):
+            return True
+        needed = bound.get(word)
+        if needed is None:
+            return False
+        j = s
+        while j > lo and folded[j - 1].isspace():
+            j -= 1
+        if j == s or j == lo:
+            return False
+        start = j - self._before_width
+        return folded[start if start > lo else lo:j].endswith(needed)
 
 
 def _without_end(items: list) -> list | None:
@@ -112,16 +182,22 @@ def _without_end(items: list) -> list | None:
 MAX_TAILS = 400  # beyond this many literal endings the gate is not worth building
 
 
-def _tails(items: list) -> set[str] | None:
-    r"""Every literal ending a match of ``items`` can have once the whitespace it ends with is
-    stripped, each the last run of literal characters up to a space (for ``(?:in|cerca de)\s+``:
-    "in", "de"); "" when a match may end with no literal there, None when it may end in a
-    character class or wildcard. Zero-width items (``\b``, look-arounds) are skipped."""
+def _runs(items: list, spaced: bool = False) -> list[tuple[str, list, bool]] | None:
+    r"""Every way a match of ``items`` can end once the whitespace it ends with is stripped: the
+    last run of literal characters up to a space (for ``(?:in|cerca de)\s+``: "in", "de"), the
+    items before that run, and whether that whitespace must be at least one character (or
+    ``spaced`` already said so). The run is "" when a match may end with no literal there; None
+    when it may end in a character class or wildcard. Zero-width items (``\b``, look-arounds) are
+    skipped."""
     items = list(items)
     while items:
         op, av = items[-1]
         rest = items[:-1]
-        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT) or _is_space(op, av):
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            items = rest
+            continue
+        if _is_space(op, av):
+            spaced = spaced or op not in (_c.MAX_REPEAT, _c.MIN_REPEAT) or av[0] > 0
             items = rest
             continue
         if op is _c.LITERAL:
@@ -129,20 +205,42 @@ def _tails(items: list) -> set[str] | None:
             while items and items[-1][0] is _c.LITERAL and not chr(items[-1][1]).isspace():
                 word = chr(items[-1][1]) + word
                 items = items[:-1]
-            return {word}
+            return [(word, items, spaced)]
         if op is _c.IN:
             chars = _class_literals(av)
-            return None if chars is None else _union(_tails(rest + [(_c.LITERAL, c)]) for c in chars)
+            return None if chars is None else _concat([_runs(rest + [(_c.LITERAL, c)], spaced) for c in chars])
         if op is _c.BRANCH:
-            return _union(_tails(rest + list(alt)) for alt in av[1])
+            return _concat([_runs(rest + list(alt), spaced) for alt in av[1]])
         if op is _c.SUBPATTERN:
-            return _tails(rest + list(av[3]))
+            return _runs(rest + list(av[3]), spaced)
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            low, _, sub = av
-            last = _tails(rest + list(sub))  # the last repetition's ending (earlier ones come before it)
-            return last if low else _union([_tails(rest), last])
+            low, high, sub = av
+            # the last repetition's ending; an earlier one, if any, is not literal text to run on into
+            last = rest + list(sub) if high == 1 else rest + [(_c.ANY, None)] + list(sub)
+            return _concat([_runs(last, spaced)] + ([] if low else [_runs(rest, spaced)]))
         return None
-    return {""}
+    return [("", [], spaced)]
+
+
+def _word_before(items: list) -> set[str] | None:
+    """The literal endings of the word that must stand before an ending whose run ``items``
+    precede, past at least one whitespace character; None when that is not sure (the pattern
+    may begin there, or the run may follow a class, a wildcard or nothing but optional space)."""
+    runs = _runs(items)
+    if runs is None or any(not word or not spaced for word, _, spaced in runs):
+        return None
+    return {word for word, _, _ in runs}
+
+
+def _concat(parts: list) -> list | None:
+    out: list = []
+    for p in parts:
+        if p is None:
+            return None
+        out += p
+        if len(out) > MAX_TAILS:
+            return None
+    return out
 
 
 def _heads(items: list) -> set[str] | None:
