@@ -112,8 +112,9 @@ def test_literal_endings_gate_only_what_cannot_match():
 
 def test_endings_that_need_a_word_before_them_are_gated_on_it():
     rule = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
-    assert rule._word_before == {"de": ("alcaldia", "alcaldias", "delegacion", "of"), "of": ("borough",)}
-    assert rule._free_tails == ("alcaldia", "alcaldias", "delegacion")
+    assert rule._word_before == {"de": {"a": ("alcaldia",), "s": ("alcaldias",), "n": ("delegacion",), "f": ("of",)},
+                                 "of": {"h": ("borough",)}}
+    assert rule._free_by_last == {"a": ("alcaldia",), "s": ("alcaldias",), "n": ("delegacion",)}
     doc = _Doc("La delegación de\n Tlalpan, la colonia de Tlalpan; the borough of Queens, the bills of Queens.")
     ends = [doc.folded.find(name) for name in ("tlalpan", "tlalpan;", "queens", "queens.")]
     assert [rule.before(doc, end, 40) for end in ends] == [True, False, True, False]
@@ -124,7 +125,14 @@ def test_endings_that_need_a_word_before_them_are_gated_on_it():
     # between the two: after "\s*", a class or the pattern's start the ending is matched alone
     assert EndingAt(r"(?:north|south)\s*of\s+$")._word_before is None
     assert EndingAt(r"(?:former|ex)\s+(?:\w+\s+){0,2}(?:of|de)\s+(?:the\s+)?$")._word_before == {
-        "the": ("de", "of")}
+        "the": {"e": ("de",), "f": ("of",)}}
+
+
+def test_whitespace_is_read_as_str_isspace_reads_it():
+    from cartelscope.extract.backward import _is_space_at
+
+    text = "".join(map(chr, range(0x3001))) + "\u205f\U0001f600"
+    assert [i for i in range(len(text)) if _is_space_at(text, i)] == [i for i, ch in enumerate(text) if ch.isspace()]
 
 
 def test_a_repeated_group_is_no_literal_run_into_what_precedes_it():

@@ -58,14 +58,17 @@ class EndingAt:
         runs = None if flags & re.IGNORECASE else _runs(items)
         tails = None if runs is None else {word for word, _, _ in runs}
         self.tails: tuple[str, ...] | None = tuple(sorted(tails)) if tails and "" not in tails else None
-        # ... filed by their last character, so that one look-up picks the few to compare
-        self._tails_by_last: dict[str, tuple[str, ...]] | None = None
-        self._tail_width = 0
-        # the endings that must follow a word of their own ("de" only in "alcaldia de"): each with
-        # the literal endings of the word before it, and the endings that need no such word
-        self._word_before: dict[str, tuple[str, ...]] | None = None
-        self._free_tails: tuple[str, ...] = ()
+        # the endings that must follow a word of their own ("de" only in "alcaldia de"), each with
+        # the literal endings that word must have, filed by their last character; the others
+        # are "free"
+        self._word_before: dict[str, dict[str, tuple[str, ...]]] | None = None
+        self._bound_last: set[str] = set()  # the last characters of those endings
+        self._bound_width = 0
         self._before_width = 0
+        # the free endings filed by their last character, so that one look-up picks the few to
+        # compare, on a slice as wide as the longest
+        self._free_by_last: dict[str, tuple[str, ...]] | None = None
+        self._free_width = 0
         if runs is not None and self.tails is not None:
             self._file_tails(runs)
         # a pattern that may end in anything ("allegedly ... <up to four words>") may still
@@ -75,11 +78,6 @@ class EndingAt:
 
     def _file_tails(self, runs: list[tuple[str, list, bool]]) -> None:
         """Build the look-ups of the literal-ending gates from ``runs`` (see :func:`_runs`)."""
-        by_last: dict[str, tuple[str, ...]] = {}
-        for tail in self.tails or ():
-            by_last[tail[-1]] = by_last.get(tail[-1], ()) + (tail,)
-        self._tails_by_last = by_last
-        self._tail_width = max([len(tail) for tail in self.tails or ()])
         words: dict[str, set[str]] = {}
         free: set[str] = set()
         for tail, items, _ in runs:
@@ -88,33 +86,34 @@ class EndingAt:
                 free.add(tail)
             else:
                 words.setdefault(tail, set()).update(before)
-        bound = {tail: tuple(sorted(b)) for tail, b in words.items() if tail not in free}
+        bound = {tail: _by_last(b) for tail, b in words.items() if tail not in free}
         if bound:
             self._word_before = bound
-            self._free_tails = tuple(sorted(free))
-            self._before_width = max([len(word) for b in bound.values() for word in b])
+            self._bound_last = {tail[-1] for tail in bound}
+            self._bound_width = max([len(tail) for tail in bound])
+            self._before_width = max([len(word) for b in words.values() for word in b])
+        self._free_by_last = _by_last(free)
+        self._free_width = max([len(tail) for tail in free] + [0])
 
     def before(self, ctx: DocContext, end: int, reach: int, sliced: bool = False) -> bool:
         """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
         at most ``reach`` characters before it (``ctx.backward`` is the folded text reversed)."""
         folded = ctx.folded
         lo = end - reach if end > reach else 0
-        by_last = self._tails_by_last
-        if by_last is not None:
+        free_by_last = self._free_by_last
+        if free_by_last is not None:
             k = end
-            while k > lo and folded[k - 1].isspace():
+            while k > lo and _is_space_at(folded, k - 1):
                 k -= 1
             if k == lo:
                 return False
-            tails = by_last.get(folded[k - 1])
-            if tails is None:
-                return False
-            start = k - self._tail_width
-            if not folded[start if start > lo else lo:k].endswith(tails):
-                return False
-            bound = self._word_before
-            if bound is not None and not self._word_fits(folded, lo, k, bound):
-                return False
+            last = folded[k - 1]
+            free = free_by_last.get(last)
+            start = k - self._free_width
+            if free is None or not folded[start if start > lo else lo:k].endswith(free):
+                bound = self._word_before
+                if bound is None or last not in self._bound_last or not self._word_fits(folded, lo, k, bound):
+                    return False
         heads = self.heads
         if heads is not None:
             for head in heads:
@@ -138,26 +137,35 @@ class EndingAt:
         # the match reached into the look-behind margin: settle it forwards, exactly
         return bool(self.forward.search(folded[lo:end]) if sliced else self.forward.search(folded, lo, end))
 
-    def _word_fits(self, folded: str, lo: int, k: int, bound: dict[str, tuple[str, ...]]) -> bool:
-        """The second gate, for a text whose window ``folded[lo:k]`` ends with a literal ending:
-        that ending is one that needs no word before it, or it is the whole last word and the
-        word before it (past whitespace, inside the window) has one of the endings it needs."""
-        s = k
-        while s > lo and not folded[s - 1].isspace():
+    def _word_fits(self, folded: str, lo: int, k: int, bound: dict[str, dict[str, tuple[str, ...]]]) -> bool:
+        """The second gate, for a window ``folded[lo:k]`` that ends with no free ending: its last
+        word is an ending that needs a word before it, and the word before it (past whitespace,
+        inside the window) has one of the endings it needs."""
+        s = k - 1
+        earliest = k - self._bound_width  # where the longest such ending would start
+        while s > lo and not _is_space_at(folded, s - 1):
             s -= 1
-        word = folded[s:k]
-        if self._free_tails and word.endswith(self._free_tails):
-            return True
-        needed = bound.get(word)
-        if needed is None:
+            if s < earliest:
+                return False
+        needed_by_last = bound.get(folded[s:k])
+        if needed_by_last is None:
             return False
         j = s
-        while j > lo and folded[j - 1].isspace():
+        while j > lo and _is_space_at(folded, j - 1):
             j -= 1
         if j == s or j == lo:
             return False
+        needed = needed_by_last.get(folded[j - 1])
         start = j - self._before_width
-        return folded[start if start > lo else lo:j].endswith(needed)
+        return needed is not None and folded[start if start > lo else lo:j].endswith(needed)
+
+
+def _is_space_at(text: str, i: int) -> bool:
+    """``text[i].isspace()``, without making a one-character string for the common ASCII case."""
+    code = ord(text[i])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[i].isspace()
 
 
 def _without_end(items: list) -> list | None:
@@ -220,6 +228,14 @@ def _runs(items: list, spaced: bool = False) -> list[tuple[str, list, bool]] | N
             return _concat([_runs(last, spaced)] + ([] if low else [_runs(rest, spaced)]))
         return None
     return [("", [], spaced)]
+
+
+def _by_last(words: set[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` filed by their last character."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in sorted(words):
+        out[word[-1]] = out.get(word[-1], ()) + (word,)
+    return out
 
 
 def _word_before(items: list) -> set[str] | None:
