@@ -112,20 +112,45 @@ def test_literal_endings_gate_only_what_cannot_match():
 
 def test_endings_that_need_a_word_before_them_are_gated_on_it():
     rule = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
-    assert rule._word_before == {"de": {"a": ("alcaldia",), "s": ("alcaldias",), "n": ("delegacion",), "f": ("of",)},
-                                 "of": {"h": ("borough",)}}
-    assert rule._free_by_last == {"a": ("alcaldia",), "s": ("alcaldias",), "n": ("delegacion",)}
+    assert _words_before(rule) == {"de": ["alcaldia", "alcaldias", "delegacion", "of"], "of": ["borough"]}
+    assert rule._free is not None and rule._free.words() == ["alcaldia", "alcaldias", "delegacion"]
+    assert rule._free.ending("la alcaldia", 10) == ("alcaldia",) and rule._free.ending("calle", 4) == ()
     doc = _Doc("La delegación de\n Tlalpan, la colonia de Tlalpan; the borough of Queens, the bills of Queens.")
     ends = [doc.folded.find(name) for name in ("tlalpan", "tlalpan;", "queens", "queens.")]
     assert [rule.before(doc, end, 40) for end in ends] == [True, False, True, False]
     assert not rule.before(doc, ends[0], 11)  # "delegacion" is not in the window
+    rule._match = _no_regex  # these the gates answer alone
+    for text in ("la colonia de tlalpan", "la colonia xde tlalpan", "la alcaldia.de tlalpan", "la ciudad de tlalpan"):
+        assert not rule.before(_Doc(text), len(text) - 7, 40), text
     doc = _Doc("y la colonia")  # the word before as short as can be, first in the window
     assert EndingAt(r"\b(?:y|en)\s+(?:la\s+)?$").before(doc, 5, 5, sliced=True)
     # a word before is required only where the pattern puts whitespace, at least one character,
     # between the two: after "\s*", a class or the pattern's start the ending is matched alone
-    assert EndingAt(r"(?:north|south)\s*of\s+$")._word_before is None
-    assert EndingAt(r"(?:former|ex)\s+(?:\w+\s+){0,2}(?:of|de)\s+(?:the\s+)?$")._word_before == {
-        "the": {"e": ("de",), "f": ("of",)}}
+    assert _words_before(EndingAt(r"(?:north|south)\s*of\s+$")) == {}
+    assert _words_before(EndingAt(r"(?:former|ex)\s+(?:\w+\s+){0,2}(?:of|de)\s+(?:the\s+)?$")) == {"the": ["de", "of"]}
+    rule = EndingAt(r"\b(?:straße|colonia)\s+(?:de\s+)?$")  # endings beyond ASCII
+    assert _words_before(rule) == {"de": ["colonia", "straße"]}
+    assert rule.before(_Doc("la straße x"), 10, 20) and rule.before(_Doc("la straße de x"), 13, 20)
+    assert not rule.before(_Doc("la strasse de x"), 14, 20)
+
+
+def _no_regex(*args):
+    raise AssertionError("the gates should have answered without the regex")
+
+
+def _words_before(rule: EndingAt) -> dict[str, list[str]]:
+    """The endings that need a word before them, each with the endings that word must have."""
+    return {tail: words.words() for tail, words in rule._word_before.items()}
+
+
+def test_endings_are_compared_inside_the_window_without_slicing():
+    from cartelscope.extract.backward import _ends_with
+
+    text = "en la calle de"
+    for lo in range(len(text) + 1):
+        for k in range(lo, len(text) + 1):
+            for words in (("calle",), ("valle", "de"), ("e",), ("la calle",), ("xen la",), ()):
+                assert _ends_with(text, lo, k, words) is text[lo:k].endswith(words), (lo, k, words)
 
 
 def test_whitespace_is_read_as_str_isspace_reads_it():

@@ -13,7 +13,7 @@ else is refused when the pattern is built, so a rule cannot silently change mean
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # typed, so that compiled code reads ``ctx.folded`` natively
     from cartelscope.extract.context import DocContext
@@ -58,17 +58,13 @@ class EndingAt:
         runs = None if flags & re.IGNORECASE else _runs(items)
         tails = None if runs is None else {word for word, _, _ in runs}
         self.tails: tuple[str, ...] | None = tuple(sorted(tails)) if tails and "" not in tails else None
-        # the endings that must follow a word of their own ("de" only in "alcaldia de"), each with
-        # the literal endings that word must have, filed by their last character; the others
-        # are "free"
-        self._word_before: dict[str, dict[str, tuple[str, ...]]] | None = None
-        self._bound_last: set[str] = set()  # the last characters of those endings
-        self._bound_width = 0
-        self._before_width = 0
-        # the free endings filed by their last character, so that one look-up picks the few to
-        # compare, on a slice as wide as the longest
-        self._free_by_last: dict[str, tuple[str, ...]] | None = None
-        self._free_width = 0
+        # the endings that must follow a word of their own ("de" only in "alcaldia de"), by their
+        # last character and each with the literal endings that word must have; the others are
+        # "free"
+        self._bound: _ByLast | None = None
+        self._word_before: dict[str, _ByLast] = {}
+        # the free endings by their last character, so that one look-up picks the few to compare
+        self._free: _ByLast | None = None
         if runs is not None and self.tails is not None:
             self._file_tails(runs)
         # a pattern that may end in anything ("allegedly ... <up to four words>") may still
@@ -86,38 +82,33 @@ class EndingAt:
                 free.add(tail)
             else:
                 words.setdefault(tail, set()).update(before)
-        bound = {tail: _by_last(b) for tail, b in words.items() if tail not in free}
+        bound = {tail: _ByLast(b) for tail, b in words.items() if tail not in free}
         if bound:
+            self._bound = _ByLast(bound)
             self._word_before = bound
-            self._bound_last = {tail[-1] for tail in bound}
-            self._bound_width = max([len(tail) for tail in bound])
-            self._before_width = max([len(word) for b in words.values() for word in b])
-        self._free_by_last = _by_last(free)
-        self._free_width = max([len(tail) for tail in free] + [0])
+        self._free = _ByLast(free)
 
     def before(self, ctx: DocContext, end: int, reach: int, sliced: bool = False) -> bool:
         """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
         at most ``reach`` characters before it (``ctx.backward`` is the folded text reversed)."""
         folded = ctx.folded
         lo = end - reach if end > reach else 0
-        free_by_last = self._free_by_last
-        if free_by_last is not None:
+        free_endings = self._free
+        if free_endings is not None:
             k = end
             while k > lo and _is_space_at(folded, k - 1):
                 k -= 1
             if k == lo:
                 return False
-            last = folded[k - 1]
-            free = free_by_last.get(last)
-            start = k - self._free_width
-            if free is None or not folded[start if start > lo else lo:k].endswith(free):
-                bound = self._word_before
-                if bound is None or last not in self._bound_last or not self._word_fits(folded, lo, k, bound):
+            if not _ends_with(folded, lo, k, free_endings.ending(folded, k - 1)):
+                bound = self._bound
+                if bound is None or not self._word_fits(folded, lo, k, bound.ending(folded, k - 1)):
                     return False
         heads = self.heads
         if heads is not None:
+            window = folded[lo:end]
             for head in heads:
-                if folded.find(head, lo, end) >= 0:
+                if head in window:
                     break
             else:
                 return False
@@ -137,27 +128,63 @@ class EndingAt:
         # the match reached into the look-behind margin: settle it forwards, exactly
         return bool(self.forward.search(folded[lo:end]) if sliced else self.forward.search(folded, lo, end))
 
-    def _word_fits(self, folded: str, lo: int, k: int, bound: dict[str, dict[str, tuple[str, ...]]]) -> bool:
+    def _word_fits(self, folded: str, lo: int, k: int, tails: tuple[str, ...]) -> bool:
         """The second gate, for a window ``folded[lo:k]`` that ends with no free ending: its last
-        word is an ending that needs a word before it, and the word before it (past whitespace,
-        inside the window) has one of the endings it needs."""
-        s = k - 1
-        earliest = k - self._bound_width  # where the longest such ending would start
-        while s > lo and not _is_space_at(folded, s - 1):
-            s -= 1
-            if s < earliest:
-                return False
-        needed_by_last = bound.get(folded[s:k])
-        if needed_by_last is None:
+        word is one of ``tails``, endings that need a word before them, and the word before it
+        (past whitespace, inside the window) has one of the endings that one needs."""
+        for tail in tails:
+            s = k - len(tail)
+            if s > lo and _is_space_at(folded, s - 1) and _is_at(folded, s, tail):
+                j = s - 1
+                while j > lo and _is_space_at(folded, j - 1):
+                    j -= 1
+                if j > lo and _ends_with(folded, lo, j, self._word_before[tail].ending(folded, j - 1)):
+                    return True
+        return False
+
+
+class _ByLast:
+    """Words filed by their last character: a list serves the ASCII ones, the most frequent,
+    without making a one-character string, a dict the others."""
+
+    __slots__ = ("ascii", "other")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.ascii: list[tuple[str, ...]] = [()] * 128
+        self.other: dict[str, tuple[str, ...]] = {}
+        for word in sorted(words):
+            code = ord(word[-1])
+            if code < 128:
+                self.ascii[code] += (word,)
+            else:
+                self.other[word[-1]] = self.other.get(word[-1], ()) + (word,)
+
+    def ending(self, text: str, i: int) -> tuple[str, ...]:
+        """The words that end with the character ``text[i]``; empty when there are none."""
+        code = ord(text[i])
+        return self.ascii[code] if code < 128 else self.other.get(text[i], ())
+
+    def words(self) -> list[str]:
+        """All the words, sorted."""
+        return sorted([word for words in self.ascii + list(self.other.values()) for word in words])
+
+
+def _ends_with(text: str, lo: int, k: int, words: tuple[str, ...]) -> bool:
+    """``text[lo:k].endswith(words)``, without making the slice."""
+    for word in words:
+        i = k - len(word)
+        if i >= lo and _is_at(text, i, word):
+            return True
+    return False
+
+
+def _is_at(text: str, i: int, word: str) -> bool:
+    """``text.startswith(word, i)`` for a ``word`` that fits in ``text``; compiled, it compares
+    code points, with no method call and no slice."""
+    for n in range(len(word)):
+        if ord(text[i + n]) != ord(word[n]):
             return False
-        j = s
-        while j > lo and _is_space_at(folded, j - 1):
-            j -= 1
-        if j == s or j == lo:
-            return False
-        needed = needed_by_last.get(folded[j - 1])
-        start = j - self._before_width
-        return needed is not None and folded[start if start > lo else lo:j].endswith(needed)
+    return True
 
 
 def _is_space_at(text: str, i: int) -> bool:
@@ -228,14 +255,6 @@ def _runs(items: list, spaced: bool = False) -> list[tuple[str, list, bool]] | N
             return _concat([_runs(last, spaced)] + ([] if low else [_runs(rest, spaced)]))
         return None
     return [("", [], spaced)]
-
-
-def _by_last(words: set[str]) -> dict[str, tuple[str, ...]]:
-    """``words`` filed by their last character."""
-    out: dict[str, tuple[str, ...]] = {}
-    for word in sorted(words):
-        out[word[-1]] = out.get(word[-1], ()) + (word,)
-    return out
 
 
 def _word_before(items: list) -> set[str] | None:
