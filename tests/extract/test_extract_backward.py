@@ -112,9 +112,10 @@ def test_literal_endings_gate_only_what_cannot_match():
 
 def test_endings_that_need_a_word_before_them_are_gated_on_it():
     rule = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
-    assert _words_before(rule) == {"de": ["alcaldia", "alcaldias", "delegacion", "of"], "of": ["borough"]}
-    assert rule._free is not None and rule._free.words() == ["alcaldia", "alcaldias", "delegacion"]
-    assert rule._free.ending("la alcaldia", 10) == ("alcaldia",) and rule._free.ending("calle", 4) == ()
+    free = {"alcaldia": "", "alcaldias": "", "delegacion": ""}
+    assert _endings(rule) == {**free, "de": {**free, "of": {"borough": ""}}, "of": {"borough": ""}}
+    assert rule._endings is not None and rule._endings.free.ending("la alcaldia", 10) == ("alcaldia",)
+    assert rule._endings.free.ending("calle", 4) == ()
     doc = _Doc("La delegación de\n Tlalpan, la colonia de Tlalpan; the borough of Queens, the bills of Queens.")
     ends = [doc.folded.find(name) for name in ("tlalpan", "tlalpan;", "queens", "queens.")]
     assert [rule.before(doc, end, 40) for end in ends] == [True, False, True, False]
@@ -126,10 +127,14 @@ def test_endings_that_need_a_word_before_them_are_gated_on_it():
     assert EndingAt(r"\b(?:y|en)\s+(?:la\s+)?$").before(doc, 5, 5, sliced=True)
     # a word before is required only where the pattern puts whitespace, at least one character,
     # between the two: after "\s*", a class or the pattern's start the ending is matched alone
-    assert _words_before(EndingAt(r"(?:north|south)\s*of\s+$")) == {}
-    assert _words_before(EndingAt(r"(?:former|ex)\s+(?:\w+\s+){0,2}(?:of|de)\s+(?:the\s+)?$")) == {"the": ["de", "of"]}
+    assert _endings(EndingAt(r"(?:north|south)\s*of\s+$")) == {"of": ""}
+    assert _endings(EndingAt(r"(?:former|ex)\s+(?:\w+\s+){0,2}(?:of|de)\s+(?:the\s+)?$")) == {
+        "de": "", "of": "", "the": {"de": "", "of": ""}}
+    # three words back at most: "c" is as good as any word ending in "c"
+    assert _endings(EndingAt(r"\ba b c d\s+$")) == {"d": {"c": {"b": ""}}}
+    assert EndingAt(r"\ba b c d\s+$").before(_Doc("a b c d "), 8, 8)
     rule = EndingAt(r"\b(?:straße|colonia)\s+(?:de\s+)?$")  # endings beyond ASCII
-    assert _words_before(rule) == {"de": ["colonia", "straße"]}
+    assert _endings(rule) == {"colonia": "", "straße": "", "de": {"colonia": "", "straße": ""}}
     assert rule.before(_Doc("la straße x"), 10, 20) and rule.before(_Doc("la straße de x"), 13, 20)
     assert not rule.before(_Doc("la strasse de x"), 14, 20)
 
@@ -138,9 +143,10 @@ def _no_regex(*args):
     raise AssertionError("the gates should have answered without the regex")
 
 
-def _words_before(rule: EndingAt) -> dict[str, list[str]]:
-    """The endings that need a word before them, each with the endings that word must have."""
-    return {tail: words.words() for tail, words in rule._word_before.items()}
+def _endings(rule: EndingAt) -> dict[str, object]:
+    """The literal endings of ``rule`` as plain data (see _Endings.words)."""
+    assert rule._endings is not None
+    return rule._endings.words()
 
 
 def test_endings_are_compared_inside_the_window_without_slicing():

@@ -58,52 +58,28 @@ class EndingAt:
         runs = None if flags & re.IGNORECASE else _runs(items)
         tails = None if runs is None else {word for word, _, _ in runs}
         self.tails: tuple[str, ...] | None = tuple(sorted(tails)) if tails and "" not in tails else None
-        # the endings that must follow a word of their own ("de" only in "alcaldia de"), by their
-        # last character and each with the literal endings that word must have; the others are
-        # "free"
-        self._bound: _ByLast | None = None
-        self._word_before: dict[str, _ByLast] = {}
-        # the free endings by their last character, so that one look-up picks the few to compare
-        self._free: _ByLast | None = None
+        # the same endings as a gate (see _Endings), with the words that must come before them
+        # as far as WORDS_BEFORE words back; None when there are no literal endings
+        self._endings: _Endings | None = None
         if runs is not None and self.tails is not None:
-            self._file_tails(runs)
+            self._endings = _endings(runs, WORDS_BEFORE)
         # a pattern that may end in anything ("allegedly ... <up to four words>") may still
         # have to begin with one of a few literal words: one of them must be in the window
         heads = None if flags & re.IGNORECASE or self.tails is not None else _heads(items)
         self.heads: tuple[str, ...] | None = tuple(sorted(heads)) if heads and "" not in heads else None
-
-    def _file_tails(self, runs: list[tuple[str, list, bool]]) -> None:
-        """Build the look-ups of the literal-ending gates from ``runs`` (see :func:`_runs`)."""
-        words: dict[str, set[str]] = {}
-        free: set[str] = set()
-        for tail, items, _ in runs:
-            before = _word_before(items)
-            if before is None:
-                free.add(tail)
-            else:
-                words.setdefault(tail, set()).update(before)
-        bound = {tail: _ByLast(b) for tail, b in words.items() if tail not in free}
-        if bound:
-            self._bound = _ByLast(bound)
-            self._word_before = bound
-        self._free = _ByLast(free)
 
     def before(self, ctx: DocContext, end: int, reach: int, sliced: bool = False) -> bool:
         """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
         at most ``reach`` characters before it (``ctx.backward`` is the folded text reversed)."""
         folded = ctx.folded
         lo = end - reach if end > reach else 0
-        free_endings = self._free
-        if free_endings is not None:
+        endings = self._endings
+        if endings is not None:
             k = end
             while k > lo and _is_space_at(folded, k - 1):
                 k -= 1
-            if k == lo:
+            if k == lo or not endings.fit(folded, lo, k):
                 return False
-            if not _ends_with(folded, lo, k, free_endings.ending(folded, k - 1)):
-                bound = self._bound
-                if bound is None or not self._word_fits(folded, lo, k, bound.ending(folded, k - 1)):
-                    return False
         heads = self.heads
         if heads is not None:
             window = folded[lo:end]
@@ -128,19 +104,45 @@ class EndingAt:
         # the match reached into the look-behind margin: settle it forwards, exactly
         return bool(self.forward.search(folded[lo:end]) if sliced else self.forward.search(folded, lo, end))
 
-    def _word_fits(self, folded: str, lo: int, k: int, tails: tuple[str, ...]) -> bool:
-        """The second gate, for a window ``folded[lo:k]`` that ends with no free ending: its last
-        word is one of ``tails``, endings that need a word before them, and the word before it
-        (past whitespace, inside the window) has one of the endings that one needs."""
-        for tail in tails:
+
+WORDS_BEFORE = 3  # how many words back from ``end`` the ending gate reads at most
+
+
+class _Endings:
+    """The literal endings a stretch of text may have where a match ends (its trailing
+    whitespace stripped): "free" ones, which may end a longer word, and "bound" ones, which the
+    pattern puts right after whitespace, each with the endings of the word that must come before
+    it ("de" only after "alcaldia" or "delegacion"). Built by :func:`_endings`."""
+
+    __slots__ = ("free", "bound", "before")
+
+    def __init__(self, free: set[str], before: dict[str, _Endings]) -> None:
+        self.free = _ByLast(free)
+        self.bound = _ByLast(before)
+        self.before = before
+
+    def fit(self, text: str, lo: int, k: int) -> bool:
+        """Whether ``text[lo:k]``, which ends with a character that is no whitespace, has one of
+        these endings (and the words before them), all inside the window."""
+        if _ends_with(text, lo, k, self.free.ending(text, k - 1)):
+            return True
+        for tail in self.bound.ending(text, k - 1):
             s = k - len(tail)
-            if s > lo and _is_space_at(folded, s - 1) and _is_at(folded, s, tail):
+            if s > lo and _is_space_at(text, s - 1) and _is_at(text, s, tail):
                 j = s - 1
-                while j > lo and _is_space_at(folded, j - 1):
+                while j > lo and _is_space_at(text, j - 1):
                     j -= 1
-                if j > lo and _ends_with(folded, lo, j, self._word_before[tail].ending(folded, j - 1)):
+                if j > lo and self.before[tail].fit(text, lo, j):
                     return True
         return False
+
+    def words(self) -> dict[str, object]:
+        """The endings as plain data, for the tests: a free ending maps to "", a bound one to
+        the same for the word before it."""
+        out: dict[str, object] = dict.fromkeys(self.free.words(), "")
+        for tail, before in self.before.items():
+            out[tail] = before.words()
+        return out
 
 
 class _ByLast:
@@ -257,14 +259,20 @@ def _runs(items: list, spaced: bool = False) -> list[tuple[str, list, bool]] | N
     return [("", [], spaced)]
 
 
-def _word_before(items: list) -> set[str] | None:
-    """The literal endings of the word that must stand before an ending whose run ``items``
-    precede, past at least one whitespace character; None when that is not sure (the pattern
-    may begin there, or the run may follow a class, a wildcard or nothing but optional space)."""
-    runs = _runs(items)
-    if runs is None or any(not word or not spaced for word, _, spaced in runs):
-        return None
-    return {word for word, _, _ in runs}
+def _endings(runs: list[tuple[str, list, bool]], words: int) -> _Endings:
+    """The gate on the endings ``runs`` (see :func:`_runs`), reading up to ``words`` words back.
+    An ending is bound when the pattern puts at least one whitespace character and then a
+    literal right before it in every match (so the word before it must end with that literal);
+    otherwise, or past the last word read, it is free."""
+    free: set[str] = set()
+    bound: dict[str, list[tuple[str, list, bool]]] = {}
+    for tail, items, _ in runs:
+        before = _runs(items) if words > 1 else None
+        if before is None or any(not word or not spaced for word, _, spaced in before):
+            free.add(tail)
+        else:
+            bound.setdefault(tail, []).extend(before)
+    return _Endings(free, {tail: _endings(before, words - 1) for tail, before in bound.items() if tail not in free})
 
 
 def _concat(parts: list) -> list | None:
