@@ -6,13 +6,14 @@ import re
 import pytest
 
 from cartelscope.extract.backward import EndingAt
+from cartelscope.extract.context import DocContext
 from cartelscope.extract.textmatch import fold
+from cartelscope.knowledge import KnowledgePack
 
 
-class _Doc:
-    def __init__(self, text: str):
-        self.folded = fold(text)
-        self.backward = self.folded[::-1]
+def _Doc(text: str) -> DocContext:
+    """A document context with nothing but the folded text (and its reverse) that EndingAt reads."""
+    return DocContext(text, fold(text), "en", None, KnowledgePack(), [], [])
 
 
 PATTERNS = [
@@ -23,6 +24,8 @@ PATTERNS = [
     r"(?:former|antigu[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+)?$",
     r"(?=[a-z])\w+\s+$",
     r"(?<!convoy )(?<!saw clashes far to the )(?:north|south) of\s+$",  # look-behinds wider than \b
+    r"\b(?:colonia|calle|municipio)\s+(?:de\s+)?$|\b(?:town|north) of $",  # "de", "of": only after a word
+    r"(?:fire|stop)\s*(?:in\s+)?(?:order|the)\s+(?:to\s+)?$",  # "\s*": no word of its own before "order"
 ]
 
 TEXT = ("Gunmen opened fire in order to stop the convoy north of Culiacán, south of Navolato, bound for the border with "
@@ -105,6 +108,69 @@ def test_literal_endings_gate_only_what_cannot_match():
     assert EndingAt(r"(?:\d\s*(?:de)?|\bde)\s*$").tails is None  # a digit may end it
     assert EndingAt(r"(?=[a-z])\w+\s+$").tails is None
     assert EndingAt(r"\bpara\s+$", re.IGNORECASE).tails is None
+
+
+def test_endings_that_need_a_word_before_them_are_gated_on_it():
+    rule = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
+    free = {"alcaldia": "", "alcaldias": "", "delegacion": ""}
+    assert _endings(rule) == {**free, "de": {**free, "of": {"borough": ""}}, "of": {"borough": ""}}
+    assert rule._endings is not None and rule._endings.free.ending("la alcaldia", 10) == ("alcaldia",)
+    assert rule._endings.free.ending("calle", 4) == ()
+    doc = _Doc("La delegación de\n Tlalpan, la colonia de Tlalpan; the borough of Queens, the bills of Queens.")
+    ends = [doc.folded.find(name) for name in ("tlalpan", "tlalpan;", "queens", "queens.")]
+    assert [rule.before(doc, end, 40) for end in ends] == [True, False, True, False]
+    assert not rule.before(doc, ends[0], 11)  # "delegacion" is not in the window
+    rule._match = _no_regex  # these the gates answer alone
+    for text in ("la colonia de tlalpan", "la colonia xde tlalpan", "la alcaldia.de tlalpan", "la ciudad de tlalpan"):
+        assert not rule.before(_Doc(text), len(text) - 7, 40), text
+    doc = _Doc("y la colonia")  # the word before as short as can be, first in the window
+    assert EndingAt(r"\b(?:y|en)\s+(?:la\s+)?$").before(doc, 5, 5, sliced=True)
+    # a word before is required only where the pattern puts whitespace, at least one character,
+    # between the two: after "\s*", a class or the pattern's start the ending is matched alone
+    assert _endings(EndingAt(r"(?:north|south)\s*of\s+$")) == {"of": ""}
+    assert _endings(EndingAt(r"(?:former|ex)\s+(?:\w+\s+){0,2}(?:of|de)\s+(?:the\s+)?$")) == {
+        "de": "", "of": "", "the": {"de": "", "of": ""}}
+    # three words back at most: "c" is as good as any word ending in "c"
+    assert _endings(EndingAt(r"\ba b c d\s+$")) == {"d": {"c": {"b": ""}}}
+    assert EndingAt(r"\ba b c d\s+$").before(_Doc("a b c d "), 8, 8)
+    rule = EndingAt(r"\b(?:straße|colonia)\s+(?:de\s+)?$")  # endings beyond ASCII
+    assert _endings(rule) == {"colonia": "", "straße": "", "de": {"colonia": "", "straße": ""}}
+    assert rule.before(_Doc("la straße x"), 10, 20) and rule.before(_Doc("la straße de x"), 13, 20)
+    assert not rule.before(_Doc("la strasse de x"), 14, 20)
+
+
+def _no_regex(*args):
+    raise AssertionError("the gates should have answered without the regex")
+
+
+def _endings(rule: EndingAt) -> dict[str, object]:
+    """The literal endings of ``rule`` as plain data (see _Endings.words)."""
+    assert rule._endings is not None
+    return rule._endings.words()
+
+
+def test_endings_are_compared_inside_the_window_without_slicing():
+    from cartelscope.extract.backward import _ends_with
+
+    text = "en la calle de"
+    for lo in range(len(text) + 1):
+        for k in range(lo, len(text) + 1):
+            for words in (("calle",), ("valle", "de"), ("e",), ("la calle",), ("xen la",), ()):
+                assert _ends_with(text, lo, k, words) is text[lo:k].endswith(words), (lo, k, words)
+
+
+def test_whitespace_is_read_as_str_isspace_reads_it():
+    from cartelscope.extract.backward import _is_space_at
+
+    text = "".join(map(chr, range(0x3001))) + "\u205f\U0001f600"
+    assert [i for i in range(len(text)) if _is_space_at(text, i)] == [i for i, ch in enumerate(text) if ch.isspace()]
+
+
+def test_a_repeated_group_is_no_literal_run_into_what_precedes_it():
+    rule = EndingAt(r"x(?:ab){1,3}\s+$")
+    assert rule.tails == ("ab",)  # not "xab": "xabab" ends with "ab" only
+    doc = _Doc("xabab cd")
+    assert rule.before(doc, 6, 12) and rule.before(doc, 6, 12, sliced=True)
 
 
 def test_literal_beginnings_gate_patterns_that_may_end_in_anything():

@@ -13,6 +13,10 @@ else is refused when the pattern is built, so a rule cannot silently change mean
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:  # typed, so that compiled code reads ``ctx.folded`` natively
+    from cartelscope.extract.context import DocContext
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -50,29 +54,40 @@ class EndingAt:
         self._margin = max([1] + _lookbehind_widths(items))
         # the literal endings a match must have once its trailing whitespace is stripped ("para",
         # "colonia", "colonias"), or None when the pattern can end in anything; most calls find
-        # none of them before ``end`` and are answered by one ``str.endswith`` in C
-        tails = None if flags & re.IGNORECASE else _tails(items)
-        self.tails = tuple(sorted(tails)) if tails and "" not in tails else None
+        # none of them before ``end`` and are answered without a regex
+        runs = None if flags & re.IGNORECASE else _runs(items)
+        tails = None if runs is None else {word for word, _, _ in runs}
+        self.tails: tuple[str, ...] | None = tuple(sorted(tails)) if tails and "" not in tails else None
+        # the same endings as a gate (see _Endings), with the words that must come before them
+        # as far as WORDS_BEFORE words back; None when there are no literal endings
+        self._endings: _Endings | None = None
+        if runs is not None and self.tails is not None:
+            self._endings = _endings(runs, WORDS_BEFORE)
         # a pattern that may end in anything ("allegedly ... <up to four words>") may still
         # have to begin with one of a few literal words: one of them must be in the window
         heads = None if flags & re.IGNORECASE or self.tails is not None else _heads(items)
-        self.heads = tuple(sorted(heads)) if heads and "" not in heads else None
+        self.heads: tuple[str, ...] | None = tuple(sorted(heads)) if heads and "" not in heads else None
 
-    def before(self, ctx, end: int, reach: int, sliced: bool = False) -> bool:
+    def before(self, ctx: DocContext, end: int, reach: int, sliced: bool = False) -> bool:
         """True when the pattern matches a stretch of ``ctx.folded`` ending at ``end`` and starting
         at most ``reach`` characters before it (``ctx.backward`` is the folded text reversed)."""
         folded = ctx.folded
         lo = end - reach if end > reach else 0
-        tails = self.tails
-        if tails is not None:
-            j = end - 1  # usually the one space before a word: test the ending without copying
-            if j > lo and folded[j] == " " and not folded[j - 1].isspace():
-                if not folded.endswith(tails, lo, j):
-                    return False
-            elif not folded[lo:end].rstrip().endswith(tails):
+        endings = self._endings
+        if endings is not None:
+            k = end
+            while k > lo and _is_space_at(folded, k - 1):
+                k -= 1
+            if k == lo or not endings.fit(folded, lo, k):
                 return False
-        if self.heads is not None and not any(map(folded[lo:end].__contains__, self.heads)):
-            return False
+        heads = self.heads
+        if heads is not None:
+            window = folded[lo:end]
+            for head in heads:
+                if head in window:
+                    break
+            else:
+                return False
         n = len(folded)
         # backward[n - end:] reads folded from ``end`` towards the start; it is cut there so that,
         # as forwards, nothing after ``end`` is seen, and at the window's start (plus a margin for
@@ -88,6 +103,98 @@ class EndingAt:
             return True
         # the match reached into the look-behind margin: settle it forwards, exactly
         return bool(self.forward.search(folded[lo:end]) if sliced else self.forward.search(folded, lo, end))
+
+
+WORDS_BEFORE = 3  # how many words back from ``end`` the ending gate reads at most
+
+
+class _Endings:
+    """The literal endings a stretch of text may have where a match ends (its trailing
+    whitespace stripped): "free" ones, which may end a longer word, and "bound" ones, which the
+    pattern puts right after whitespace, each with the endings of the word that must come before
+    it ("de" only after "alcaldia" or "delegacion"). Built by :func:`_endings`."""
+
+    __slots__ = ("free", "bound", "before")
+
+    def __init__(self, free: set[str], before: dict[str, _Endings]) -> None:
+        self.free = _ByLast(free)
+        self.bound = _ByLast(before)
+        self.before = before
+
+    def fit(self, text: str, lo: int, k: int) -> bool:
+        """Whether ``text[lo:k]``, which ends with a character that is no whitespace, has one of
+        these endings (and the words before them), all inside the window."""
+        if _ends_with(text, lo, k, self.free.ending(text, k - 1)):
+            return True
+        for tail in self.bound.ending(text, k - 1):
+            s = k - len(tail)
+            if s > lo and _is_space_at(text, s - 1) and _is_at(text, s, tail):
+                j = s - 1
+                while j > lo and _is_space_at(text, j - 1):
+                    j -= 1
+                if j > lo and self.before[tail].fit(text, lo, j):
+                    return True
+        return False
+
+    def words(self) -> dict[str, object]:
+        """The endings as plain data, for the tests: a free ending maps to "", a bound one to
+        the same for the word before it."""
+        out: dict[str, object] = dict.fromkeys(self.free.words(), "")
+        for tail, before in self.before.items():
+            out[tail] = before.words()
+        return out
+
+
+class _ByLast:
+    """Words filed by their last character: a list serves the ASCII ones, the most frequent,
+    without making a one-character string, a dict the others."""
+
+    __slots__ = ("ascii", "other")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.ascii: list[tuple[str, ...]] = [()] * 128
+        self.other: dict[str, tuple[str, ...]] = {}
+        for word in sorted(words):
+            code = ord(word[-1])
+            if code < 128:
+                self.ascii[code] += (word,)
+            else:
+                self.other[word[-1]] = self.other.get(word[-1], ()) + (word,)
+
+    def ending(self, text: str, i: int) -> tuple[str, ...]:
+        """The words that end with the character ``text[i]``; empty when there are none."""
+        code = ord(text[i])
+        return self.ascii[code] if code < 128 else self.other.get(text[i], ())
+
+    def words(self) -> list[str]:
+        """All the words, sorted."""
+        return sorted([word for words in self.ascii + list(self.other.values()) for word in words])
+
+
+def _ends_with(text: str, lo: int, k: int, words: tuple[str, ...]) -> bool:
+    """``text[lo:k].endswith(words)``, without making the slice."""
+    for word in words:
+        i = k - len(word)
+        if i >= lo and _is_at(text, i, word):
+            return True
+    return False
+
+
+def _is_at(text: str, i: int, word: str) -> bool:
+    """``text.startswith(word, i)`` for a ``word`` that fits in ``text``; compiled, it compares
+    code points, with no method call and no slice."""
+    for n in range(len(word)):
+        if ord(text[i + n]) != ord(word[n]):
+            return False
+    return True
+
+
+def _is_space_at(text: str, i: int) -> bool:
+    """``text[i].isspace()``, without making a one-character string for the common ASCII case."""
+    code = ord(text[i])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[i].isspace()
 
 
 def _without_end(items: list) -> list | None:
@@ -112,16 +219,22 @@ def _without_end(items: list) -> list | None:
 MAX_TAILS = 400  # beyond this many literal endings the gate is not worth building
 
 
-def _tails(items: list) -> set[str] | None:
-    r"""Every literal ending a match of ``items`` can have once the whitespace it ends with is
-    stripped, each the last run of literal characters up to a space (for ``(?:in|cerca de)\s+``:
-    "in", "de"); "" when a match may end with no literal there, None when it may end in a
-    character class or wildcard. Zero-width items (``\b``, look-arounds) are skipped."""
+def _runs(items: list, spaced: bool = False) -> list[tuple[str, list, bool]] | None:
+    r"""Every way a match of ``items`` can end once the whitespace it ends with is stripped: the
+    last run of literal characters up to a space (for ``(?:in|cerca de)\s+``: "in", "de"), the
+    items before that run, and whether that whitespace must be at least one character (or
+    ``spaced`` already said so). The run is "" when a match may end with no literal there; None
+    when it may end in a character class or wildcard. Zero-width items (``\b``, look-arounds) are
+    skipped."""
     items = list(items)
     while items:
         op, av = items[-1]
         rest = items[:-1]
-        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT) or _is_space(op, av):
+        if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
+            items = rest
+            continue
+        if _is_space(op, av):
+            spaced = spaced or op not in (_c.MAX_REPEAT, _c.MIN_REPEAT) or av[0] > 0
             items = rest
             continue
         if op is _c.LITERAL:
@@ -129,20 +242,48 @@ def _tails(items: list) -> set[str] | None:
             while items and items[-1][0] is _c.LITERAL and not chr(items[-1][1]).isspace():
                 word = chr(items[-1][1]) + word
                 items = items[:-1]
-            return {word}
+            return [(word, items, spaced)]
         if op is _c.IN:
             chars = _class_literals(av)
-            return None if chars is None else _union(_tails(rest + [(_c.LITERAL, c)]) for c in chars)
+            return None if chars is None else _concat([_runs(rest + [(_c.LITERAL, c)], spaced) for c in chars])
         if op is _c.BRANCH:
-            return _union(_tails(rest + list(alt)) for alt in av[1])
+            return _concat([_runs(rest + list(alt), spaced) for alt in av[1]])
         if op is _c.SUBPATTERN:
-            return _tails(rest + list(av[3]))
+            return _runs(rest + list(av[3]), spaced)
         if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            low, _, sub = av
-            last = _tails(rest + list(sub))  # the last repetition's ending (earlier ones come before it)
-            return last if low else _union([_tails(rest), last])
+            low, high, sub = av
+            # the last repetition's ending; an earlier one, if any, is not literal text to run on into
+            last = rest + list(sub) if high == 1 else rest + [(_c.ANY, None)] + list(sub)
+            return _concat([_runs(last, spaced)] + ([] if low else [_runs(rest, spaced)]))
         return None
-    return {""}
+    return [("", [], spaced)]
+
+
+def _endings(runs: list[tuple[str, list, bool]], words: int) -> _Endings:
+    """The gate on the endings ``runs`` (see :func:`_runs`), reading up to ``words`` words back.
+    An ending is bound when the pattern puts at least one whitespace character and then a
+    literal right before it in every match (so the word before it must end with that literal);
+    otherwise, or past the last word read, it is free."""
+    free: set[str] = set()
+    bound: dict[str, list[tuple[str, list, bool]]] = {}
+    for tail, items, _ in runs:
+        before = _runs(items) if words > 1 else None
+        if before is None or any(not word or not spaced for word, _, spaced in before):
+            free.add(tail)
+        else:
+            bound.setdefault(tail, []).extend(before)
+    return _Endings(free, {tail: _endings(before, words - 1) for tail, before in bound.items() if tail not in free})
+
+
+def _concat(parts: list) -> list | None:
+    out: list = []
+    for p in parts:
+        if p is None:
+            return None
+        out += p
+        if len(out) > MAX_TAILS:
+            return None
+    return out
 
 
 def _heads(items: list) -> set[str] | None:
