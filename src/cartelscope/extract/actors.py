@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_left
 from itertools import accumulate
@@ -23,11 +25,11 @@ from cartelscope.extract.places import single_state_of_name
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import norm
 
-GROUP_KINDS = frozenset({"cartel", "faction", "cell", "armed_wing", "gang", "foreign_group", "coalition"})
-FORCE_KINDS = frozenset({"state_force", "self_defense"})
-_GROUP_WORD = re.compile(r"\b(?:cartel|cartels|carteles|gang|faction|grupo|organizacion|organization|cartel's)\b")
-_COORD = re.compile(r"^\s*(?:,|and|y|e|&)\s*(?:the\s+|el\s+|la\s+)?$")
-_MONTH_CONTEXT = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blast|\bpasado|\bof|\bhasta|\bmid|\bearly|\blate)\s*$")
+GROUP_KINDS: Final = frozenset({"cartel", "faction", "cell", "armed_wing", "gang", "foreign_group", "coalition"})
+FORCE_KINDS: Final = frozenset({"state_force", "self_defense"})
+_GROUP_WORD: Final = re.compile(r"\b(?:cartel|cartels|carteles|gang|faction|grupo|organizacion|organization|cartel's)\b")
+_COORD: Final = re.compile(r"^\s*(?:,|and|y|e|&)\s*(?:the\s+|el\s+|la\s+)?$")
+_MONTH_CONTEXT: Final = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesde|\blast|\bpasado|\bof|\bhasta|\bmid|\bearly|\blate)\s*$")
 
 
 def _settle(cluster: list[Match]) -> list[Match]:
@@ -52,8 +54,8 @@ def _settle(cluster: list[Match]) -> list[Match]:
     return out
 
 
-_START = attrgetter("start")
-_CATEGORY = attrgetter("category")
+_START: Final = attrgetter("start")
+_CATEGORY: Final = attrgetter("category")
 
 
 def _shorter(m: Match) -> int:
@@ -145,7 +147,7 @@ def _states_named(ctx: DocContext) -> dict[str, int]:
     return named
 
 
-AMBIGUOUS_REACH = 25  # characters read around an ambiguous name
+AMBIGUOUS_REACH: Final = 25  # characters read around an ambiguous name
 
 
 def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -> str | None:
@@ -180,8 +182,8 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
     return "actor"
 
 
-LOWER_CASE_TEXT = 0.005  # capitals per character below which a text is written in lower case
-_CAPITAL = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
+LOWER_CASE_TEXT: Final = 0.005  # capitals per character below which a text is written in lower case
+_CAPITAL: Final = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
 
 
 def _lower_case_text(ctx: DocContext) -> bool:
@@ -193,9 +195,9 @@ def _lower_case_text(ctx: DocContext) -> bool:
     return found
 
 
-_GROUP_WORD_BEFORE = EndingAt(r"(?:cartel|gang|grupo)\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?$")
-_COMMA_NAME_AFTER = re.compile(r"^\s*,\s*[A-Z]")
-_PLACE_WORD_BEFORE = EndingAt(r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|"
+_GROUP_WORD_BEFORE: Final = EndingAt(r"(?:cartel|gang|grupo)\s+(?:de(?:l)?\s+)?(?:los\s+|la\s+)?$")
+_COMMA_NAME_AFTER: Final = re.compile(r"^\s*,\s*[A-Z]")
+_PLACE_WORD_BEFORE: Final = EndingAt(r"\b(?:in|en|at|near|cerca de|municipio de|city of|ciudad de|town of|desde|hacia|"
                                 r"rumbo a|comunidad de|poblado de|localidad de)\s+$")
 
 
@@ -209,10 +211,10 @@ def _actors_ending_near(ctx: DocContext, s: int) -> list[Match]:
     return [m for end in (s - 2, s - 1, s) for m in by_end.get(end, ())]
 
 
-_FOREIGN_DEMONYM = EndingAt(r"\b(?:guatemalan|us|u\.s\.|american|colombian|honduran|salvadoran|belizean|"
+_FOREIGN_DEMONYM: Final = EndingAt(r"\b(?:guatemalan|us|u\.s\.|american|colombian|honduran|salvadoran|belizean|"
                               r"ecuadorian|venezuelan|guatemaltec[oa]s?|estadounidenses?|colombian[oa]s?|"
                               r"hondureñ[oa]s?|salvadoreñ[oa]s?)\s+$")
-_MONTHS = {"mayo", "may", "marzo", "abril", "junio", "julio", "agosto"}
+_MONTHS: Final = {"mayo", "may", "marzo", "abril", "junio", "julio", "agosto"}
 
 
 def mentions(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> list[ActorRef]:
@@ -225,9 +227,9 @@ def mentions(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> l
     return refs
 
 
-MUNICIPAL_POLICE = "municipal-police"
-_TOWN_POLICE_AFTER = re.compile(r"\s+(?:city\s+|municipal\s+)?(?:police(?:\s+officers?)?|policemen|officers|cops)\b")
-_TOWN_POLICE_BEFORE = EndingAt(r"\b(?:policias?|agentes de la policia|elementos de la policia)\s+(?:municipal(?:es)?\s+)?de\s+$")
+MUNICIPAL_POLICE: Final = "municipal-police"
+_TOWN_POLICE_AFTER: Final = re.compile(r"\s+(?:city\s+|municipal\s+)?(?:police(?:\s+officers?)?|policemen|officers|cops)\b")
+_TOWN_POLICE_BEFORE: Final = EndingAt(r"\b(?:policias?|agentes de la policia|elementos de la policia)\s+(?:municipal(?:es)?\s+)?de\s+$")
 
 
 def _town_police(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
@@ -279,12 +281,12 @@ def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) 
     return out
 
 
-_COMPARISON_BEFORE = re.compile(r"\b(?:as|like|como|al igual que|similar to)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
-_COMPARISON_AFTER = re.compile(r"^\s+(?:did|does|has done|had done|hizo|hace|ha hecho|hicieron)\b")
+_COMPARISON_BEFORE: Final = re.compile(r"\b(?:as|like|como|al igual que|similar to)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+_COMPARISON_AFTER: Final = re.compile(r"^\s+(?:did|does|has done|had done|hizo|hace|ha hecho|hicieron)\b")
 
 
 # "el grupo conocido como Los Viagras": "como" names the group, it does not compare it
-_NAMING_BEFORE = EndingAt(r"\b(?:conocid[oa]s?|denominad[oa]s?|autodenominad[oa]s?|llamad[oa]s?|apodad[oa]s?|"
+_NAMING_BEFORE: Final = EndingAt(r"\b(?:conocid[oa]s?|denominad[oa]s?|autodenominad[oa]s?|llamad[oa]s?|apodad[oa]s?|"
                           r"identificad[oa]s?|bautizad[oa]s?|known|referred to)\s+$")
 
 
@@ -311,20 +313,20 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
                 break
 
 
-_PART_NOUN = re.compile(r"faccion|faction|celula|cell|wing|brazo")
-_OWNER_AFTER = re.compile(r"\s+(?:de|del|of)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?")
+_PART_NOUN: Final = re.compile(r"faccion|faction|celula|cell|wing|brazo")
+_OWNER_AFTER: Final = re.compile(r"\s+(?:de|del|of)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?")
 # "the faction loyal to Ismael 'El Mayo' Zambada", "los sicarios leales al Mayo": the person's own
 # faction, not the group named before; a first name and quotes may stand before his public name
-_LOYAL_AFTER = re.compile(r"\s+(?:still\s+)?(?:loyal to|aligned with|leal(?:es)? a|fiel(?:es)? a)\s+")
-LOYAL_NAME_REACH = 12
+_LOYAL_AFTER: Final = re.compile(r"\s+(?:still\s+)?(?:loyal to|aligned with|leal(?:es)? a|fiel(?:es)? a)\s+")
+LOYAL_NAME_REACH: Final = 12
 
 
 # "acusaba al CJNG", "clashed with the CJNG": a name after these is an object, a less likely
 # antecedent for "the group" than the subject named before it
-_OBJECT_BEFORE = EndingAt(r"\b(?:al|a|contra|against|with|con|del|by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+_OBJECT_BEFORE: Final = EndingAt(r"\b(?:al|a|contra|against|with|con|del|by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
-_APPOSITIVE_GAP = re.compile(r"\s*,\s*(?:the\s+|el\s+|la\s+|los\s+|las\s+|una?\s+|an?\s+)?")
+_APPOSITIVE_GAP: Final = re.compile(r"\s*,\s*(?:the\s+|el\s+|la\s+|los\s+|las\s+|una?\s+|an?\s+)?")
 
 
 def _antecedent(ctx: DocContext, prior: list[ActorRef], start: int) -> ActorRef:
@@ -359,12 +361,12 @@ def _loyal_faction(ctx: DocContext, refs: list[ActorRef], start: int, end: int, 
 
 # armed men named by whom they follow ("gunmen loyal to El Mayo", "sicarios leales al Mayo"): the
 # loyalty words are found with str.find, then the noun before them is read backwards
-_LOYALTY_WORDS = ("loyal to ", "aligned with ", "leal a", "leales a", "fiel a", "fieles a")
-_LOYAL_BAND = EndingAt(r"\b(?:gunmen|hitmen|sicarios|pistoleros|fighters|operatives|militants|armed men|"
+_LOYALTY_WORDS: Final = ("loyal to ", "aligned with ", "leal a", "leales a", "fiel a", "fieles a")
+_LOYAL_BAND: Final = EndingAt(r"\b(?:gunmen|hitmen|sicarios|pistoleros|fighters|operatives|militants|armed men|"
                        r"hombres armados|cells|celulas)\s+(?:still\s+)?$")
-_BAND_NOUN = re.compile(r"\b(?:gunmen|hitmen|sicarios|pistoleros|fighters|operatives|militants|armed men|"
+_BAND_NOUN: Final = re.compile(r"\b(?:gunmen|hitmen|sicarios|pistoleros|fighters|operatives|militants|armed men|"
                         r"hombres armados|cells|celulas)\b")
-BAND_REACH = 24  # characters before a loyalty word in which the armed men's noun stands
+BAND_REACH: Final = 24  # characters before a loyalty word in which the armed men's noun stands
 
 
 def _loyal_bands(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
@@ -439,18 +441,18 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
-_PLURAL = re.compile(r"\b(?:factions|groups|cartels|gangs|organizations|both|two|ambos|ambas|los dos|las dos|"
+_PLURAL: Final = re.compile(r"\b(?:factions|groups|cartels|gangs|organizations|both|two|ambos|ambas|los dos|las dos|"
                      r"grupos|carteles|facciones|organizaciones|bandas)\b")
 
 
 # a restrictive clause after a plural group noun makes it generic ("the groups that control the
 # border", "los grupos que operan en la región"); "the two groups that" still counts the two named
-_GENERIC_PLURAL_AFTER = re.compile(r"\s+(?:that|which|who|que)\b")
-_COUNTED = re.compile(r"\b(?:both|two|ambos|ambas|los dos|las dos)\b")
+_GENERIC_PLURAL_AFTER: Final = re.compile(r"\s+(?:that|which|who|que)\b")
+_COUNTED: Final = re.compile(r"\b(?:both|two|ambos|ambas|los dos|las dos)\b")
 
 
-_NAMED_FACTIONS: dict[int, tuple] = {}
-_FACTION_WORD = re.compile(r"\b(?:faction|factions|faccion|facciones)\b")
+_NAMED_FACTIONS: Final[dict[int, tuple]] = {}
+_FACTION_WORD: Final = re.compile(r"\b(?:faction|factions|faccion|facciones)\b")
 
 
 def named_faction(pack, person_id: str) -> str | None:

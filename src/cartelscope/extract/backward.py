@@ -13,7 +13,7 @@ else is refused when the pattern is built, so a rule cannot silently change mean
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable
+from typing import Final, Iterable, TYPE_CHECKING
 
 if TYPE_CHECKING:  # typed, so that compiled code reads ``ctx.folded`` natively
     from cartelscope.extract.context import DocContext
@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-_CATEGORY = {
+_CATEGORY: Final = {
     _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D",
     _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S",
     _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
@@ -105,7 +105,7 @@ class EndingAt:
         return bool(self.forward.search(folded[lo:end]) if sliced else self.forward.search(folded, lo, end))
 
 
-WORDS_BEFORE = 3  # how many words back from ``end`` the ending gate reads at most
+WORDS_BEFORE: Final = 3  # how many words back from ``end`` the ending gate reads at most
 
 
 class _Endings:
@@ -216,7 +216,7 @@ def _without_end(items: list) -> list | None:
     return None
 
 
-MAX_TAILS = 400  # beyond this many literal endings the gate is not worth building
+MAX_TAILS: Final = 400  # beyond this many literal endings the gate is not worth building
 
 
 def _runs(items: list, spaced: bool = False) -> list[tuple[str, list, bool]] | None:

@@ -9,13 +9,15 @@
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from cartelscope.extract.context import DocContext
 
-NEGATION_WINDOW = 40
-SPECULATION_REACH = 70  # a modal governs what follows it in its clause, not the whole sentence
-SPECULATION_AFTER = 40
+NEGATION_WINDOW: Final = 40
+SPECULATION_REACH: Final = 70  # a modal governs what follows it in its clause, not the whole sentence
+SPECULATION_AFTER: Final = 40
 
 
 class Certainty:
@@ -35,7 +37,7 @@ class Certainty:
         return f"Certainty(level={self.level!r}, attribution={self.attribution!r})"
 
 
-_ASSERTED = Certainty("asserted", None)
+_ASSERTED: Final = Certainty("asserted", None)
 
 
 def of_sentence(ctx: DocContext, i: int, anchor: int | None = None) -> Certainty:
@@ -86,11 +88,11 @@ def _sentence_cues(ctx: DocContext, i: int, cues: list) -> _Cues:
     return found
 
 
-_MODAL_KEYS = frozenset({"speculation", "forecast"})
-_NEGATING_KEYS = frozenset({"negation", "denial"})
-_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|que)\s+$")  # "que", not "ataque" or "bloque"
-_USE_WITHIN = re.compile(r"\b(?:used|usad|utilizad|usarse|utilizarse)")  # the cue "could be used" itself
-_USE_AFTER = re.compile(r"\s+(?:(?:be\s+)?used|serve|(?:ser\s+)?usad|(?:ser\s+)?utilizad|usarse|utilizarse|servir)")
+_MODAL_KEYS: Final = frozenset({"speculation", "forecast"})
+_NEGATING_KEYS: Final = frozenset({"negation", "denial"})
+_RELATIVE_BEFORE: Final = re.compile(r"\b(?:that|which|que)\s+$")  # "que", not "ataque" or "bloque"
+_USE_WITHIN: Final = re.compile(r"\b(?:used|usad|utilizad|usarse|utilizarse)")  # the cue "could be used" itself
+_USE_AFTER: Final = re.compile(r"\s+(?:(?:be\s+)?used|serve|(?:ser\s+)?usad|(?:ser\s+)?utilizad|usarse|utilizarse|servir)")
 
 
 def potential_use(folded: str, m) -> bool:
@@ -123,7 +125,7 @@ def _judge(cues: _Cues, anchor: int | None, folded: str) -> Certainty:
     return _ASSERTED
 
 
-_NONE: list = []
+_NONE: Final[list] = []
 
 
 def _clause_stop(folded: str, start: int, end: int) -> bool:
@@ -145,8 +147,8 @@ def document_hedged(ctx: DocContext) -> bool:
                             for i in range(min(RUMOUR_LEAD, len(ctx.sentences))))
 
 
-RUMOUR_LEAD = 4  # opening sentences in which an unconfirmed rumour makes the whole text hedged
-RUMOUR_OPENING = 40  # characters into the next sentence within which "I can't confirm it" refers back
+RUMOUR_LEAD: Final = 4  # opening sentences in which an unconfirmed rumour makes the whole text hedged
+RUMOUR_OPENING: Final = 40  # characters into the next sentence within which "I can't confirm it" refers back
 
 
 def rumour_told_next(ctx: DocContext, i: int) -> bool:
@@ -159,7 +161,7 @@ def rumour_told_next(ctx: DocContext, i: int) -> bool:
     return any(m.start - start <= RUMOUR_OPENING for m in ctx.cues(j, "unconfirmed"))
 
 
-_DEBUNKING = ("denial", "nonexistence", "unconfirmed", "debunked")
+_DEBUNKING: Final = ("denial", "nonexistence", "unconfirmed", "debunked")
 
 
 def rumour_debunked(ctx: DocContext, i: int) -> bool:

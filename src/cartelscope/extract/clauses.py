@@ -1,6 +1,8 @@
 """Grammatical context shared by the event and relation steps (on folded text)."""
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from cartelscope.extract.backward import EndingAt
@@ -8,24 +10,24 @@ from cartelscope.extract.context import ActorRef, DocContext
 from cartelscope.extract.textmatch import Match
 
 # "X and Y announced an alliance against Z", "un pacto contra Z": what follows is the common enemy
-AGAINST = re.compile(r"\b(?:against|to fight|to confront|to counter|to stop|to push back|to hold off|contra|"
+AGAINST: Final = re.compile(r"\b(?:against|to fight|to confront|to counter|to stop|to push back|to hold off|contra|"
                      r"para enfrentar|para combatir|para frenar|para contener|para detener|para hacer frente|"
                      r"frente al?)\b")
 
 # "La Mayiza, a faction of the Sinaloa Cartel", "dentro del Cártel de Sinaloa": the group after
 # these words only describes the faction named before it
-_DESCRIBES = EndingAt(r"(?:(?:factions?|wings?|cells?|faccion|facciones|celulas?|brazos? armados?|escision|"
+_DESCRIBES: Final = EndingAt(r"(?:(?:factions?|wings?|cells?|faccion|facciones|celulas?|brazos? armados?|escision|"
                         r"splinters?|offshoots?)\s+(?:armad[oa]s?\s+|armed\s+)?(?:of|del|de la|de los|de)|\b(?:within|inside|dentro del|dentro de)"
                         # "en alianza con grupos ligados al Cártel de Sinaloa": the groups, not the cartel
                         r"|\b(?:grupos|bandas|celulas|groups|gangs|cells)\s+(?:ligad[oa]s|vinculad[oa]s|linked|tied)\s+(?:al|a|to))\s+"
                         r"(?:the\s+|el\s+|la\s+)?$")
-DESCRIPTION_REACH = 30
+DESCRIPTION_REACH: Final = 30
 
 
 # "La Línea, the Juárez Cartel faction that ...": the name modifies the faction noun after it;
 # not "the Chapitos faction of the Sinaloa Cartel" nor "the Chapitos and Mayiza factions", where
 # the names are the factions themselves
-_MODIFIES = re.compile(r"\s*(?:'s\s+)?(?:armed\s+)?(?:faction|wing|cells?|splinter|offshoot)\b(?!\s+(?:of|de|del)\b)")
+_MODIFIES: Final = re.compile(r"\s*(?:'s\s+)?(?:armed\s+)?(?:faction|wing|cells?|splinter|offshoot)\b(?!\s+(?:of|de|del)\b)")
 
 
 def describes(ctx: DocContext, ref: ActorRef) -> bool:
@@ -38,10 +40,10 @@ def describes(ctx: DocContext, ref: ActorRef) -> bool:
 
 
 # an article between an aim and its object: "evitar una masacre", "to avoid a clash"
-_ARTICLE_GAP = re.compile(r"\s+(?:una?|a|an|the|el|la)\s+")
-PURPOSE_REACH = 40  # characters from the start of an aim or charge phrase to the word it governs
+_ARTICLE_GAP: Final = re.compile(r"\s+(?:una?|a|an|the|el|la)\s+")
+PURPOSE_REACH: Final = 40  # characters from the start of an aim or charge phrase to the word it governs
 # the cue lists of aims and charges, and whether an article may stand before the governed word
-_ARTICLE_ALLOWED = {"aims": False, "charges": True, "aims_object": True}
+_ARTICLE_ALLOWED: Final = {"aims": False, "charges": True, "aims_object": True}
 
 
 def purpose(ctx: DocContext, m: Match) -> bool:
@@ -61,9 +63,9 @@ def purpose(ctx: DocContext, m: Match) -> bool:
     return False
 
 
-CHARGE_LIST_REACH = 90
+CHARGE_LIST_REACH: Final = 90
 # the charges before the last one: ", extorsión y ", " homicide, extortion and "
-_CHARGE_LIST = re.compile(r"(?:,?\s+[a-z]+)*\s*(?:,|\s(?:y|e|and|or|o))\s+")
+_CHARGE_LIST: Final = re.compile(r"(?:,?\s+[a-z]+)*\s*(?:,|\s(?:y|e|and|or|o))\s+")
 
 
 def _aims_by_sentence(ctx: DocContext) -> dict[int, list[tuple[int, int, bool]]]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from operator import attrgetter
-from typing import Callable, NamedTuple, TypeVar
+from typing import Callable, Final, NamedTuple, TypeVar
 
 from cartelscope.extract.sentences import Sentence
 from cartelscope.extract.textmatch import Match
@@ -14,8 +14,8 @@ from cartelscope.knowledge import KnowledgePack
 from cartelscope.model import Place
 
 T = TypeVar("T")
-_NONE: list = []  # the empty answer of DocContext.of(); never appended to
-_NO_SENTENCES: dict = {}  # the empty answer for a cue list the document lacks; never filled
+_NONE: Final[list] = []  # the empty answer of DocContext.of(); never appended to
+_NO_SENTENCES: Final[dict] = {}  # the empty answer for a cue list the document lacks; never filled
 
 
 class ActorRef:
@@ -71,8 +71,8 @@ def place_ref(start: int, end: int, place: Place, sentence: int, surface: str, e
 
 
 # the categories of names, settled against each other before anything reads them
-NAME_CATEGORIES = frozenset({"actor", "place", "ambiguous"})
-_START = attrgetter("start")
+NAME_CATEGORIES: Final = frozenset({"actor", "place", "ambiguous"})
+_START: Final = attrgetter("start")
 
 
 @dataclass

@@ -7,6 +7,8 @@ incident in one article (the headline and the body, say) merge into one event.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
@@ -24,10 +26,10 @@ from cartelscope.extract.sentences import Sentence
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, Place
 
-SPLIT_BY_STATE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+SPLIT_BY_STATE_TYPES: Final = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # "a ranch possibly linked to the CJNG": an owner only hedged is not an actor; but a hedge set off
 # by a comma ("Presuntamente, integrantes del CDN atacaron...") hedges the whole claim instead
-HEDGED_OWNER = EndingAt(r"(?:possibly|probably|allegedly|suspected(?:ly)?|presuntamente|posiblemente|"
+HEDGED_OWNER: Final = EndingAt(r"(?:possibly|probably|allegedly|suspected(?:ly)?|presuntamente|posiblemente|"
                           r"probablemente|supuestamente|linked to|ligad[oa]s? a|vinculad[oa]s? (?:a|con))[^\w,]+(?:\w+\W+){0,4}$")
 
 
@@ -73,7 +75,7 @@ def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Cl
     return ctx.cache[key]
 
 
-_CODEBOOK: dict[int, tuple] = {}
+_CODEBOOK: Final[dict[int, tuple]] = {}
 
 
 def _codebook(ctx: DocContext) -> tuple[dict, list, dict, tuple, dict]:
@@ -175,7 +177,7 @@ def _span_triggers(ctx: DocContext, i: int, span: tuple[int, int] | None) -> lis
     return within(_factual(ctx, i, "trigger"), span)
 
 
-CAUSE_NOUN_REACH = 25  # characters from a cause word to the noun it introduces ("tras el ")
+CAUSE_NOUN_REACH: Final = 25  # characters from a cause word to the noun it introduces ("tras el ")
 
 
 def _cause_end(ctx: DocContext, i: int, cue_end: int) -> int | None:
@@ -224,7 +226,7 @@ def is_not_event(ctx: DocContext, i: int) -> bool:
 
 # "..., hecho que se suma a la ola de violencia que azota a la capital", "..., amid a wave of
 # violence": a clause that comments on the incident just told, after it
-_COMMENT_CLAUSE = re.compile(r",\s*(?:hecho que|hechos que|lo que|which adds to|amid|en medio de|in the midst of)\b")
+_COMMENT_CLAUSE: Final = re.compile(r",\s*(?:hecho que|hechos que|lo que|which adds to|amid|en medio de|in the midst of)\b")
 
 
 def _in_comment_clause(ctx: DocContext, i: int, m: Match) -> bool:
@@ -238,9 +240,9 @@ def _in_comment_clause(ctx: DocContext, i: int, m: Match) -> bool:
 
 # "..., one of the deadliest single attacks on the armed forces in recent years": a comparison
 # that ranks the incident, not a trend the sentence reports
-_SUPERLATIVE_BEFORE = re.compile(r"\b(?:one of the (?:deadliest|worst|largest|biggest|bloodiest|most)|the (?:deadliest|worst|"
+_SUPERLATIVE_BEFORE: Final = re.compile(r"\b(?:one of the (?:deadliest|worst|largest|biggest|bloodiest|most)|the (?:deadliest|worst|"
                                  r"bloodiest)|uno de los (?:mas|peores)|una de las (?:mas|peores)|el (?:mas|peor)|la (?:mas|peor))\b")
-SUPERLATIVE_REACH = 80
+SUPERLATIVE_REACH: Final = 80
 
 
 def event_actors(ctx: DocContext, i: int) -> list[str]:
@@ -283,11 +285,11 @@ def _event_actors(ctx: DocContext, i: int) -> list[str]:
     return [a for a in out if not (a in parents and a in described)]
 
 
-_FORMER = EndingAt(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exaliad[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
+_FORMER: Final = EndingAt(r"(?:former|ex|old|longtime former|antigu[oa]s?|otrora|exaliad[oa]s?)\s+(?:\w+\s+){0,2}(?:of|de|del)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 
 
 # what follows the blamed group is about it, not about the incident ("..., which has been fighting Los Tlacos")
-_BLAME_END = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales)\b|[;:(]")
+_BLAME_END: Final = re.compile(r",\s*(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales)\b|[;:(]")
 
 
 def _first_blame(ctx: DocContext, i: int) -> Match | None:
@@ -302,7 +304,7 @@ def _first_blame(ctx: DocContext, i: int) -> Match | None:
 
 
 # "una manta atribuida al CJNG niega su participación": what is attributed is the banner, not the incident
-_MESSAGE_BEFORE = EndingAt(r"\b(?:manta|mantas|narcomanta|narcomantas|mensaje|mensajes|carta|video|comunicado|banner|"
+_MESSAGE_BEFORE: Final = EndingAt(r"\b(?:manta|mantas|narcomanta|narcomantas|mensaje|mensajes|carta|video|comunicado|banner|"
                            r"banners|message|messages|letter|note|statement)\s+$")
 
 
@@ -329,10 +331,10 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
     return [a for a in event_actors(ctx, j) if ctx.pack.actors[a].kind in GROUP_KINDS and a in named]
 
 
-_CLAIM = re.compile(r"se adjudic|claimed responsibility|reivindic")
+_CLAIM: Final = re.compile(r"se adjudic|claimed responsibility|reivindic")
 
 
-_SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
+_SAID_AFTER: Final = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
                          r"informó|informo|inform|dijo|señaló|senalo|indicó|indico|confirmó|confirmo|reportó|reporto|"
                          r"detalló|detallo|precisó|preciso|explicó|explico|dio a conocer|"
                          # who blames a group for the incident is its source, not a party
@@ -340,7 +342,7 @@ _SAID_AFTER = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announce
                          r"responsabilizó|responsabilizo|responsabiliza)\b")
 
 
-_THAT = re.compile(r"\b(?:that|que)\b")
+_THAT: Final = re.compile(r"\b(?:that|que)\b")
 
 
 def _attributing(ctx: DocContext, i: int, r: ActorRef) -> bool:
@@ -376,8 +378,8 @@ def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
     return located if located or not places else ([] if any(p.place.kind == "foreign" for p in places) else places)
 
 
-TOWARD_REACH = 30
-_TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion a|toward|towards|heading to|heading for|"
+TOWARD_REACH: Final = 30
+_TOWARD: Final = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion a|toward|towards|heading to|heading for|"
                    r"fled to|huyeron a|huyeron hacia)\s+(?:la\s+salida\s+a\s+|the\s+exit\s+to\s+)?(?:la\s+|el\s+|the\s+)?$"
                    # a road named by where it leads: "por la salida a Sonoyta", "on the highway to Nogales"
                    r"|\b(?:salida a|salida hacia|carretera a|camino a|the road to|the highway to|the exit to|leads to|"
@@ -387,11 +389,11 @@ _TOWARD = EndingAt(r"\b(?:hacia|rumbo a|con rumbo a|con direccion a|en direccion
 # where the victims or their vehicle come from is not where it happened: "se llevaron al señor y a su
 # hijo, eran de Saltillo", "placas de Coahuila"
 # the second origin of a list: "dos originarios de Veracruz y uno de Juárez"
-_ORIGIN_LIST = EndingAt(r"\b(?:originari[oa]s?|oriund[oa]s?|from) (?:de )?[^,;.]{2,30} (?:y|and) (?:un[oa]|otr[oa]s?|dos|tres|one|two|another) "
+_ORIGIN_LIST: Final = EndingAt(r"\b(?:originari[oa]s?|oriund[oa]s?|from) (?:de )?[^,;.]{2,30} (?:y|and) (?:un[oa]|otr[oa]s?|dos|tres|one|two|another) "
                         r"(?:de|from)\s+$")
-ORIGIN_LIST_REACH = 60
-_PLATES_AFTER = re.compile(r"\s+(?:license\s+|licence\s+)?plates\b")  # "a car with Guanajuato license plates"
-_ORIGIN = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? de|procedentes? de|"
+ORIGIN_LIST_REACH: Final = 60
+_PLATES_AFTER: Final = re.compile(r"\s+(?:license\s+|licence\s+)?plates\b")  # "a car with Guanajuato license plates"
+_ORIGIN: Final = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? de|procedentes? de|"
                    r"were from|was from|natives? of|hailing from|originally from|"
                    r"una familia de|familias de|a family from|families from|gente de|people from|"
                    r"from the neighbou?ring state of|from the neighbou?ring|from neighbou?ring|desde el vecino estado de|del vecino estado de|"
@@ -408,12 +410,12 @@ def _best_place(places: list[PlaceRef]) -> Place | None:
     return best.place
 
 
-AGREEMENT_TOLD = "rule:agreement_direct"  # "se alió", "joined forces": an alliance told, not announced
-SAME_TIME_REACH = 4  # sentences back in which "hours later" finds the incident it follows
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[.]?[-—–]|\n|$|\.\s*$)")
+AGREEMENT_TOLD: Final = "rule:agreement_direct"  # "se alió", "joined forces": an alliance told, not announced
+SAME_TIME_REACH: Final = 4  # sentences back in which "hours later" finds the incident it follows
+_DATELINE_END: Final = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:[.]?[-—–]|\n|$|\.\s*$)")
 
 
-DATE_PRECISION = {"day": 1, "week": 2, "month": 2, "year": 3}  # an event date's precision code, by its kind
+DATE_PRECISION: Final = {"day": 1, "week": 2, "month": 2, "year": 3}  # an event date's precision code, by its kind
 
 
 def _date_for(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> tuple[str | None, int | None]:
@@ -467,7 +469,7 @@ def main_place(ctx: DocContext) -> PlaceRef | None:
     return early[0] if len(states) == 1 else None
 
 
-_ONE_SIDED_TRIGGER = re.compile(r"\b(?:ataque|attack|agresi|atac|asesin|massacre|masacre|shot dead|gunned|dispar)")
+_ONE_SIDED_TRIGGER: Final = re.compile(r"\b(?:ataque|attack|agresi|atac|asesin|massacre|masacre|shot dead|gunned|dispar)")
 
 
 def _one_sided(ctx: DocContext, i: int, c: Classification, actors: list[str]) -> Classification:
@@ -524,11 +526,11 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
     return merged
 
 
-SINGLE_VICTIM = "single-victim evidence"  # ctx.cache key: evidence of a sentence naming one victim
+SINGLE_VICTIM: Final = "single-victim evidence"  # ctx.cache key: evidence of a sentence naming one victim
 
 
 # "the killing of", "this attack", "su captura": an incident the reader has already been told of
-_DEFINITE_BEFORE = EndingAt(r"(?<!\w)(?:the|this|that|these|those|his|her|their|its|el|la|los|las|este|esta|"
+_DEFINITE_BEFORE: Final = EndingAt(r"(?<!\w)(?:the|this|that|these|those|his|her|their|its|el|la|los|las|este|esta|"
                             r"estos|estas|dicho|dicha|dichos|dichas|su|sus)\s+$")
 
 
@@ -546,10 +548,10 @@ def _own_place_or_date(ctx: DocContext, i: int) -> bool:
     return bool(_mexican(sentence_places(ctx, i))) or any(d.value for d in sentence_dates(ctx, i))
 
 
-RESTATES = "+restates"  # rule suffix of evidence that refers back to a reported incident
-CONTINUATION_REACH = 2  # sentences after an incident within which "then set on fire" still tells it
+RESTATES: Final = "+restates"  # rule suffix of evidence that refers back to a reported incident
+CONTINUATION_REACH: Final = 2  # sentences after an incident within which "then set on fire" still tells it
 # "Several patrol vehicles were then set on fire", "banners left next to the burned trucks"
-_CONTINUATION = re.compile(r"\b(?:then|afterwards|after that|luego|despues|posteriormente|next to|beside|"
+_CONTINUATION: Final = re.compile(r"\b(?:then|afterwards|after that|luego|despues|posteriormente|next to|beside|"
                            r"junto a|at the scene|en el lugar|en el sitio|left at)\b")
 
 
@@ -592,7 +594,7 @@ def _toll_of_reported(ctx: DocContext, i: int, latest: ExtractedEvent) -> None:
 
 
 # "The attack took place on Saturday in ...", "El ataque ocurrió en ...": where and when it happened
-_TOOK_PLACE = re.compile(r"\s+(?:took place|happened|occurred|unfolded|tuvo lugar|ocurrio|sucedio|se registro|"
+_TOOK_PLACE: Final = re.compile(r"\s+(?:took place|happened|occurred|unfolded|tuvo lugar|ocurrio|sucedio|se registro|"
                          r"se suscito|se produjo)\b")
 
 
@@ -684,7 +686,7 @@ def _joined_clause_cuts(ctx: DocContext, i: int, joins: list[Match]) -> list[int
     return cuts
 
 
-_AND = re.compile(r"\s(?:and|y|e)\s+")
+_AND: Final = re.compile(r"\s(?:and|y|e)\s+")
 
 
 def _coordinated_cuts(ctx: DocContext, i: int) -> list[int]:
@@ -744,8 +746,8 @@ def _another_day(ctx: DocContext, i: int, c: Classification, latest: ExtractedEv
         and any(d.value for d in sentence_dates(ctx, i - 1)))
 
 
-_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*·])\s")
-LIST_REACH = 15  # sentences back in which a numbered item finds the line that introduces the list
+_LIST_ITEM: Final = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*·])\s")
+LIST_REACH: Final = 15  # sentences back in which a numbered item finds the line that introduces the list
 
 
 def _list_intro(ctx: DocContext, i: int) -> int | None:
@@ -785,7 +787,7 @@ def _recent_event(found_in: list[int], i: int, reach: int = 3) -> bool:
     return any(i - reach <= j < i for j in found_in)
 
 
-STALE_YEARS = 2
+STALE_YEARS: Final = 2
 
 
 def _stale(ctx: DocContext, date: str | None) -> bool:
@@ -917,8 +919,8 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
 
 
 # "7:15 a.m. — ", "12:45 | ", "06:42 - ": a paragraph of a live page opens with the time of the entry
-_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*h(?:rs?)?\.?)?\s*(?:—|–|-|\|)\s")
-LIVE_ENTRIES = 3  # time-stamped paragraphs that make a live page
+_TIME_STAMP: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*h(?:rs?)?\.?)?\s*(?:—|–|-|\|)\s")
+LIVE_ENTRIES: Final = 3  # time-stamped paragraphs that make a live page
 
 
 def _live_entry(ctx: DocContext, i: int) -> bool:
@@ -934,7 +936,7 @@ def _live_entry(ctx: DocContext, i: int) -> bool:
     return ctx.sentences[i].paragraph in starts
 
 
-PARAGRAPH_PLACE_REACH = 3  # sentences back, within the paragraph, in which an incident's place is sought
+PARAGRAPH_PLACE_REACH: Final = 3  # sentences back, within the paragraph, in which an incident's place is sought
 
 
 def _paragraph_place(ctx: DocContext, i: int) -> list[PlaceRef]:
@@ -960,10 +962,10 @@ def _placed_at_home(ctx: DocContext, j: int) -> list[PlaceRef]:
 
 # "MORELIA, Mexico, Oct. 21, 2024 (Wire) — ...": the city a report is filed from
 # ("Villahermosa, Tabasco; lunes 20 de enero de 2025.-": a semicolon may part place and date)
-_DATELINE = re.compile(r"[^\n,;—–]{2,40}(?:[,;][^\n,;—–]{2,40}){0,3}\s*(?:\([^)\n]{0,30}\)\s*)?(?:—|–|--|\s-\s|\.-)")
+_DATELINE: Final = re.compile(r"[^\n,;—–]{2,40}(?:[,;][^\n,;—–]{2,40}){0,3}\s*(?:\([^)\n]{0,30}\)\s*)?(?:—|–|--|\s-\s|\.-)")
 
 
-DATELINE_SENTENCES = 4  # a dateline opens the body, right after a headline and maybe a byline
+DATELINE_SENTENCES: Final = 4  # a dateline opens the body, right after a headline and maybe a byline
 
 
 def _dateline_end(ctx: DocContext, i: int) -> int:
@@ -1043,11 +1045,11 @@ def _relation_aside(ctx: DocContext, i: int, actor: str, anchor: int) -> bool:
 
 # "<group> is their rival", "<grupo> es su enemigo": a statement of its own, not a phrase
 # tying the incident to a war ("in the feud between A and B")
-_COPULA = re.compile(r"\b(?:is|are|was|were|remains?|es|son|era|eran|sigue siendo|siguen siendo)\b")
+_COPULA: Final = re.compile(r"\b(?:is|are|was|were|remains?|es|son|era|eran|sigue siendo|siguen siendo)\b")
 
 
 # "... where soldiers and state police located them": the force that finds victims did not kill them
-_DISCOVERY = re.compile(r"[^.;:]{0,60}?\b(?:located|found|discovered|rescued|recovered|localizaron|hallaron|"
+_DISCOVERY: Final = re.compile(r"[^.;:]{0,60}?\b(?:located|found|discovered|rescued|recovered|localizaron|hallaron|"
                         r"encontraron|rescataron|ubicaron|localizo|hallo|encontro|rescato|"
                         # "... con la Defensa y la Guardia Nacional, fueron localizados y recuperados los cuerpos"
                         r"localizad[oa]s|hallad[oa]s|encontrad[oa]s|recuperad[oa]s|rescatad[oa]s)\b")
@@ -1060,7 +1062,7 @@ def _finder(ctx: DocContext, i: int, actor: str) -> bool:
         all(_DISCOVERY.match(ctx.folded, r.end) for r in refs)
 
 
-_TYPE_TACTIC = {"Air/drone strike": "drone", "Remote explosive/landmine/IED": "ied", "Grenade": "grenade"}
+_TYPE_TACTIC: Final = {"Air/drone strike": "drone", "Remote explosive/landmine/IED": "ied", "Grenade": "grenade"}
 
 
 def _participants(ctx: DocContext, i: int, c: Classification, actors: list[str],
@@ -1083,7 +1085,7 @@ def _participants(ctx: DocContext, i: int, c: Classification, actors: list[str],
 
 
 
-IN_SCOPE_COUNTRIES = frozenset({"MX", "US"})
+IN_SCOPE_COUNTRIES: Final = frozenset({"MX", "US"})
 
 
 def _out_of_scope(ctx: DocContext, place: Place | None, actors: list[str]) -> bool:
@@ -1218,17 +1220,17 @@ def _absorb(host: ExtractedEvent, e: ExtractedEvent) -> None:
         host.certainty = "asserted"
 
 
-BLAMED_NOUN_REACH = 8  # "blamed the attack": characters from the blame word to the incident's noun
+BLAMED_NOUN_REACH: Final = 8  # "blamed the attack": characters from the blame word to the incident's noun
 # incident nouns the codebook's trigger words do not spell: "the burnings were carried out by"
-_INCIDENT_NOUN = re.compile(r"\b(?:the|these|those|los|las|estos|estas)\s+(?:burnings|arson attacks|blockades|killings|"
+_INCIDENT_NOUN: Final = re.compile(r"\b(?:the|these|those|los|las|estos|estas)\s+(?:burnings|arson attacks|blockades|killings|"
                             r"murders|shootings|quemas|incendios|bloqueos|asesinatos|homicidios)\b")
 # who did it all: "los atacantes serían integrantes de", "the gunmen were members of" (every
 # incident told so far that has no group yet, as with "toda la jornada")
-_PERPETRATOR_NOUN = re.compile(r"\b(?:the|los)\s+(?:attackers|aggressors|gunmen|atacantes|agresores)\b")
-_WHOLE_DAY = re.compile(r"\s+(?:toda la jornada|la jornada violenta|los hechos violentos de|todos los hechos|todos los ataques|"
+_PERPETRATOR_NOUN: Final = re.compile(r"\b(?:the|los)\s+(?:attackers|aggressors|gunmen|atacantes|agresores)\b")
+_WHOLE_DAY: Final = re.compile(r"\s+(?:toda la jornada|la jornada violenta|los hechos violentos de|todos los hechos|todos los ataques|"
                         r"the day's violence|all the attacks|all of the attacks|the violence of)\b")
-PERPETRATED_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
-PERPETRATED_SUBTYPES = frozenset({"Looting/property destruction"})  # arson and blockades have a perpetrator too
+PERPETRATED_TYPES: Final = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+PERPETRATED_SUBTYPES: Final = frozenset({"Looting/property destruction"})  # arson and blockades have a perpetrator too
 
 
 def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
@@ -1272,10 +1274,10 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
             target.evidence.append(Evidence(s.text, s.start, s.end, "blame" + RESTATES))
 
 
-_IT_AFTER = re.compile(r"\s+it\s+(?:to|on)\b")
-_IT_BEFORE = EndingAt(r"\b(?:se\s+)?(?:lo|la)\s+$")
+_IT_AFTER: Final = re.compile(r"\s+it\s+(?:to|on)\b")
+_IT_BEFORE: Final = EndingAt(r"\b(?:se\s+)?(?:lo|la)\s+$")
 
-HEADLINE_REACH = 8  # a title line sits among the first lines (after any site furniture)
+HEADLINE_REACH: Final = 8  # a title line sits among the first lines (after any site furniture)
 
 
 def _headline(ctx: DocContext, i: int) -> bool:
@@ -1396,7 +1398,7 @@ def _fold(events: list[ExtractedEvent],
 
 
 # "Soldiers seized four rifles ... at the scene", "Marines also seized ...", "En el lugar se aseguraron"
-_AT_THE_SCENE = re.compile(r"\b(?:at the scene|also|en el lugar|tambien|asimismo|en la misma accion|"
+_AT_THE_SCENE: Final = re.compile(r"\b(?:at the scene|also|en el lugar|tambien|asimismo|en la misma accion|"
                            r"durante (?:la accion|el operativo)|in the raid|during the raid|in the operation)\b")
 
 
@@ -1425,7 +1427,7 @@ def _scene_host(ctx: DocContext, hosts: list[ExtractedEvent], e: ExtractedEvent)
     return None
 
 
-_SIGNED_BY = EndingAt(r"\b(?:signed\s+(?:allegedly\s+|purportedly\s+|apparently\s+)?by|signed with the name of|"
+_SIGNED_BY: Final = EndingAt(r"\b(?:signed\s+(?:allegedly\s+|purportedly\s+|apparently\s+)?by|signed with the name of|"
                       r"firmad[oa]s?\s+(?:presuntamente\s+|supuestamente\s+|aparentemente\s+)?por|"
                       r"firmad[oa]s? con el nombre de|firmad[oa]s? con las siglas del?|signed with the initials of|"
                       r"atribuid[oa]s? a)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
@@ -1451,7 +1453,7 @@ def _signers(ctx: DocContext, i: int, actors: list[str]) -> list[str]:
     return [a for a in actors if a in signers or ctx.pack.actors[a].kind in FORCE_KINDS] or signers
 
 
-_ESCALATED = frozenset({("Riots", "Violent demonstration"), ("Protests", "Protest with intervention"),
+_ESCALATED: Final = frozenset({("Riots", "Violent demonstration"), ("Protests", "Protest with intervention"),
                         ("Protests", "Excessive force against protesters")})
 
 

@@ -13,6 +13,8 @@ Language detection's function words are counted in the same pass, not matched.
 """
 from __future__ import annotations
 
+from typing import Final
+
 from cartelscope.extract.dates import DATE_WORDS, MONTHS
 from cartelscope.extract.textmatch import Entry, PhraseMatcher, fold_phrase
 from cartelscope.ingest.text import FUNCTION_WORD_LANGUAGE, LANGUAGES
@@ -20,9 +22,9 @@ from cartelscope.knowledge import KnowledgePack, norm
 
 # Locality names that are everyday words in news text; they still resolve through states,
 # municipalities and explicit "Name, State" patterns, but never on their own.
-MIN_LOCALITY_CHARS = 4
+MIN_LOCALITY_CHARS: Final = 4
 
-_CACHE: dict[int, tuple[KnowledgePack, PhraseMatcher]] = {}
+_CACHE: Final[dict[int, tuple[KnowledgePack, PhraseMatcher]]] = {}
 
 
 def _lang_lists(value) -> list[tuple[str | None, list[str]]]:

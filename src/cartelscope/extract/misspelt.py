@@ -9,6 +9,8 @@ so each candidate costs a handful of dictionary probes, not a scan of the aliase
 """
 from __future__ import annotations
 
+from typing import Final
+
 from bisect import bisect_left
 from itertools import accumulate
 from operator import itemgetter
@@ -17,7 +19,7 @@ from cartelscope.extract.actors import GROUP_KINDS
 from cartelscope.extract.textmatch import Entry, Match, fold_phrase
 from cartelscope.knowledge import KnowledgePack
 
-MIN_CHARS = 12  # folded length below which a one-letter difference is another name
+MIN_CHARS: Final = 12  # folded length below which a one-letter difference is another name
 
 
 class MisspeltNames:

@@ -8,20 +8,22 @@ victim with no number ("fue asesinado", "a journalist was shot dead") is one dea
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import DocContext, within
 
-_DIGITS = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
-MAX_GAP_WORDS = 4  # between a count and the fatality noun after it
-VERB_REACH_WORDS = 3  # between a fatality verb and its count ("killed at least 12")
-PASSIVE_REACH_WORDS = 5  # a passive takes adverbs first ("fueron asesinados a balazos al menos tres")
-_RANGE = re.compile(r"\s*(?:and|to|or|y|a|o|-)\s*")  # "between 10 and 14": the lower figure
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?")
+_DIGITS: Final = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
+_YEAR: Final = re.compile(r"^(?:19|20)\d{2}$")
+MAX_GAP_WORDS: Final = 4  # between a count and the fatality noun after it
+VERB_REACH_WORDS: Final = 3  # between a fatality verb and its count ("killed at least 12")
+PASSIVE_REACH_WORDS: Final = 5  # a passive takes adverbs first ("fueron asesinados a balazos al menos tres")
+_RANGE: Final = re.compile(r"\s*(?:and|to|or|y|a|o|-)\s*")  # "between 10 and 14": the lower figure
+_MONTH: Final = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\.?")
 # a day of the month is not a toll: "27 de agosto", "June 29", "29th of June"
-_DATE_AROUND = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:de|of)\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b")
+_DATE_AROUND: Final = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:de|of)\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}\b")
 
 
 def single_victim(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -> bool:
@@ -78,10 +80,10 @@ def fatalities(ctx: DocContext, i: int, clause: tuple[int, int] | None = None) -
     return min(found) if found else None
 
 
-_PASSIVE_BEFORE = EndingAt(r"\b(?:fueron|fue|fueran|fuesen|han sido|ha sido|resultaron|were|was|have been|had been)\s+$")
+_PASSIVE_BEFORE: Final = EndingAt(r"\b(?:fueron|fue|fueran|fuesen|han sido|ha sido|resultaron|were|was|have been|had been)\s+$")
 
 
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 
 
 def _words(gap: str) -> int:

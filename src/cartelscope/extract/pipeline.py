@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from itertools import accumulate
 from operator import itemgetter
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from cartelscope import knowledge
 from cartelscope.extract import actors as actors_mod
@@ -30,19 +30,19 @@ from cartelscope.ingest.text import (FUNCTION_WORD_LANGUAGE, LANG_SAMPLE_CHARS, 
 from cartelscope.knowledge import norm
 from cartelscope.model import ActorMention, Candidate, Extraction
 
-EXTRACTOR_VERSION = "cartelscope-rules/0.1"
-PRINTED_DATE_REACH = 400  # characters from the top in which a printed publication date is read
+EXTRACTOR_VERSION: Final = "cartelscope-rules/0.1"
+PRINTED_DATE_REACH: Final = 400  # characters from the top in which a printed publication date is read
 # Group-like names, known or not: "Cártel de ...", "Grupo ...", "Los/Las ..." (each must start a
 # word). Scanned as three patterns, each starting with its own literal, which the regex engine
 # skips to fast; one alternation of them makes it test every character (see group_names).
-_GROUP_NAME_TAIL = r"\s+(?:de\s+|del\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"
-_CANDIDATE_PARTS = (
+_GROUP_NAME_TAIL: Final = r"\s+(?:de\s+|del\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)(?:\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+){0,2}"
+_CANDIDATE_PARTS: Final = (
     r"C(?:[aá]rtel|artel|artel de los|[aá]rtel de los)" + _GROUP_NAME_TAIL,
     r"Grupo" + _GROUP_NAME_TAIL,
     r"L(?:os|as)\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]{2,}(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)?",
 )
-_CANDIDATE = re.compile("|".join(_CANDIDATE_PARTS))  # what group_names finds, in one pattern
-_CANDIDATES = tuple(re.compile(part) for part in _CANDIDATE_PARTS)
+_CANDIDATE: Final = re.compile("|".join(_CANDIDATE_PARTS))  # what group_names finds, in one pattern
+_CANDIDATES: Final = tuple(re.compile(part) for part in _CANDIDATE_PARTS)
 
 
 def group_names(text: str) -> list[re.Match]:
@@ -73,9 +73,9 @@ def _at_word(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
 
 # a person's name of two to five capitalised words after a title (the pack's ``person_titles``
 # cues: "Gov. Marina del Pilar Ávila", "el gobernador Cuitláhuac García")
-_NAME_WORD = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
-_NAME_AFTER_TITLE = re.compile(rf"\.?\s+({_NAME_WORD}(?:\s+(?:de\s+la\s+|del\s+|de\s+)?{_NAME_WORD}){{1,4}})")
-_PLACE_NAMES = frozenset({"place", "ambiguous"})
+_NAME_WORD: Final = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
+_NAME_AFTER_TITLE: Final = re.compile(rf"\.?\s+({_NAME_WORD}(?:\s+(?:de\s+la\s+|del\s+|de\s+)?{_NAME_WORD}){{1,4}})")
+_PLACE_NAMES: Final = frozenset({"place", "ambiguous"})
 
 
 def _language(folded: str, counts: list[int]) -> str:
@@ -339,8 +339,8 @@ class Extractor:
         return [c for c in found.values() if _looks_like_group(c.normalized)]
 
 
-_WHO_IS_WHO = frozenset({"faction_of", "leader_of"})  # relations that say what a group is, not what it does
-_GROUP_HINT = re.compile(r"^(?:cartel|grupo)\b")
+_WHO_IS_WHO: Final = frozenset({"faction_of", "leader_of"})  # relations that say what a group is, not what it does
+_GROUP_HINT: Final = re.compile(r"^(?:cartel|grupo)\b")
 
 
 def _looks_like_group(key: str) -> bool:

@@ -8,6 +8,8 @@ guessed.
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from functools import partial
 
@@ -18,14 +20,14 @@ from cartelscope.knowledge import norm
 from cartelscope.knowledge.pack import PlaceRef as IndexRef
 from cartelscope.model import Place
 
-_LOCATIVE = EndingAt(
+_LOCATIVE: Final = EndingAt(
     r"(?:\b(?:in|at|near|outside|from|into|towards?|across|en|cerca de|rumbo a|hacia|desde|"
     r"municipio de|municipality of|city of|ciudad de|town of|village of|poblado de|comunidad de|"
     r"localidad de|colonia|community of|port of|puerto de|capital|alcaldia|alcaldía)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?)$"
 )
 
 
-_GENERIC_HEAD = re.compile(r"(?:estado|state|ciudad|city|municipio|puerto|port)\s", re.IGNORECASE)
+_GENERIC_HEAD: Final = re.compile(r"(?:estado|state|ciudad|city|municipio|puerto|port)\s", re.IGNORECASE)
 
 
 def _capitalised(text: str, start: int, end: int) -> bool:
@@ -38,8 +40,8 @@ def _capitalised(text: str, start: int, end: int) -> bool:
 
 
 # one capitalised word right before / right after a name, joined to it by a single space
-_NAME_WORD_BEFORE = re.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+ $")
-_NAME_WORD_AFTER = re.compile(r" [A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\b")
+_NAME_WORD_BEFORE: Final = re.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+ $")
+_NAME_WORD_AFTER: Final = re.compile(r" [A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\b")
 
 
 def _inside_personal_name(text: str, start: int, end: int) -> bool:
@@ -63,9 +65,9 @@ def _inside_personal_name(text: str, start: int, end: int) -> bool:
 
 
 # words a title-case line capitalises that never start a person's name
-_TITLE_SMALL_WORDS = frozenset({"in", "at", "near", "from", "to", "of", "and", "the", "for", "into", "on", "en",
+_TITLE_SMALL_WORDS: Final = frozenset({"in", "at", "near", "from", "to", "of", "and", "the", "for", "into", "on", "en",
                                 "de", "del", "la", "el", "los", "las", "y", "para", "por", "con", "sobre", "hacia"})
-TITLE_CASE_SHARE = 0.6  # a line with more capitalised words than this is a title
+TITLE_CASE_SHARE: Final = 0.6  # a line with more capitalised words than this is a title
 
 
 def candidates(ctx: DocContext, m: Match) -> list[IndexRef]:
@@ -117,7 +119,7 @@ class _Name:
         return self._streets  # type: ignore[return-value]  # never False once built
 
 
-_NAMES: dict[int, tuple] = {}
+_NAMES: Final[dict[int, tuple]] = {}
 
 
 def _tables(pack) -> tuple[dict, dict]:
@@ -182,7 +184,7 @@ def _state(pack, iso: str) -> Place:
     return Place(s.name, "state", state=s.iso, lat=s.lat, lon=s.lon, geo_precision=3, place_id=s.iso)
 
 
-_SINGLE_STATE: dict[int, tuple] = {}
+_SINGLE_STATE: Final[dict[int, tuple]] = {}
 
 
 def single_state_of_name(pack) -> dict[str, str]:
@@ -204,7 +206,7 @@ def _single_states(pack) -> dict[str, str]:
     return table
 
 
-_LOC_CACHE: dict[int, dict] = {}
+_LOC_CACHE: Final[dict[int, dict]] = {}
 
 
 def _loc_cache(pack) -> dict:
@@ -214,10 +216,10 @@ def _loc_cache(pack) -> dict:
     return _LOC_CACHE[key]
 
 
-BEFORE_REACH = 40  # characters read before a place name for the words that qualify it
+BEFORE_REACH: Final = 40  # characters read before a place name for the words that qualify it
 
 # sentence offset -> weight of a place named there, for settling a shared name (see resolve)
-_NEAR_WEIGHTS = ((-2, 1), (-1, 2), (0, 3), (1, 2))
+_NEAR_WEIGHTS: Final = ((-2, 1), (-1, 2), (0, 3), (1, 2))
 
 
 def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
@@ -297,7 +299,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     return _stated_municipalities(ctx, resolved, {m.start: name.refs for m, name in mentions})
 
 
-_MUNICIPALITY_OF = re.compile(r"^[^.;:]{0,40}\b(?:municipality of|municipio de|township of|comunidad de|localidad de|"
+_MUNICIPALITY_OF: Final = re.compile(r"^[^.;:]{0,40}\b(?:municipality of|municipio de|township of|comunidad de|localidad de|"
                               r"poblado de|community (?:of|in)|town in|village in)\s+$")
 
 
@@ -330,42 +332,42 @@ def _reference_point(ctx: DocContext, m: Match) -> bool:
                 or _BORDER_AFTER.match(ctx.folded, m.end, m.end + 14))
 
 
-_BORDERING = re.compile(r"(?:border with|borders with|bordering|limits? with|line with|"
+_BORDERING: Final = re.compile(r"(?:border with|borders with|bordering|limits? with|line with|"
                         r"(?<!the )(?:north|south|east|west|northeast|northwest|southeast|southwest) of|"
                         r"al (?:norte|sur|oriente|poniente|este|oeste|noreste|noroeste|sureste|suroeste) de|"
                         r"frontera con|limites con|limite con|colindancia con|colinda con|"
                         r"cerca de los limites con|next to)\s+(?:the\s+|el\s+)?(?:state\s+of\s+|el\s+estado\s+de\s+|"
                         r"el\s+vecino\s+estado\s+de\s+)?$")
-_ATTRIBUTIVE = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|authorities|agents?|prosecutors?|officers?|"
+_ATTRIBUTIVE: Final = re.compile(r"\s+(?:and mexican\s+|and \w+\s+)?(?:officials?|authorities|agents?|prosecutors?|officers?|"
                           r"government|administration|lawmakers|diplomats?|intelligence|military|troops|forces|"
                           r"embassy|ambassador|treasury|justice department|state department|drug enforcement)\b")
 # "autoridades de Estados Unidos", "el gobierno de Guatemala": who, not where
-_ATTRIBUTIVE_BEFORE = EndingAt(r"\b(?:autoridades|gobierno|funcionarios|agencias|agentes|embajada|embajador|"
+_ATTRIBUTIVE_BEFORE: Final = EndingAt(r"\b(?:autoridades|gobierno|funcionarios|agencias|agentes|embajada|embajador|"
                                r"departamento de (?:estado|justicia|defensa)|fiscales|fuerzas armadas|ejercito|"
                                r"militares|tesoro|congreso|presidente|canciller)\s+(?:de|del)\s+(?:los\s+)?$")
 # "US–Mexico security", "México-Estados Unidos": a pair of countries names a relationship
-_PAIRED_AFTER = re.compile(r"[-–—/][A-ZÁÉÍÓÚ]")
-_PAIRED_BEFORE = re.compile(r"[A-Za-zé.][-–—/]$")
+_PAIRED_AFTER: Final = re.compile(r"[-–—/][A-ZÁÉÍÓÚ]")
+_PAIRED_BEFORE: Final = re.compile(r"[A-Za-zé.][-–—/]$")
 # "a plane preparing to depart for Mexico City", "con destino a Tijuana": where it was going
-_DESTINATION = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a|"
+_DESTINATION: Final = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a|"
                           r"salida a|salida hacia|carretera a|road to|highway to|exit to)\s+$")
-_BORDER_AFTER = re.compile(r"\s+(?:border|state line|frontera)\b")  # used with match(): anchored
-_REFERENCE_BEFORE = EndingAt(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
-_LIST_GAP = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
-_STREET_BEFORE = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|bulevar|bulevard|blvd\.?|"
+_BORDER_AFTER: Final = re.compile(r"\s+(?:border|state line|frontera)\b")  # used with match(): anchored
+_REFERENCE_BEFORE: Final = EndingAt(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
+_LIST_GAP: Final = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
+_STREET_BEFORE: Final = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|bulevar|bulevard|blvd\.?|"
                             r"periferico|libramiento|glorieta|paseo|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
                             r"sindicatura|tenencia|ejido|rancheria)\s+(?:de\s+|las\s+|los\s+|la\s+|el\s+)?$")
 # "una colonia de Tula de Allende": a neighbourhood of the town named, not one called so; and the
 # second city of a route ("la autopista México-Querétaro, a la altura de Tula")
-_PART_OF_TOWN_BEFORE = EndingAt(r"\b(?:una|un|otra|otro|varias|varios)\s+(?:colonias?|barrios?|fraccionamientos?|calles?)\s+"
+_PART_OF_TOWN_BEFORE: Final = EndingAt(r"\b(?:una|un|otra|otro|varias|varios)\s+(?:colonias?|barrios?|fraccionamientos?|calles?)\s+"
                                 r"(?:de|del)\s+$")
-_ROUTE_BEFORE = EndingAt(r"\b(?:carretera|autopista|highway|tramo)\s+(?:federal\s+)?[a-z]+\s+$")
-_STREET_AFTER = re.compile(r"\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
+_ROUTE_BEFORE: Final = EndingAt(r"\b(?:carretera|autopista|highway|tramo)\s+(?:federal\s+)?[a-z]+\s+$")
+_STREET_AFTER: Final = re.compile(r"\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
 
 
-_NOT_LETTER = re.compile(r"[\W\d_]+")
-_UPPER = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
+_NOT_LETTER: Final = re.compile(r"[\W\d_]+")
+_UPPER: Final = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
 
 
 def _lowercase_document(ctx: DocContext) -> bool:
@@ -376,7 +378,7 @@ def _lowercase_document(ctx: DocContext) -> bool:
 
 
 # every Latin-1 byte but the capitals _UPPER finds, deleted to count those capitals in C
-_NOT_UPPER_BYTES = bytes(b for b in range(256) if not _UPPER.fullmatch(chr(b)))
+_NOT_UPPER_BYTES: Final = bytes(b for b in range(256) if not _UPPER.fullmatch(chr(b)))
 
 
 def _capitals(text: str) -> int:
@@ -397,7 +399,7 @@ def _without_capitals(text: str, min_letters: int = 1) -> bool:
     return letters >= min_letters and upper < 0.01 * letters
 
 
-LOWERCASE_PARAGRAPH = 200  # letters a paragraph needs before its lack of capitals tells
+LOWERCASE_PARAGRAPH: Final = 200  # letters a paragraph needs before its lack of capitals tells
 
 
 def _lowercase_paragraph(ctx: DocContext, pos: int) -> bool:
@@ -413,13 +415,13 @@ def _lowercase_paragraph(ctx: DocContext, pos: int) -> bool:
     return hit
 
 
-_EXPLICIT_GAP = re.compile(r"\s*[,(]?\s*(?:(?:in|en)\s+(?:the\s+state\s+of\s+|el\s+estado\s+de\s+)?|"
+_EXPLICIT_GAP: Final = re.compile(r"\s*[,(]?\s*(?:(?:in|en)\s+(?:the\s+state\s+of\s+|el\s+estado\s+de\s+)?|"
                            r"(?:state of|estado de)\s+)?")
 
 
-CAPITAL_STATE = "MX-CMX"
-_BOROUGH_AFTER = re.compile(r"\s+borough\b")
-_BOROUGH_BEFORE = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
+CAPITAL_STATE: Final = "MX-CMX"
+_BOROUGH_AFTER: Final = re.compile(r"\s+borough\b")
+_BOROUGH_BEFORE: Final = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
 
 
 def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
@@ -466,7 +468,7 @@ def _choose(ctx: DocContext, m: Match, name: _Name, explicit: str | None, street
     return _choose_among(ctx, m, name, explicit, near_states, k)
 
 
-MAJOR_CITY_WEIGHT = 1.1  # a locality of a million people or more (weight = 1 + population / 10**7)
+MAJOR_CITY_WEIGHT: Final = 1.1  # a locality of a million people or more (weight = 1 + population / 10**7)
 
 
 def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, near_states,
@@ -526,10 +528,10 @@ def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, 
     return None
 
 
-_ALONG_ROAD = EndingAt(r"\b(?:a la altura de|a la altura del|a la salida de|a la entrada de|en el tramo|"
+_ALONG_ROAD: Final = EndingAt(r"\b(?:a la altura de|a la altura del|a la salida de|a la entrada de|en el tramo|"
                       r"tramo|kilometro \d+ de|near the town of|outside the town of)\s+(?:la\s+|el\s+)?$")
-_CITY_OF = EndingAt(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$")
-_ORDER = {"municipality": 3, "locality": 2, "region": 1, "state": 0, "foreign": 0}
+_CITY_OF: Final = EndingAt(r"(?:city of|ciudad de|municipio de|municipality of|town of)\s+$")
+_ORDER: Final = {"municipality": 3, "locality": 2, "region": 1, "state": 0, "foreign": 0}
 
 
 def _rank(r: IndexRef) -> tuple:

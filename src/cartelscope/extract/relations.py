@@ -8,6 +8,8 @@ Battles between two groups and agreements between them also give rivalry and all
 """
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from operator import attrgetter
 
@@ -20,47 +22,47 @@ from cartelscope.extract.dates import HISTORY_YEARS, counts_years_later, opens_s
 from cartelscope.extract.textmatch import Match
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
-SYMMETRIC = frozenset({"alliance", "rivalry", "ceasefire", "split"})
+SYMMETRIC: Final = frozenset({"alliance", "rivalry", "ceasefire", "split"})
 # relations that describe how two groups stand now (not structure or a moment)
-STANDING = frozenset({"rivalry", "alliance", "ceasefire"})
-PAST_WINDOW = 40
-_CLAUSE_BREAK = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
+STANDING: Final = frozenset({"rivalry", "alliance", "ceasefire"})
+PAST_WINDOW: Final = 40
+_CLAUSE_BREAK: Final = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
 # what _CLAUSE_BREAK cannot match without: most gaps have none, and a substring test is cheap
-_CLAUSE_BREAK_NEEDS = (";", ":", ".", "while", "mientras", "whereas")
+_CLAUSE_BREAK_NEEDS: Final = (";", ":", ".", "while", "mientras", "whereas")
 
 
 def _clause_break(gap: str) -> bool:
     return any(map(gap.__contains__, _CLAUSE_BREAK_NEEDS)) and _CLAUSE_BREAK.search(gap) is not None
 
 
-LEADER_REACH = 60
+LEADER_REACH: Final = 60
 # "la facción que encabeza ...", "the faction led by ...": a group named by its leader
-_LED_NOUN_BEFORE = EndingAt(r"\b(?:la faccion|el grupo|la organizacion|la celula|the faction|the group|the organization|"
+_LED_NOUN_BEFORE: Final = EndingAt(r"\b(?:la faccion|el grupo|la organizacion|la celula|the faction|the group|the organization|"
                             r"the cell)\s+(?:que\s+|that\s+(?:is\s+)?|which\s+(?:is\s+)?)?$")
-_PASSIVE = re.compile(r"\b(?:by|por)$")
+_PASSIVE: Final = re.compile(r"\b(?:by|por)$")
 
 
 # (the preposition of a passive may be repeated: "disputada por La Familia Michoacana y por Los Tlacos")
-_COORDINATION = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*(?:by\s+|por\s+)?"
+_COORDINATION: Final = re.compile(r"(?:,|\band|\by|\be|\bor|\bo|as well as|asi como)\s*(?:by\s+|por\s+)?"
                            r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
 # "between La Línea, the Juárez Cartel faction that runs the city's market, and Gente Nueva"
-_ALLY_OF_AFTER = re.compile(r"\s+(?:de|del|a|al|con|of|to|with)\b")  # "grupos aliados del Cártel de Sinaloa": allies of a third
-_ALLIED_PAIR_BEFORE = EndingAt(r",\s*(?:dos\s+)?(?:organizaciones|grupos|carteles|bandas|facciones)\s+$")
-_INDEFINITE_BEFORE = EndingAt(r"\b(?:una|un|a|an)\s+$")
-_APPOSED_NOUN = EndingAt(r",\s*(?:la|the|una|an?)\s+$")
-_COALITION_NOUN = re.compile(r"(?:coalicion|coalition|alianza|alliance)\b")
+_ALLY_OF_AFTER: Final = re.compile(r"\s+(?:de|del|a|al|con|of|to|with)\b")  # "grupos aliados del Cártel de Sinaloa": allies of a third
+_ALLIED_PAIR_BEFORE: Final = EndingAt(r",\s*(?:dos\s+)?(?:organizaciones|grupos|carteles|bandas|facciones)\s+$")
+_INDEFINITE_BEFORE: Final = EndingAt(r"\b(?:una|un|a|an)\s+$")
+_APPOSED_NOUN: Final = EndingAt(r",\s*(?:la|the|una|an?)\s+$")
+_COALITION_NOUN: Final = re.compile(r"(?:coalicion|coalition|alianza|alliance)\b")
 # "prisoners loyal to Los Chapitos against inmates aligned with La Mayiza": people's side in a
 # fight, not an alliance between groups
-_MEMBERS_BEFORE = EndingAt(r"\b(?:inmates|prisoners|gunmen|hitmen|fighters|members|operatives|men|reos|internos|presos|"
+_MEMBERS_BEFORE: Final = EndingAt(r"\b(?:inmates|prisoners|gunmen|hitmen|fighters|members|operatives|men|reos|internos|presos|"
                            r"sicarios|pistoleros|integrantes|hombres armados)\s+$")
-_NAMING_AFTER = re.compile(r"\b(?:called|named|known as|llamad[oa]s?|denominad[oa]s?|conocid[oa]s? como)\b")
+_NAMING_AFTER: Final = re.compile(r"\b(?:called|named|known as|llamad[oa]s?|denominad[oa]s?|conocid[oa]s? como)\b")
 # "the CJNG ... and a coalition of local groups called Cárteles Unidos": the second party is named
 # after a description of it
-_NAMED_COORDINATION = re.compile(r"\b(?:and|y|e)\s+(?:[\w']+\s+){0,6}(?:called|named|known as|llamad[oa]s?|"
+_NAMED_COORDINATION: Final = re.compile(r"\b(?:and|y|e)\s+(?:[\w']+\s+){0,6}(?:called|named|known as|llamad[oa]s?|"
                                  r"denominad[oa]s?|conocid[oa]s? como)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
-_APPOSITION = re.compile(r"\s*,[^;:]*,\s*(?:and|y|e)\s+(?:by\s+|por\s+)?(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
+_APPOSITION: Final = re.compile(r"\s*,[^;:]*,\s*(?:and|y|e)\s+(?:by\s+|por\s+)?(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
 
 
 def _prefer_groups(ctx: DocContext, side: list[ActorRef], kind: str) -> list[ActorRef]:
@@ -72,7 +74,7 @@ def _prefer_groups(ctx: DocContext, side: list[ActorRef], kind: str) -> list[Act
     return groups or side
 
 
-_OF_PARENT = re.compile(r"\s+(?:del|de la|de los|de|of the|of)\s+(?:the\s+|el\s+|la\s+)?")
+_OF_PARENT: Final = re.compile(r"\s+(?:del|de la|de los|de|of the|of)\s+(?:the\s+|el\s+|la\s+)?")
 
 
 def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
@@ -102,7 +104,7 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
 
 
 # between two leaders named together: 'Johnny "El Pez" and José Alfredo "El Fresa"', '("El Pez" y "El Fresa")'
-_CO_LEADER_GAP = re.compile(r"[\x22')]?\s*,?\s*(?:and|y|e)\s+(?:[a-z]+\s+){0,3}[\x22'(]?"
+_CO_LEADER_GAP: Final = re.compile(r"[\x22')]?\s*,?\s*(?:and|y|e)\s+(?:[a-z]+\s+){0,3}[\x22'(]?"
                             # "José Alfredo y Johnny Hurtado Olascoaga, alias 'El Fresa' y 'El Pez'"
                             r"|\s*,\s*(?:alias|known as|conocid[oa]s? como|apodad[oa]s?)\s*[\x22']?")
 
@@ -127,7 +129,7 @@ def _co_leaders(ctx: DocContext, persons: list[ActorRef], leader: ActorRef) -> l
 
 # "encabezada por los hermanos José Alfredo y Johnny Hurtado Olascoaga, alias 'El Fresa' y 'El Pez'":
 # the leaders' full names stand between the cue and the public names the pack knows
-_NAMES_THEN_ALIAS = re.compile(r"[\w\s,.]{0,90}?\b(?:alias|known as|conocid[oa]s? como|apodad[oa]s?)\s*[\x22']?")
+_NAMES_THEN_ALIAS: Final = re.compile(r"[\w\s,.]{0,90}?\b(?:alias|known as|conocid[oa]s? como|apodad[oa]s?)\s*[\x22']?")
 
 
 def _named_then_alias(ctx: DocContext, cue: Match, leader: ActorRef) -> bool:
@@ -135,13 +137,13 @@ def _named_then_alias(ctx: DocContext, cue: Match, leader: ActorRef) -> bool:
     return leader.start >= cue.end and bool(_NAMES_THEN_ALIAS.fullmatch(ctx.folded, cue.end, leader.start))
 
 
-_SOUGHT_KINDS = frozenset({"ceasefire", "alliance"})
-_PAIR_THEN_LIST = re.compile(r"\s+(?:the\s+|las\s+|los\s+|its\s+|sus\s+)?(?:two|dos)\s+(?:\w+\s+){0,2}(?:factions|facciones|groups|"
+_SOUGHT_KINDS: Final = frozenset({"ceasefire", "alliance"})
+_PAIR_THEN_LIST: Final = re.compile(r"\s+(?:the\s+|las\s+|los\s+|its\s+|sus\s+)?(?:two|dos)\s+(?:\w+\s+){0,2}(?:factions|facciones|groups|"
                              r"grupos|cartels|carteles|organizations|organizaciones|bandos)\b[^:;—–()\n]{0,60}?\s*(?::|—|–|\s-\s)\s*")
 # the gap between a group and a person's possessive in apposition to it (a first name and quotes
 # may stand before his public name), and between such a possessive and a group after it
-_POSSESSOR_APPOSITION = re.compile(r"\s*,\s*(?:[\w\x22']+\s*){0,3}[\x22']?")
-_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:the\s+)?")
+_POSSESSOR_APPOSITION: Final = re.compile(r"\s*,\s*(?:[\w\x22']+\s*){0,3}[\x22']?")
+_APPOSITIVE_AFTER: Final = re.compile(r"\s*,\s*(?:the\s+)?")
 
 
 def _distance(ref: ActorRef, cue) -> int:
@@ -159,10 +161,10 @@ def _plausible_faction(ctx: DocContext, child: str, parent: str) -> bool:
     return c.kind in ("faction", "cell", "armed_wing", "gang")
 
 
-FACTION_NOUN_REACH = 25
-_OWNED_NOUN = EndingAt(r"\b(?:its|their|su|sus)\s+(?:\w+\s+){0,2}$")  # "its other main [faction]"
+FACTION_NOUN_REACH: Final = 25
+_OWNED_NOUN: Final = EndingAt(r"\b(?:its|their|su|sus)\s+(?:\w+\s+){0,2}$")  # "its other main [faction]"
 # the pack's finer links that a text calling the group a faction reports as faction_of
-_FACTION_LINKS = frozenset({"faction_of", "armed_wing_of", "cell_of", "member_of"})
+_FACTION_LINKS: Final = frozenset({"faction_of", "armed_wing_of", "cell_of", "member_of"})
 
 
 def _known_factions(ctx: DocContext, add) -> None:
@@ -216,8 +218,8 @@ def _known_factions(ctx: DocContext, add) -> None:
                     add("faction_of", a, actor.parent, i, "reported")
 
 
-_WITHIN = ("within", "inside", "dentro de", "al interior de")
-_VIEWPOINT_BEFORE = re.compile(r"(?:para|for)\s+(?:el\s+|la\s+|los\s+|the\s+)?$")
+_WITHIN: Final = ("within", "inside", "dentro de", "al interior de")
+_VIEWPOINT_BEFORE: Final = re.compile(r"(?:para|for)\s+(?:el\s+|la\s+|los\s+|the\s+)?$")
 
 
 def _viewpoint(ctx: DocContext, s, r: ActorRef) -> bool:
@@ -227,13 +229,13 @@ def _viewpoint(ctx: DocContext, s, r: ActorRef) -> bool:
             and bool(_VIEWPOINT_BEFORE.match(ctx.folded, s.start, r.start)))
 # "enfrentamientos entre facciones del Cártel del Golfo y el Cártel del Noreste": factions that
 # are not named stand for their cartel as a party
-_UNNAMED_FACTIONS = EndingAt(r"\b(?:entre|between|among)\s+(?:las\s+|the\s+)?(?:facciones|factions|celulas|cells)\s+"
+_UNNAMED_FACTIONS: Final = EndingAt(r"\b(?:entre|between|among)\s+(?:las\s+|the\s+)?(?:facciones|factions|celulas|cells)\s+"
                              r"(?:del|de la|de los|de|of the|of)\s+(?:the\s+|el\s+|la\s+)?$")
 # "a cell of the Arellano Félix organization ... in coordination with the CJNG": an unnamed cell
 # acts for its group
-_UNNAMED_CELL = EndingAt(r"\b(?:a|one|una|la misma)\s+(?:cell|celula)\s+(?:of the|of|del|de la|de)\s+(?:the\s+)?$")
+_UNNAMED_CELL: Final = EndingAt(r"\b(?:a|one|una|la misma)\s+(?:cell|celula)\s+(?:of the|of|del|de la|de)\s+(?:the\s+)?$")
 # "la facción de Los Chapitos": the faction named, not the parent it belongs to
-_FACTION_NAMED_BEFORE = EndingAt(r"\b(?:faccion|the faction)\s+(?:de|of)\s+(?:los\s+|la\s+|the\s+)?$")
+_FACTION_NAMED_BEFORE: Final = EndingAt(r"\b(?:faccion|the faction)\s+(?:de|of)\s+(?:los\s+|la\s+|the\s+)?$")
 
 
 def _names_faction(ctx: DocContext, r: ActorRef) -> bool:
@@ -242,9 +244,9 @@ def _names_faction(ctx: DocContext, r: ActorRef) -> bool:
     return ctx.pack.actors[r.actor_id].kind == "faction" and _FACTION_NAMED_BEFORE.before(ctx, r.start, 25, sliced=True)
 
 
-_AMONG_BEFORE = EndingAt(r"\b(?:among them|among which|including|entre ellos|entre ellas|entre los que (?:esta|estan))\s+(?:the\s+)?$")
-_HIS_BEFORE = EndingAt(r"\b(?:his|su)\s+$")
-OWNER_SENTENCES = 5  # sentences back in which "his Caborca Cartel" finds its owner
+_AMONG_BEFORE: Final = EndingAt(r"\b(?:among them|among which|including|entre ellos|entre ellas|entre los que (?:esta|estan))\s+(?:the\s+)?$")
+_HIS_BEFORE: Final = EndingAt(r"\b(?:his|su)\s+$")
+OWNER_SENTENCES: Final = 5  # sentences back in which "his Caborca Cartel" finds its owner
 
 
 def _led_by_owner(ctx: DocContext, add) -> None:
@@ -266,14 +268,14 @@ def _led_by_owner(ctx: DocContext, add) -> None:
                 add("leader_of", owner.actor_id, r.actor_id, r.sentence, c.level)
 
 
-_PARENT_BEFORE_NOUN = re.compile(r"\s*(?:'s\s+)?")  # "a Sinaloa Cartel faction", "the Sinaloa Cartel's faction"
-_COPULA_TO = re.compile(r"\s+(?:is|are|was|es|son|era)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?")
-_CALLED_BEFORE = EndingAt(r"\b(?:as|is|was|are|were)\s+(?:a|an|the)\s+$")
+_PARENT_BEFORE_NOUN: Final = re.compile(r"\s*(?:'s\s+)?")  # "a Sinaloa Cartel faction", "the Sinaloa Cartel's faction"
+_COPULA_TO: Final = re.compile(r"\s+(?:is|are|was|es|son|era)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?")
+_CALLED_BEFORE: Final = EndingAt(r"\b(?:as|is|was|are|were)\s+(?:a|an|the)\s+$")
 
 
 # "Los Salazar, célula del Cártel de Sinaloa que libra una disputa con La Línea": the faction before
 # the description is who acts
-_FACTION_APPOSITION = re.compile(r"\s*,\s*(?:una?\s+|la\s+|a\s+|an\s+|the\s+)?(?:celula|faccion|brazo armado|cell|faction|"
+_FACTION_APPOSITION: Final = re.compile(r"\s*,\s*(?:una?\s+|la\s+|a\s+|an\s+|the\s+)?(?:celula|faccion|brazo armado|cell|faction|"
                                  r"armed wing)\s+(?:de(?:l)?|of)\s+(?:the\s+|el\s+|la\s+)?")
 
 
@@ -292,10 +294,10 @@ def _described_faction(ctx: DocContext, every: list[ActorRef], cue: Match) -> li
 
 # "Cárteles Unidos, a loose coalition of local armed groups whose best-known member is Los Viagras",
 # "a coalition of local groups in which Los Viagras are the main fighting force"
-_MEMBERSHIP = re.compile(r",\s*(?:a|an|una|la)\s+(?:\w+\s+){0,2}(?:coalition|alliance|coalicion|alianza|federation)\b[^.;:]{0,60}?"
+_MEMBERSHIP: Final = re.compile(r",\s*(?:a|an|una|la)\s+(?:\w+\s+){0,2}(?:coalition|alliance|coalicion|alianza|federation)\b[^.;:]{0,60}?"
                          r"\b(?:whose|in which|of which|among them|including|cuyo|cuya|en la que|en el que|entre ellos|"
                          r"entre ellas|incluidos|incluidas)\b[^.;:]{0,40}$")
-MEMBERSHIP_REACH = 160
+MEMBERSHIP_REACH: Final = 160
 
 
 def _coalition_members(ctx: DocContext, add) -> None:
@@ -328,11 +330,11 @@ def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
 
 
 # "broke away from Los Zetas about a decade ago", "se escindió hace más de diez años"
-_LONG_AGO = re.compile(r"\b(?:(?:years|decades?) ago|(?:a|one|two|more than a) decade ago|(?:previous|last) decade|"
+_LONG_AGO: Final = re.compile(r"\b(?:(?:years|decades?) ago|(?:a|one|two|more than a) decade ago|(?:previous|last) decade|"
                        r"hace\s+(?:mas\s+de\s+)?(?:\w+\s+)?(?:anos|decadas?|lustros?)|la decada pasada)\b")
-LONG_AGO_REACH = 80  # characters after a split cue that may date it
-YEAR_BEFORE_REACH = 12  # characters before it: "the 2014 split", "la 2014 ruptura" never reach further
-SPLIT_HISTORY_YEARS = 3  # a split dated this many years before the article is history
+LONG_AGO_REACH: Final = 80  # characters after a split cue that may date it
+YEAR_BEFORE_REACH: Final = 12  # characters before it: "the 2014 split", "la 2014 ruptura" never reach further
+SPLIT_HISTORY_YEARS: Final = 3  # a split dated this many years before the article is history
 
 
 def _long_ago(ctx: DocContext, i: int, cue: Match) -> bool:
@@ -349,7 +351,7 @@ def _long_ago(ctx: DocContext, i: int, cue: Match) -> bool:
 
 # "since 2010", "desde entonces", "still", "que comenzó en 2017": the period the sentence names
 # runs on to now, or only starts there
-_STILL = re.compile(r"\b(?:since|desde|still|todavia|aun|now|ahora|remain|remains|sigue|siguen|continua|continuan|"
+_STILL: Final = re.compile(r"\b(?:since|desde|still|todavia|aun|now|ahora|remain|remains|sigue|siguen|continua|continuan|"
                     r"began|begun|started|comenzo|empezo|inicio|arranco)\b")
 
 
@@ -368,21 +370,21 @@ def _historic(ctx: DocContext, i: int) -> bool:
 
 
 # "loyal to the jailed Ismael Zambada": a leader behind bars no longer leads (not current)
-_JAILED_BEFORE = EndingAt(r"\b(?:jailed|imprisoned|extradited|incarcerated|encarcelado|preso|extraditado|recluido)\s+"
+_JAILED_BEFORE: Final = EndingAt(r"\b(?:jailed|imprisoned|extradited|incarcerated|encarcelado|preso|extraditado|recluido)\s+"
                           r"(?:\w+\s+){0,2}[\"“']?$")
 # "loyal to Ismael "El Mayo" Zambada, who is jailed in the United States": no one he leads now
-_JAILED_AFTER = re.compile(r"[\x22”']?\s*(?:\w+\s*){0,3},\s*(?:who is|who has been|who was|que esta|quien esta|que se encuentra)\s+"
+_JAILED_AFTER: Final = re.compile(r"[\x22”']?\s*(?:\w+\s*){0,3},\s*(?:who is|who has been|who was|que esta|quien esta|que se encuentra)\s+"
                            r"(?:jailed|in prison|imprisoned|in custody|in us custody|preso|encarcelado|recluido|en prision)\b")
-_KIN_BEFORE = EndingAt(r"\b(?:sons?|daughters?|brothers?|wife|widow|father|nephews?|hij[oa]s?|herman[oa]s?|"
+_KIN_BEFORE: Final = EndingAt(r"\b(?:sons?|daughters?|brothers?|wife|widow|father|nephews?|hij[oa]s?|herman[oa]s?|"
                        r"esposa|viuda|padre|sobrin[oa]s?)\s+(?:of|de|del)\s+(?:the\s+|el\s+|la\s+)?(?:\w+\s+)?[\x22']?$")
-KIN_REACH = 40
+KIN_REACH: Final = 40
 # "led by Joaquín "El Chapo" Guzmán's sons"
-_KIN_AFTER = re.compile(r"[\x22']?\s*(?:\w+\s*)?'s\s+(?:sons?|daughters?|brothers?|wife|widow|nephews?|family)\b")
+_KIN_AFTER: Final = re.compile(r"[\x22']?\s*(?:\w+\s*)?'s\s+(?:sons?|daughters?|brothers?|wife|widow|nephews?|family)\b")
 
 
 # "no descarta que el ataque esté ligado a la disputa que mantienen X y Y": the definite noun
 # takes the war for granted, whatever the hedge says of the attack
-_DEFINITE_CUE_BEFORE = EndingAt(r"\b(?:the|la|el|esa|esta|dicha)\s+$")
+_DEFINITE_CUE_BEFORE: Final = EndingAt(r"\b(?:the|la|el|esa|esta|dicha)\s+$")
 
 
 def _presupposed(ctx: DocContext, cue: Match) -> bool:
@@ -395,19 +397,19 @@ def _presupposed(ctx: DocContext, cue: Match) -> bool:
         bool(_BETWEEN_OR_THAT.match(ctx.folded, cue.start, min(len(ctx.folded), cue.end + 10)))
 
 
-_APPOSITION_BEFORE = EndingAt(r",\s*(?:the|la|las|los|una|un|a|an)\s+(?:two\s+|dos\s+)?$")
+_APPOSITION_BEFORE: Final = EndingAt(r",\s*(?:the|la|las|los|una|un|a|an)\s+(?:two\s+|dos\s+)?$")
 
 
-_BETWEEN_OR_THAT = re.compile(r"\w+(?:\s+\w+)?\s+(?:between|que|entre)\b")
-SUBJECT_REACH = 40  # characters from a sentence's start within which its subject is named
+_BETWEEN_OR_THAT: Final = re.compile(r"\w+(?:\s+\w+)?\s+(?:between|que|entre)\b")
+SUBJECT_REACH: Final = 40  # characters from a sentence's start within which its subject is named
 
 
 # "the two groups", "ambas organizaciones": two groups the text has just named
-_PAIR_NOUN = re.compile(r"\b(?:the two|both|ambos|ambas|los dos|las dos)\s+(?:\w+\s+)?(?:groups|cartels|factions|"
+_PAIR_NOUN: Final = re.compile(r"\b(?:the two|both|ambos|ambas|los dos|las dos)\s+(?:\w+\s+)?(?:groups|cartels|factions|"
                         r"organizations|gangs|grupos|carteles|facciones|organizaciones|bandas)\b"
                         # "Desde entonces ambas se disputan la ciudad": the pronoun alone
                         r"|\b(?:ambas|ambos)\s+(?:se|les|los|las|mantienen|libran|sostienen|pelean|combaten)\b")
-PAIR_SENTENCES = 5  # sentences back in which the two groups were named
+PAIR_SENTENCES: Final = 5  # sentences back in which the two groups were named
 
 
 def _pair_before(ctx: DocContext, i: int) -> tuple[ActorRef, ActorRef] | None:
@@ -449,14 +451,14 @@ def _dropped_subject(ctx: DocContext, i: int, owner: bool = False) -> ActorRef |
 
 # The time a text gives a relation: "at war since 2023", "desde hace cuatro años", "allied
 # until 2010"; a split's own date ("in September 2024 the cartel broke in two").
-_SINCE_YEAR = re.compile(r"\b(?:since|desde)\s+(?:(?:early|late|mid|principios de|inicios de|finales de|mediados de)\s+)?"
+_SINCE_YEAR: Final = re.compile(r"\b(?:since|desde)\s+(?:(?:early|late|mid|principios de|inicios de|finales de|mediados de)\s+)?"
                          r"(?:el\s+)?(?:ano\s+)?(?P<y>(?:19|20)\d\d)\b")
-_SINCE_THIS_YEAR = re.compile(r"\b(?:since (?:early |the start of )?this year|desde (?:principios de |inicios de )?este ano)\b")
-_SINCE_LAST_YEAR = re.compile(r"\b(?:since last year|desde el ano pasado)\b")
-_FOR_SPAN = re.compile(r"\b(?:desde hace|for|durante)\s+(?:al menos\s+|mas de\s+|casi\s+|at least\s+|more than\s+|"
+_SINCE_THIS_YEAR: Final = re.compile(r"\b(?:since (?:early |the start of )?this year|desde (?:principios de |inicios de )?este ano)\b")
+_SINCE_LAST_YEAR: Final = re.compile(r"\b(?:since last year|desde el ano pasado)\b")
+_FOR_SPAN: Final = re.compile(r"\b(?:desde hace|for|durante)\s+(?:al menos\s+|mas de\s+|casi\s+|at least\s+|more than\s+|"
                        r"nearly\s+|almost\s+)?(?P<n>\d{1,2}|[a-z]+)\s+(?P<unit>anos|years|meses|months)\b")
-_SPAN_UNITS = ("anos", "years", "meses", "months")  # the units _FOR_SPAN needs one of
-_UNTIL_YEAR = re.compile(r"\b(?:until|hasta)\s+(?:(?:el\s+)?ano\s+)?(?P<y>(?:19|20)\d\d)\b")
+_SPAN_UNITS: Final = ("anos", "years", "meses", "months")  # the units _FOR_SPAN needs one of
+_UNTIL_YEAR: Final = re.compile(r"\b(?:until|hasta)\s+(?:(?:el\s+)?ano\s+)?(?P<y>(?:19|20)\d\d)\b")
 
 
 def stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | None, str | None]:
@@ -516,7 +518,7 @@ def _stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | Non
 
 # a new clause for the purpose of dating: a stop, or a comma opening a coordinated, relative or
 # causal clause
-_TIME_CLAUSE_BREAK = re.compile(r"[;:]|\.\s|,\s*(?:but|and|which|who|that|while|as|because|pero|aunque|mientras|"
+_TIME_CLAUSE_BREAK: Final = re.compile(r"[;:]|\.\s|,\s*(?:but|and|which|who|that|while|as|because|pero|aunque|mientras|"
                                 r"que|quien|quienes|y|e|porque|ya que)\b")
 
 
@@ -543,7 +545,7 @@ def _current_parent(ctx: DocContext, actor) -> str | None:
     return actor.parent
 
 
-_LEADERS: dict[int, tuple] = {}
+_LEADERS: Final[dict[int, tuple]] = {}
 
 
 def _shared_leader(ctx: DocContext, found: dict[tuple, ExtractedRelation], a: str, b: str) -> bool:
@@ -621,7 +623,7 @@ def _past(ctx: DocContext, pos: int, i: int) -> bool:
     return False
 
 
-PAST_APPOSITION_REACH = 25
+PAST_APPOSITION_REACH: Final = 25
 
 
 def _past_apposition(ctx: DocContext, ref: ActorRef) -> bool:
@@ -633,7 +635,7 @@ def _past_apposition(ctx: DocContext, ref: ActorRef) -> bool:
 
 # "Los Metros split from the Gulf Cartel and now fight ...": the second predicate shares the subject
 # (a place may close the first predicate: "aliados del Cártel de Sinaloa en Ciudad Juárez y enemigos de La Línea")
-_NEXT_PREDICATE = re.compile(r"^(?:\s+(?:in|en|at|near|cerca de)\s+[^,;.]{1,40}?)?\s*,?\s*(?:and|y|e|but|pero|yet)\s+(?:\w+\s+){0,2}$")
+_NEXT_PREDICATE: Final = re.compile(r"^(?:\s+(?:in|en|at|near|cerca de)\s+[^,;.]{1,40}?)?\s*,?\s*(?:and|y|e|but|pero|yet)\s+(?:\w+\s+){0,2}$")
 
 
 def _subject(ctx: DocContext, left: list[ActorRef], cue) -> ActorRef:
@@ -650,7 +652,7 @@ def _subject(ctx: DocContext, left: list[ActorRef], cue) -> ActorRef:
 
 
 # "its main rival", "their allies", "sus enemigos": the owner is named before
-_OWNER_BEFORE = EndingAt(r"\b(?:its|their|su|sus)\s+(?:\w+\s+)?$")
+_OWNER_BEFORE: Final = EndingAt(r"\b(?:its|their|su|sus)\s+(?:\w+\s+)?$")
 
 
 def _owned(ctx: DocContext, cue: Match) -> bool:
@@ -659,7 +661,7 @@ def _owned(ctx: DocContext, cue: Match) -> bool:
 
 # "le disputa", "los combate": a cue that opens with a Spanish object pronoun (the cue lists
 # spell these forms; "la pelea entre", "los enfrentamientos" are an article and a noun)
-_CLITIC = re.compile(r"(?:le|les|lo|los|la(?=\s+combate))\s")
+_CLITIC: Final = re.compile(r"(?:le|les|lo|los|la(?=\s+combate))\s")
 
 
 def _clitic_object(ctx: DocContext, cue: Match) -> bool:
@@ -667,14 +669,14 @@ def _clitic_object(ctx: DocContext, cue: Match) -> bool:
 
 
 # between the owner of a relation noun and the name a copula equates it with
-_COPULA = re.compile(r"[^,;.]{0,40}?\b(?:is|are|was|were|remains|es|son|era|eran|fue|fueron|sigue siendo|siguen siendo)\s+"
+_COPULA: Final = re.compile(r"[^,;.]{0,40}?\b(?:is|are|was|were|remains|es|son|era|eran|fue|fueron|sigue siendo|siguen siendo)\s+"
                      r"(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$")
-_POSSESSIVE_AFTER = re.compile(r"\s+(?:a\s+)?(?:its|their|su|sus)\s")
-_POSSESSIVE_BEFORE = EndingAt(r"\b(?:su|sus|its|their|his|her)\s+$")
-_ANTECEDENT_GAP = re.compile(r"^\s*,\s*(?:which|who|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
+_POSSESSIVE_AFTER: Final = re.compile(r"\s+(?:a\s+)?(?:its|their|su|sus)\s")
+_POSSESSIVE_BEFORE: Final = EndingAt(r"\b(?:su|sus|its|their|his|her)\s+$")
+_ANTECEDENT_GAP: Final = re.compile(r"^\s*,\s*(?:which|who|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b[^,]*$")
 # a relative clause, or an apposition whose noun a relative or a preposition ties to the name
 # ("The United Cartels, an alliance that includes Los Viagras, has fought the CJNG")
-_RELATIVE_OPENING = re.compile(r",\s*(?:(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b"
+_RELATIVE_OPENING: Final = re.compile(r",\s*(?:(?:which|who|that|que|quien|quienes|el cual|la cual|los cuales|las cuales)\b"
                                r"|(?:an?|un|una)\s+[^,]*?\b(?:that|which|que|with|con|of|de|del|to|al)\s)[^,]*$")
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 from functools import partial
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 # Tokens that end with a period but do not end a sentence (compared lower-cased, with the period).
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """
     dr. dra. sr. sra. srta. lic. ing. gral. gen. col. cap. cmdte. mr. mrs. ms. prof. st. mt. sen. rep. gov.
     jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. ene. abr. ago. dic.
@@ -18,12 +18,12 @@ ABBREVIATIONS = frozenset(
 
 # Abbreviations that are also words ("two decades ago.", "en alta mar.", "the answer was no."):
 # abbreviations only next to a number ("12 ago. 2022", "No. 3").
-NUMBERED_ABBREVIATIONS = frozenset("ago. mar. no.".split())
+NUMBERED_ABBREVIATIONS: Final = frozenset("ago. mar. no.".split())
 
 # Tried only where one of the characters it begins with stands (see _stops). A newline ends a
 # sentence (a blank line or a bullet after it ends the paragraph); runs of . ! ? … end one when
 # a capital, digit or opening quote follows.
-_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|)|"
+_BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|)|"
                        r"[.!?…]*[\"'”’»)]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑÜ0-9]))")
 
 
@@ -38,8 +38,8 @@ class Sentence(NamedTuple):
     paragraph: int
 
 
-_INITIAL_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzáéíóúñ")  # "J." in "Joaquín J. Guzmán"
-_OPENERS = "(\"'“«"
+_INITIAL_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzáéíóúñ")  # "J." in "Joaquín J. Guzmán"
+_OPENERS: Final = "(\"'“«"
 
 
 def split(text: str) -> list[Sentence]:
@@ -69,7 +69,7 @@ def split(text: str) -> list[Sentence]:
     return out
 
 
-_STOP_CHARACTERS = ".\n!?…"  # every character _BOUNDARY can begin with
+_STOP_CHARACTERS: Final = ".\n!?…"  # every character _BOUNDARY can begin with
 
 
 def _stops(text: str, characters: str = _STOP_CHARACTERS, start: int = 0, end: int = -1) -> list[int]:
@@ -103,12 +103,12 @@ def boundaries(text: str) -> list[re.Match]:
     return found
 
 
-RUN_ON_LENGTH = 250  # a sentence this long may be several, written without capitals
+RUN_ON_LENGTH: Final = 250  # a sentence this long may be several, written without capitals
 # "... found him hiding in the brush, crazy. he is the guy who ...": in a text typed without
 # capitals a stop before a lowercase word ends the sentence too
 # (tried at each stop; the two characters before it are tested in _run_on_stops: a lowercase
 # word or a number ends there)
-_LOWER_BOUNDARY = re.compile(r"[.!?]\s+(?=[¿¡]?[a-záéíóúñ])")
+_LOWER_BOUNDARY: Final = re.compile(r"[.!?]\s+(?=[¿¡]?[a-záéíóúñ])")
 
 
 def lower_boundaries(text: str, start: int, end: int) -> list[re.Match]:

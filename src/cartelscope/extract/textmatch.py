@@ -42,12 +42,12 @@ def _build_fold_table() -> dict[int, str]:
     return table
 
 
-FOLD = _build_fold_table()
+FOLD: Final = _build_fold_table()
 
 
-_ASCII_BYTES = bytes(range(128))
+_ASCII_BYTES: Final = bytes(range(128))
 # punctuation outside Latin-1 that news text uses often, with what FOLD makes of it (quotes, dashes)
-_WIDE_FOLD = tuple((chr(c), FOLD[c]) for c in (0x2018, 0x2019, 0x201C, 0x201D, 0x2010, 0x2011, 0x2012, 0x2013,
+_WIDE_FOLD: Final = tuple((chr(c), FOLD[c]) for c in (0x2018, 0x2019, 0x201C, 0x201D, 0x2010, 0x2011, 0x2012, 0x2013,
                                                0x2014, 0x2015))
 
 
@@ -316,7 +316,7 @@ def in_text_order(matches: list[Match]) -> None:
     matches.sort(key=_TEXT_ORDER)
 
 
-_TEXT_ORDER = attrgetter("order")
+_TEXT_ORDER: Final = attrgetter("order")
 
 
 # how a stored reading is checked (Final: compiled, they are constants, not module lookups)
@@ -357,7 +357,7 @@ def _checked(text: str, folded: str, end_index: int, reading: tuple, out: list[M
         _in_order(out, Match(start, e, entry))
 
 # Latin-1 byte -> space unless a letter or digit; applied to the folded text encoded as Latin-1
-_SPACED_BYTES = bytes(b if chr(b).isalnum() else 32 for b in range(256))
+_SPACED_BYTES: Final = bytes(b if chr(b).isalnum() else 32 for b in range(256))
 
 
 def _spaced(folded: str) -> str:
