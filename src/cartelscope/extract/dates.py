@@ -156,9 +156,21 @@ def _space_runs(items: Any) -> int | None:
 
 
 def _clues(items: Any) -> tuple[str, ...] | None:
-    """Literal strings one of which every match of the parsed ``items`` holds, or None. Of the
-    sets the parts of a sequence offer, the rarest in text is taken: strings without letters
-    (digits, a slash) first, then the longest shortest string, then the fewest strings."""
+    """Literal strings one of which every match of the parsed ``items`` holds, or None: of the
+    sets its parts offer, the rarest in text."""
+    offers = _offers(items)
+    return max(offers, key=_rarity) if offers else None
+
+
+def _rarity(offer: tuple[str, ...]) -> tuple[bool, int, int]:
+    """Strings without letters (digits, a slash) first, then the longest shortest string,
+    then the fewest strings."""
+    return not any(ch.isalpha() for c in offer for ch in c), min(map(len, offer)), -len(offer)
+
+
+def _offers(items: Any) -> list[tuple[str, ...]]:
+    """The sets of literal strings of which every match of the parsed ``items`` holds one:
+    a run of literal characters, or a set a group, an alternation or a repeat must hold."""
     offers: list[tuple[str, ...]] = []
     run: list[str] = []
     for op, av in list(items) + [(None, None)]:
@@ -169,20 +181,30 @@ def _clues(items: Any) -> tuple[str, ...] | None:
         if run:
             offers.append(("".join(run),))
             run = []
-        found: tuple[str, ...] | None = None
         if name == "SUBPATTERN":
-            found = _clues(av[3])
+            offers.extend(_offers(av[3]))
         elif name == "BRANCH":
-            each = [_clues(alt) for alt in av[1]]
-            if None not in each:
-                found = tuple(dict.fromkeys(c for alt in each if alt is not None for c in alt))
+            found = _branch_clues(av[1])
+            if found:
+                offers.append(found)
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-            found = _clues(av[2])
-        if found:
-            offers.append(found)
-    if not offers:
+            offers.extend(_offers(av[2]))
+    return offers
+
+
+def _branch_clues(alternatives: Any) -> tuple[str, ...] | None:
+    """The clues of an alternation: each alternative's rarest set, or one that the others'
+    already hold ("el lunes" | "la noche del lunes": the weekdays, not also "noche")."""
+    each = [_offers(alt) for alt in alternatives]
+    if not all(each):
         return None
-    return max(offers, key=lambda o: (not any(ch.isalpha() for c in o for ch in c), min(map(len, o)), -len(o)))
+    chosen = [max(offers, key=_rarity) for offers in each]
+    for i, offers in enumerate(each):
+        others = {c for j, clues in enumerate(chosen) if j != i for c in clues}
+        shared = [o for o in offers if others.issuperset(o)]
+        if shared:
+            chosen[i] = max(shared, key=_rarity)
+    return tuple(dict.fromkeys(c for clues in chosen for c in clues))
 
 
 def _scan_limits(pattern: re.Pattern) -> tuple[tuple[str, ...], int]:
@@ -330,6 +352,9 @@ class _Sentence:
         return n - back.end() if back is not None else 0
 
 
+_NEAR = 16  # characters
+
+
 def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
     """The match ``rule.pattern.finditer`` (or textmatch.word_starts, for a pattern that must
     start a word) would give next when its last match ended at ``pos``: the leftmost match
@@ -346,7 +371,8 @@ def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
         tried = pos
         for i in range(bisect_left(positions, pos), len(positions)):
             at = positions[i]
-            start = sentence.earliest_start(at, rule.reach)
+            # near the words already tried, reading back costs more than a few more words
+            start = tried if at - tried <= _NEAR else sentence.earliest_start(at, rule.reach)
             for word in rule.starts.finditer(text, start if start > tried else tried, at + 1):
                 m = pattern.match(text, word.start())
                 if m is not None:
