@@ -6,11 +6,13 @@ they give nothing. Each resolved date carries a precision: 'day', 'month' or 'ye
 """
 from __future__ import annotations
 
+import importlib
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cartelscope.extract.textmatch import folded_words, word_starts
+from cartelscope.extract.textmatch import folded_words
 
 if TYPE_CHECKING:
     from cartelscope.extract.context import DocContext
@@ -40,8 +42,8 @@ _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|ma
 _NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a|un|una|uno|dos|tres|cuatro|cinco|seis|siete)"
 
 # Order matters: the longest, most explicit forms first. Patterns run on folded text. Those
-# written with a leading \b are compiled without it and scanned with textmatch.word_starts
-# (see there why), so that the regex engine can skip to their possible first characters.
+# written with a leading \b are compiled without it and their matches kept only where they
+# start a word, as textmatch.word_starts does (see there why; and :func:`_next_match`).
 _PATTERN_TEXTS: list[tuple[str, str]] = [
     # folded text has spaces for hyphens
     ("iso", r"\b(?P<y>(?:19|20)\d{2})[- ](?P<m>\d{2})[- ](?P<d>\d{2})\b"),
@@ -88,8 +90,314 @@ def _compiled(pattern: str) -> tuple[re.Pattern, bool]:
 PATTERNS: list[tuple[str, re.Pattern, bool]] = [(kind, *_compiled(p)) for kind, p in _PATTERN_TEXTS]
 
 
-def _scan(pattern: re.Pattern, at_word: bool, text: str):
-    return word_starts(pattern, text) if at_word else pattern.finditer(text)
+# Where a match may start. Most patterns begin with common letters ("el", "la", "on", "in"), so
+# a plain scan tries a match at nearly every character of the sentence, to its end. But every
+# match of a pattern holds one of a few literal strings (its *clues*: a weekday, a month,
+# "19"/"20"), and at most a few runs of white space (its *reach*); so a match starts between a
+# clue and `reach` words before the clue's own, and none starts after the last clue. Both are
+# read off the parsed pattern, never typed by hand; a pattern they cannot be read from is
+# scanned whole.
+_parser: Any = None
+try:
+    _parser = importlib.import_module("re._parser")  # the stdlib's own regex parser (3.11+)
+except ImportError:  # pragma: no cover - an interpreter without it scans every pattern whole
+    pass
+
+
+def _single_char_item(op: Any, av: Any) -> bool:
+    return str(op) in ("LITERAL", "NOT_LITERAL", "ANY", "IN", "CATEGORY")
+
+
+def _may_be_space(op: Any, av: Any) -> bool:
+    """Whether the one-character item (op, av) can match white space (when unsure: yes)."""
+    name = str(op)
+    if name == "LITERAL":
+        return chr(av).isspace()
+    if name == "CATEGORY":
+        return str(av) not in ("CATEGORY_NOT_SPACE", "CATEGORY_DIGIT", "CATEGORY_WORD")
+    if name == "IN":
+        return any(_may_be_space(o, a) for o, a in av)
+    if name == "RANGE":
+        return any(chr(c).isspace() for c in range(av[0], min(av[1], 0x3000) + 1))
+    return True  # NOT_LITERAL, ANY, NEGATE
+
+
+def _space_runs(items: Any) -> int | None:
+    """At most how many separate runs of white space a match of the parsed ``items`` holds,
+    or None when that has no bound (a repeated group that can match spaces)."""
+    total = 0
+    for op, av in items:
+        name = str(op)
+        if _single_char_item(op, av):
+            runs: int | None = 1 if _may_be_space(op, av) else 0
+        elif name in ("AT", "ASSERT", "ASSERT_NOT"):  # nothing of the match
+            runs = 0
+        elif name == "SUBPATTERN":
+            runs = _space_runs(av[3])
+        elif name == "BRANCH":
+            each = [_space_runs(alt) for alt in av[1]]
+            runs = None if None in each else max(n for n in each if n is not None)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, body = av
+            inner = _space_runs(body)
+            if inner == 0 or high == 1:
+                runs = inner
+            elif len(body) == 1 and _single_char_item(*body[0]) and str(body[0][0]) == "IN" \
+                    and all(str(o) == "CATEGORY" and str(a) == "CATEGORY_SPACE" for o, a in body[0][1]):
+                runs = 1  # \s+: one run however long
+            else:
+                runs = None
+        else:
+            runs = None
+        if runs is None:
+            return None
+        total += runs
+    return total
+
+
+def _clues(items: Any) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of the parsed ``items`` holds, or None: of the
+    sets its parts offer, the rarest in text."""
+    offers = _offers(items)
+    return max(offers, key=_rarity) if offers else None
+
+
+def _rarity(offer: tuple[str, ...]) -> tuple[bool, int, int]:
+    """Strings without letters (digits, a slash) first, then the longest shortest string,
+    then the fewest strings."""
+    return not any(ch.isalpha() for c in offer for ch in c), min(map(len, offer)), -len(offer)
+
+
+def _offers(items: Any) -> list[tuple[str, ...]]:
+    """The sets of literal strings of which every match of the parsed ``items`` holds one:
+    a run of literal characters, or a set a group, an alternation or a repeat must hold."""
+    offers: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(av))
+            continue
+        if run:
+            offers.append(("".join(run),))
+            run = []
+        if name == "SUBPATTERN":
+            offers.extend(_offers(av[3]))
+        elif name == "BRANCH":
+            found = _branch_clues(av[1])
+            if found:
+                offers.append(found)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            offers.extend(_offers(av[2]))
+    return offers
+
+
+def _branch_clues(alternatives: Any) -> tuple[str, ...] | None:
+    """The clues of an alternation: each alternative's rarest set, or one that the others'
+    already hold ("el lunes" | "la noche del lunes": the weekdays, not also "noche")."""
+    each = [_offers(alt) for alt in alternatives]
+    if not all(each):
+        return None
+    chosen = [max(offers, key=_rarity) for offers in each]
+    for i, offers in enumerate(each):
+        others = {c for j, clues in enumerate(chosen) if j != i for c in clues}
+        shared = [o for o in offers if others.issuperset(o)]
+        if shared:
+            chosen[i] = max(shared, key=_rarity)
+    return tuple(dict.fromkeys(c for clues in chosen for c in clues))
+
+
+def _scan_limits(pattern: re.Pattern) -> tuple[tuple[str, ...], int]:
+    """The pattern's clues, without any that starts with another (its occurrences are the
+    other's too), and its reach; ((), 0) when they cannot be read and it is scanned whole."""
+    if _parser is None:
+        return (), 0
+    try:
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+        clues, reach = _clues(items), _space_runs(items)
+    except Exception:  # pragma: no cover - a parser of another shape: scan whole
+        return (), 0
+    if not clues or reach is None or pattern.flags & re.IGNORECASE:
+        return (), 0
+    return _without_longer(clues), reach
+
+
+def _without_longer(clues: tuple[str, ...]) -> tuple[str, ...]:
+    """``clues`` less those that start with another: their occurrences are the other's too."""
+    return tuple(c for c in clues if not any(o != c and c.startswith(o) for o in clues))
+
+
+def _first_chars(items: Any) -> str:
+    """The characters a match of the parsed ``items`` must begin with; "" when unsure (a class
+    of characters, a part that may be empty)."""
+    if not items:
+        return ""
+    op, av = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return chr(av)
+    if name == "SUBPATTERN":
+        return _first_chars(av[3])
+    if name == "BRANCH":
+        each = [_first_chars(alt) for alt in av[1]]
+        return "" if "" in each else "".join(sorted(set("".join(each))))
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _first_chars(av[2])
+    return ""
+
+
+def _starts_word_char(items: Any) -> bool:
+    """Whether a match of the parsed ``items`` surely begins with a word character (\\w)."""
+    if not items:
+        return False
+    op, av = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return chr(av).isalnum() or chr(av) == "_"
+    if name == "IN":
+        return all(str(o) == "LITERAL" and (chr(a).isalnum() or chr(a) == "_")
+                   or str(o) == "CATEGORY" and str(a) in ("CATEGORY_DIGIT", "CATEGORY_WORD") for o, a in av)
+    if name == "SUBPATTERN":
+        return _starts_word_char(av[3])
+    if name == "BRANCH":
+        return all(_starts_word_char(alt) for alt in av[1])
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _starts_word_char(av[2])
+    return False
+
+
+class _Rule:
+    """A date pattern and what bounds its scan (see :func:`_scan_limits`); for one that must
+    start a word (and surely begins with a word character), ``starts`` finds the words where
+    it may begin: those starting with one of its first characters, when these are known."""
+
+    __slots__ = ("kind", "pattern", "at_word", "clues", "reach", "starts")
+
+    def __init__(self, kind: str, pattern: re.Pattern, at_word: bool) -> None:
+        self.kind = kind
+        self.pattern = pattern
+        self.at_word = at_word
+        self.clues, self.reach = _scan_limits(pattern)
+        self.starts = _WORD_START
+        if self.clues and at_word:
+            items = _parser.parse(pattern.pattern, pattern.flags)
+            first = _first_chars(items)
+            if not _starts_word_char(items):
+                self.clues = ()  # scanned whole: the windows below hold word starts only
+            elif first:
+                chars = "".join(map(re.escape, first))
+                self.starts = re.compile(f"[{chars}](?<!\\w[{chars}])")
+
+
+# a word's first character (where a leading \b holds before a word character)
+_WORD_START = re.compile(r"\w(?<!\w\w)")
+
+
+_RULES: dict[str, _Rule] = {kind: _Rule(kind, pat, at_word) for kind, pat, at_word in PATTERNS}
+
+
+def _share_clues(rules: list[_Rule]) -> None:
+    """Gives rules whose clues overlap (the weekday patterns, the month patterns) the union
+    of them, found once per sentence for all: a wider set of clues only widens the scan."""
+    families: list[tuple[str, ...]] = []
+    for rule in rules:
+        if rule.clues:
+            joined = [f for f in families if not set(f).isdisjoint(rule.clues)]
+            families = [f for f in families if f not in joined]
+            families.append(tuple(dict.fromkeys(c for f in joined + [rule.clues] for c in f)))
+    for rule in rules:
+        for family in families:
+            if rule.clues and not set(family).isdisjoint(rule.clues):
+                rule.clues = _without_longer(family)
+
+
+_share_clues(list(_RULES.values()))
+# the start of the furthest word a match can reach back to, found on the reversed text:
+# the clue's own word, then up to `reach` runs of white space, each with the word before it
+_BACK = [re.compile(r"\S*(?:\s+\S*){0,%d}" % n) for n in range(1 + max(r.reach for r in _RULES.values()))]
+
+
+class _Sentence:
+    """A folded sentence being scanned, with the clue positions found so far."""
+
+    __slots__ = ("text", "reversed", "positions")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.reversed = ""
+        self.positions: dict[tuple[str, ...], list[int]] = {}
+
+    def clue_positions(self, clues: tuple[str, ...]) -> list[int]:
+        """Where any of ``clues`` occurs (overlaps included), in order."""
+        found = self.positions.get(clues)
+        if found is None:
+            text = self.text
+            found = []
+            for clue in clues:
+                i = text.find(clue)
+                while i >= 0:
+                    found.append(i)
+                    i = text.find(clue, i + 1)
+            found.sort()
+            self.positions[clues] = found
+        return found
+
+    def earliest_start(self, clue_at: int, reach: int) -> int:
+        """The earliest start of a match that holds a clue at ``clue_at`` and ``reach`` runs of
+        white space at most."""
+        if not self.reversed:
+            self.reversed = self.text[::-1]
+        n = len(self.text)
+        back = _BACK[reach].match(self.reversed, n - clue_at)
+        return n - back.end() if back is not None else 0
+
+
+_NEAR = 16  # characters
+
+
+def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
+    """The match ``rule.pattern.finditer`` (or textmatch.word_starts, for a pattern that must
+    start a word) would give next when its last match ended at ``pos``: the leftmost match
+    starting at or after ``pos``. Search never starts before the first clue at or after ``pos``
+    less the rule's reach, and not at all when there is none; look-behinds, ``\\b`` and
+    look-aheads still see the whole sentence."""
+    text = sentence.text
+    pattern = rule.pattern
+    clues = rule.clues
+    if clues and rule.at_word:
+        # a match starts a word between a clue's earliest start and the clue: try those words
+        # in order, each clue's after the last one's, instead of every character to the end
+        positions = sentence.clue_positions(clues)
+        tried = pos
+        for i in range(bisect_left(positions, pos), len(positions)):
+            at = positions[i]
+            # near the words already tried, reading back costs more than a few more words
+            start = tried if at - tried <= _NEAR else sentence.earliest_start(at, rule.reach)
+            for word in rule.starts.finditer(text, start if start > tried else tried, at + 1):
+                m = pattern.match(text, word.start())
+                if m is not None:
+                    return m
+            tried = at + 1
+        return None
+    while True:
+        if clues:
+            positions = sentence.clue_positions(clues)
+            i = bisect_left(positions, pos)
+            if i == len(positions):
+                return None
+            start = sentence.earliest_start(positions[i], rule.reach)
+            m = pattern.search(text, start if start > pos else pos)
+        else:
+            m = pattern.search(text, pos)
+        if m is None:
+            return None
+        found = m.start()
+        if rule.at_word and found and (text[found - 1].isalnum() or text[found - 1] == "_"):
+            pos = found + 1  # not a word start: look again from the next character
+            continue
+        return m
+
+
 
 
 # What each pattern cannot match without, so that a sentence runs only the patterns it could
@@ -300,8 +608,15 @@ def find_dates(folded: str, pub: date | None, offset: int = 0, year: bool | None
     ``anchor``, a full date the text gave just before, when it falls within a month after it."""
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
+    sentence = _Sentence(folded)
     for kind, pat, at_word in _possible(folded, year, words):
-        for m in _scan(pat, at_word, folded):
+        rule = _RULES[kind]
+        pos = 0
+        while True:
+            m = _next_match(rule, sentence, pos)
+            if m is None:
+                break
+            pos = m.end() if m.end() > m.start() else m.start() + 1
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             value, precision = _resolve(kind, m, pub)
@@ -392,7 +707,7 @@ def find_pub_date(folded_head: str, words: frozenset[str] | None = None, year: b
     ``words`` and ``year`` as for :func:`_possible`, when the caller knows them."""
     for kind, pat, at_word in _possible(folded_head, year, words):
         if kind in _PUB_KINDS:
-            m = next(_scan(pat, at_word, folded_head), None)
+            m = _next_match(_RULES[kind], _Sentence(folded_head), 0)
             if m:
                 value, _ = _resolve(kind, m, None)
                 if value:
