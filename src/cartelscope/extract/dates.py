@@ -10,14 +10,14 @@ import importlib
 import re
 from bisect import bisect_left
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, Final, NamedTuple, TYPE_CHECKING
 
 from cartelscope.extract.textmatch import folded_words
 
 if TYPE_CHECKING:
     from cartelscope.extract.context import DocContext
 
-MONTHS = {
+MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
     "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
@@ -25,26 +25,26 @@ MONTHS = {
     "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
     "dic": 12,
 }
-WEEKDAYS = {
+WEEKDAYS: Final = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
     "lunes": 0, "martes": 1, "miercoles": 2, "jueves": 3, "viernes": 4, "sabado": 5, "domingo": 6,
 }
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "un": 1,
+NUMBER_WORDS: Final = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "un": 1,
                 "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
                 "a": 1}
 
-_M_EN = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_M_ES = r"(?P<mon>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+_M_EN: Final = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_M_ES: Final = r"(?P<mon>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
 # a full Spanish date may abbreviate its month, as wire datelines do: "6 ene 2022", "12 sep. 2024"
-_ES_ABBREVIATIONS = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "oct", "nov", "dic")
-_M_ES_FULL_DATE = _M_ES[:-1] + "|" + "|".join(_ES_ABBREVIATIONS) + r")\.?"
-_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
-_NUM = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a|un|una|uno|dos|tres|cuatro|cinco|seis|siete)"
+_ES_ABBREVIATIONS: Final = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "oct", "nov", "dic")
+_M_ES_FULL_DATE: Final = _M_ES[:-1] + "|" + "|".join(_ES_ABBREVIATIONS) + r")\.?"
+_WD: Final = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
+_NUM: Final = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|a|un|una|uno|dos|tres|cuatro|cinco|seis|siete)"
 
 # Order matters: the longest, most explicit forms first. Patterns run on folded text. Those
 # written with a leading \b are compiled without it and their matches kept only where they
 # start a word, as textmatch.word_starts does (see there why; and :func:`_next_match`).
-_PATTERN_TEXTS: list[tuple[str, str]] = [
+_PATTERN_TEXTS: Final[list[tuple[str, str]]] = [
     # folded text has spaces for hyphens
     ("iso", r"\b(?P<y>(?:19|20)\d{2})[- ](?P<m>\d{2})[- ](?P<d>\d{2})\b"),
     ("en_mdy", _M_EN + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{2})\b"),  # "of": machine-translated "6 de marzo de 2025"
@@ -87,7 +87,7 @@ def _compiled(pattern: str) -> tuple[re.Pattern, bool]:
 
 
 # (kind, pattern, whether it must start a word)
-PATTERNS: list[tuple[str, re.Pattern, bool]] = [(kind, *_compiled(p)) for kind, p in _PATTERN_TEXTS]
+PATTERNS: Final[list[tuple[str, re.Pattern, bool]]] = [(kind, *_compiled(p)) for kind, p in _PATTERN_TEXTS]
 
 
 # Where a match may start. Most patterns begin with common letters ("el", "la", "on", "in"), so
@@ -290,10 +290,10 @@ class _Rule:
 
 
 # a word's first character (where a leading \b holds before a word character)
-_WORD_START = re.compile(r"\w(?<!\w\w)")
+_WORD_START: Final = re.compile(r"\w(?<!\w\w)")
 
 
-_RULES: dict[str, _Rule] = {kind: _Rule(kind, pat, at_word) for kind, pat, at_word in PATTERNS}
+_RULES: Final[dict[str, _Rule]] = {kind: _Rule(kind, pat, at_word) for kind, pat, at_word in PATTERNS}
 
 
 def _share_clues(rules: list[_Rule]) -> None:
@@ -314,7 +314,7 @@ def _share_clues(rules: list[_Rule]) -> None:
 _share_clues(list(_RULES.values()))
 # the start of the furthest word a match can reach back to, found on the reversed text:
 # the clue's own word, then up to `reach` runs of white space, each with the word before it
-_BACK = [re.compile(r"\S*(?:\s+\S*){0,%d}" % n) for n in range(1 + max(r.reach for r in _RULES.values()))]
+_BACK: Final = [re.compile(r"\S*(?:\s+\S*){0,%d}" % n) for n in range(1 + max(r.reach for r in _RULES.values()))]
 
 
 class _Sentence:
@@ -352,7 +352,7 @@ class _Sentence:
         return n - back.end() if back is not None else 0
 
 
-_NEAR = 16  # characters
+_NEAR: Final = 16  # characters
 
 
 def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
@@ -404,11 +404,11 @@ def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
 # match: "year" (a 19xx or 20xx number), "digit" (any digit), "en_month" / "es_month" / "month"
 # (a month name as a word), "month_inside" (a month name anywhere, even inside a word: en_mdy
 # has no word boundary before its month), or a set of words of which one must occur.
-_EN_MONTHS = frozenset(k for k in MONTHS if re.fullmatch(_M_EN.replace(r"\.?", ""), k))
-_ES_MONTHS = frozenset(k for k in MONTHS if re.fullmatch(_M_ES, k))
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+_EN_MONTHS: Final = frozenset(k for k in MONTHS if re.fullmatch(_M_EN.replace(r"\.?", ""), k))
+_ES_MONTHS: Final = frozenset(k for k in MONTHS if re.fullmatch(_M_ES, k))
+_MONTH_STEMS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
                 "ene", "abr", "ago", "set", "dic")
-_REQUIRES: dict[str, tuple] = {
+_REQUIRES: Final[dict[str, tuple]] = {
     "iso": ("year",), "slash": ("year",), "year": ("year",),
     "en_mdy": ("year", "month_inside"),
     "en_dmy": ("year", "en_month"), "of_dmy": ("year", "en_month"), "en_my": ("year", "en_month"),
@@ -423,15 +423,15 @@ _REQUIRES: dict[str, tuple] = {
     "last_week": (frozenset({"week", "semana"}),), "this_week": (frozenset({"week", "semana"}),),
     "last_month": (frozenset({"month", "mes"}),),
 }
-_WORD_CLASSES = {"en_month": _EN_MONTHS, "es_month": _ES_MONTHS, "month": _EN_MONTHS | _ES_MONTHS,
+_WORD_CLASSES: Final = {"en_month": _EN_MONTHS, "es_month": _ES_MONTHS, "month": _EN_MONTHS | _ES_MONTHS,
                  "es_month_or_abbreviation": _ES_MONTHS | frozenset(_ES_ABBREVIATIONS)}
 # every word some pattern needs: a sentence sharing none with them and naming no year has no
 # date (the phrase matcher finds them as category "dateword", see lexicon.build)
-DATE_WORDS = frozenset().union(*_WORD_CLASSES.values(),
+DATE_WORDS: Final = frozenset().union(*_WORD_CLASSES.values(),
                                 *(r for need in _REQUIRES.values() for r in need if isinstance(r, frozenset)))
-_DIGIT = re.compile(r"\d")
-_DIGITS = "0123456789"
-_YEARISH = re.compile(r"(?:19|20)\d\d")
+_DIGIT: Final = re.compile(r"\d")
+_DIGITS: Final = "0123456789"
+_YEARISH: Final = re.compile(r"(?:19|20)\d\d")
 
 
 def _date_words(folded: str) -> frozenset[str]:
@@ -466,11 +466,11 @@ def _possible(folded: str, year: bool | None = None,
     return found
 
 
-_PLANS: dict[tuple, list[tuple[str, re.Pattern, bool]]] = {}
+_PLANS: Final[dict[tuple, list[tuple[str, re.Pattern, bool]]]] = {}
 
 
-_SINCE = ("since ", "desde ")
-_SINCE_BEFORE = re.compile(r"\b(?:since|desde)\s+(?:el\s+|la\s+|the\s+)?$")
+_SINCE: Final = ("since ", "desde ")
+_SINCE_BEFORE: Final = re.compile(r"\b(?:since|desde)\s+(?:el\s+|la\s+|the\s+)?$")
 
 
 def opens_state(folded: str, start: int, floor: int = 0) -> bool:
@@ -540,7 +540,7 @@ def sentence_dates(ctx: DocContext, j: int) -> list[DateMention]:
     return found
 
 
-ANCHOR_SENTENCES = 2  # sentences back, in the same paragraph, where a full date sets the year
+ANCHOR_SENTENCES: Final = 2  # sentences back, in the same paragraph, where a full date sets the year
 
 
 def _anchor_before(ctx: DocContext, j: int, own: list[DateMention]) -> date | None:
@@ -565,10 +565,10 @@ def years_named(ctx: DocContext, i: int | None = None, start: int = 0, end: int 
             and m.start >= start and (end is None or m.end <= end)]
 
 
-_HISTORY_SPAN = (1950, 2049)
+_HISTORY_SPAN: Final = (1950, 2049)
 # a time counted in years from the sentence before ("Two years later", "dos años después"): as
 # old as what that sentence tells
-YEARS_LATER = re.compile(r"\b(?:a|one|two|three|four|five|un|dos|tres|cuatro|cinco|\d)\s+(?:years?|anos?)\s+"
+YEARS_LATER: Final = re.compile(r"\b(?:a|one|two|three|four|five|un|dos|tres|cuatro|cinco|\d)\s+(?:years?|anos?)\s+"
                          r"(?:later|after|despues|mas tarde)\b")
 
 
@@ -584,8 +584,8 @@ def counts_years_later(folded: str, start: int, end: int) -> bool:
     return YEARS_LATER.search(folded, start, end) is not None
 
 
-_YEARS_LATER_WORDS = ("later", "after", "despues", "mas tarde")
-HISTORY_YEARS = 5  # a sentence whose latest year is this many before the article's tells history
+_YEARS_LATER_WORDS: Final = ("later", "after", "despues", "mas tarde")
+HISTORY_YEARS: Final = 5  # a sentence whose latest year is this many before the article's tells history
 
 
 def reference_year(ctx: DocContext) -> int | None:
@@ -630,8 +630,8 @@ def find_dates(folded: str, pub: date | None, offset: int = 0, year: bool | None
     return out
 
 
-_DAY_MONTH = frozenset({"es_dm", "en_md", "en_dm"})
-ANCHOR_DAYS = 31  # how far after a full date a day and month without a year may fall to take its year
+_DAY_MONTH: Final = frozenset({"es_dm", "en_md", "en_dm"})
+ANCHOR_DAYS: Final = 31  # how far after a full date a day and month without a year may fall to take its year
 
 
 def _after_anchor(m: re.Match, anchor: date) -> tuple[str | None, str | None]:
@@ -699,7 +699,7 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> tuple[str | None, str 
     return None, None
 
 
-_PUB_KINDS = ("iso", "en_mdy", "en_dmy", "es_dmy", "of_dmy", "slash")  # full dates only, all with digits
+_PUB_KINDS: Final = ("iso", "en_mdy", "en_dmy", "es_dmy", "of_dmy", "slash")  # full dates only, all with digits
 
 
 def find_pub_date(folded_head: str, words: frozenset[str] | None = None, year: bool | None = None) -> str | None:
