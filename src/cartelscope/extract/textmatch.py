@@ -252,12 +252,13 @@ class PhraseMatcher:
         spaced = _spaced(folded)
         out: list[Match] = []
         readings = self._readings
-        number: int
-        end_index: int  # the last character of the hit in the spaced copy (one ahead of the text)
+        hits: list = self._auto.find_matches_as_indexes(spaced, overlapping=True)
         reading: tuple
-        for number, _, after in self._auto.find_matches_as_indexes(spaced, overlapping=True):
-            end_index = after - 1
-            reading = readings[number]
+        for hit in hits:
+            # (pattern number, start, end): typed, compiled code unpacks it without iterating
+            found: tuple[int, int, int] = hit
+            end_index = found[2] - 1  # the hit's last character in the spaced copy (one ahead of the text)
+            reading = readings[found[0]]
             kind: int = reading[0]
             if kind <= COUNTED:  # a counted word: count it (the spaced copy is one ahead)
                 if counts is not None and end_index - 1 < count_before:
