@@ -14,6 +14,7 @@ from typing import Final
 import re
 
 from cartelscope.extract.context import DocContext
+from cartelscope.extract.textmatch import Match
 
 NEGATION_WINDOW: Final = 40
 SPECULATION_REACH: Final = 70  # a modal governs what follows it in its clause, not the whole sentence
@@ -59,8 +60,8 @@ class _Cues:
 
     __slots__ = ("by_key", "attribution")
 
-    def __init__(self, cues: list, lang: str):
-        self.by_key: dict[str, list] = {}
+    def __init__(self, cues: list[Match], lang: str):
+        self.by_key: dict[str, list[Match]] = {}
         self.attribution = None
         for m in cues:
             if self.attribution is None and m.key.startswith("attribution:"):
@@ -73,7 +74,7 @@ class _Cues:
                     bucket.append(m)
 
 
-def _sentence_cues(ctx: DocContext, i: int, cues: list) -> _Cues:
+def _sentence_cues(ctx: DocContext, i: int, cues: list[Match]) -> _Cues:
     key = ("cues", i)
     found = ctx.cache.get(key)
     if found is None:

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from operator import attrgetter
-from typing import Callable, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Callable, Final, NamedTuple, TypeVar
 
 from cartelscope.extract.sentences import Sentence
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import KnowledgePack
 from cartelscope.model import Place
+
+if TYPE_CHECKING:
+    from cartelscope.extract.dates import DateMention
 
 T = TypeVar("T")
 _NONE: Final[list] = []  # the empty answer of DocContext.of(); never appended to
@@ -249,7 +252,11 @@ def per_pack(table: dict[int, tuple], pack: KnowledgePack, build: Callable[[Know
     return hit[1]
 
 
-def within(items: list, span: tuple[int, int] | None) -> list:
+# what within() filters: typed, so that callers' loops read the refs' attributes natively
+_Spanned = TypeVar("_Spanned", Match, ActorRef, PlaceRef, "DateMention")
+
+
+def within(items: list[_Spanned], span: tuple[int, int] | None) -> list[_Spanned]:
     """The matches or refs of ``items`` that start inside ``span`` (one clause of a sentence);
     all of them when there is no span."""
     if span is None:

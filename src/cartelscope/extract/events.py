@@ -173,7 +173,7 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
                           m.start, t.civilian_targeting)
 
 
-def _span_triggers(ctx: DocContext, i: int, span: tuple[int, int] | None) -> list:
+def _span_triggers(ctx: DocContext, i: int, span: tuple[int, int] | None) -> list[Match]:
     return within(_factual(ctx, i, "trigger"), span)
 
 
@@ -194,7 +194,7 @@ def _event_words(ctx: DocContext, i: int) -> list[Match]:
     return [m for m in ctx.in_sentence(i) if m.category == "group" or m.category == "trigger"]
 
 
-def _factual(ctx: DocContext, i: int, category: str) -> list:
+def _factual(ctx: DocContext, i: int, category: str) -> list[Match]:
     """Sentence ``i``'s matches of ``category`` that are not aims or charges, nor inside a false
     friend ("captured on video"), once per sentence."""
     key = ("factual", i, category)
