@@ -34,32 +34,34 @@ _MONTH_CONTEXT: Final = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesd
 
 def _settle(cluster: list[Match]) -> list[Match]:
     """The longest-first choice within one cluster of overlapping matches."""
-    first = cluster[0]
     if len({(m.start, m.end) for m in cluster}) == 1:
         return cluster
-    # by length (longest first), then category preference, then start: stable sorts on keys
-    # computed in C, least significant first ("actor" < "ambiguous" < "place" alphabetically)
-    cluster = sorted(cluster, key=_START)
-    cluster.sort(key=_CATEGORY)
-    cluster.sort(key=_shorter)
+    # by length (longest first), then category preference ("actor" < "ambiguous" < "place"
+    # alphabetically), then start, then the order they came in: one sort of plain tuples
+    ranked: list[tuple[int, str, int, int, Match]] = sorted(
+        [(m.start - m.end, m.category, m.start, k, m) for k, m in enumerate(cluster)])
     taken: list[tuple[int, int]] = []
-    out = []
-    for m in cluster:
+    out: list[Match] = []
+    for entry in ranked:
+        m = entry[4]
         start, end = m.start, m.end
         if (start, end) not in taken:
-            if any(s < end and start < e for s, e in taken):
+            if _overlaps(taken, start, end):
                 continue
             taken.append((start, end))
         out.append(m)
     return out
 
 
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+    return False
+
+
 _START: Final = attrgetter("start")
 _CATEGORY: Final = attrgetter("category")
-
-
-def _shorter(m: Match) -> int:
-    return m.start - m.end
 
 
 def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
