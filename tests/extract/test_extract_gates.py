@@ -39,3 +39,16 @@ def test_years_later_gate_reads_only_its_stretch():
 ])
 def test_capitals_counts_what_the_pattern_finds(text):
     assert _capitals(text) == len(_UPPER.findall(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both cartels fight for the city.", "Las dos organizaciones son facciones del cártel.",
+    "Desde entonces ambas se disputan la ciudad.", "Ambos grupos negaron todo.",
+    "The two main groups clashed.", "They were both arrested.", "Los dos hombres huyeron.",
+    "Nothing of the kind here.", "Bothered residents left.",
+])
+def test_pair_gate_agrees_with_the_pattern(sentence):
+    from cartelscope.extract.relations import _PAIR_NOUN, names_a_pair
+    folded = "Intro. " + fold(sentence) + " Both cartels again."
+    start, end = 7, 7 + len(sentence)
+    assert names_a_pair(folded, start, end) == (_PAIR_NOUN.search(folded, start, end) is not None)

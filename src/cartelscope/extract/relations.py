@@ -410,6 +410,18 @@ _PAIR_NOUN: Final = re.compile(r"\b(?:the two|both|ambos|ambas|los dos|las dos)\
                         # "Desde entonces ambas se disputan la ciudad": the pronoun alone
                         r"|\b(?:ambas|ambos)\s+(?:se|les|los|las|mantienen|libran|sostienen|pelean|combaten)\b")
 PAIR_SENTENCES: Final = 5  # sentences back in which the two groups were named
+# one of these stands in every match of _PAIR_NOUN
+_PAIR_WORDS: Final = ("the two", "both", "ambos", "ambas", "los dos", "las dos")
+
+
+def names_a_pair(folded: str, start: int, end: int) -> bool:
+    """``_PAIR_NOUN`` occurs in ``folded[start:end]``. Its leading ``\\b`` makes the regex
+    engine try every position; ``str.find`` first rules out the many stretches that hold none
+    of the words a match needs."""
+    for word in _PAIR_WORDS:
+        if folded.find(word, start, end) >= 0:
+            return _PAIR_NOUN.search(folded, start, end) is not None
+    return False
 
 
 def _pair_before(ctx: DocContext, i: int) -> tuple[ActorRef, ActorRef] | None:
@@ -752,7 +764,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                                      or _names_faction(ctx, r) or _UNNAMED_CELL.before(ctx, r.start, 30, sliced=True))
                 and not _viewpoint(ctx, s, r)]
         if len(every) < 2 and not (every and (ctx.lang == "es" or any(c.key == "split" or _owned(ctx, c) for c in cues))) \
-                and not _PAIR_NOUN.search(ctx.folded, s.start, s.end):
+                and not names_a_pair(ctx.folded, s.start, s.end):
             continue  # (one name: a dropped subject or a split's two factions may be the other; none:
             # "the two groups" may name both)
         for cue in cues:
@@ -874,7 +886,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                         and _plausible_faction(ctx, right[1].actor_id, right[0].actor_id):
                     # "local groups that belong to the Cárteles Unidos coalition, among them Los Viagras"
                     add("faction_of", right[1].actor_id, right[0].actor_id, i, level, cue.start)
-                elif right and not left and _PAIR_NOUN.search(ctx.folded, s.start, cue.start):
+                elif right and not left and names_a_pair(ctx.folded, s.start, cue.start):
                     # "Las dos organizaciones son facciones del Cártel de Sinaloa": the two just named
                     for r in _pair_before(ctx, i) or ():
                         if _plausible_faction(ctx, r.actor_id, right[0].actor_id):
@@ -945,7 +957,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 # what the sentence says it is
                 add(kind, _as_party(ctx, everything_right[0], kind), _as_party(ctx, everything_right[1], kind),
                     i, level, cue.start)
-            elif not right and not left and kind in STANDING and _PAIR_NOUN.search(ctx.folded, s.start, s.end):
+            elif not right and not left and kind in STANDING and names_a_pair(ctx.folded, s.start, s.end):
                 pair = _pair_before(ctx, i)
                 if pair:
                     add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level, cue.start)
