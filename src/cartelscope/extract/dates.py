@@ -12,7 +12,7 @@ from bisect import bisect_left
 from datetime import date, timedelta
 from typing import Any, Final, NamedTuple, TYPE_CHECKING
 
-from cartelscope.extract.textmatch import folded_words
+from cartelscope.extract.textmatch import folded_words, holds_any
 
 if TYPE_CHECKING:
     from cartelscope.extract.context import DocContext
@@ -577,11 +577,8 @@ def counts_years_later(folded: str, start: int, end: int) -> bool:
     every position, and nearly every sentence asked lacks "year"/"ano" or the word after
     ("later", "after", "despues", "mas tarde"), which a match needs: ``str.find`` rules those
     out first ("ano" alone is in "mexicano")."""
-    if folded.find("year", start, end) < 0 and folded.find("ano", start, end) < 0:
-        return False
-    if all(folded.find(word, start, end) < 0 for word in _YEARS_LATER_WORDS):
-        return False
-    return YEARS_LATER.search(folded, start, end) is not None
+    return holds_any(folded, ("year", "ano"), start, end) and holds_any(folded, _YEARS_LATER_WORDS, start, end) \
+        and YEARS_LATER.search(folded, start, end) is not None
 
 
 _YEARS_LATER_WORDS: Final = ("later", "after", "despues", "mas tarde")

@@ -19,7 +19,7 @@ from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.clauses import AGAINST, describes, purpose
 from cartelscope.extract.context import ActorRef, DocContext, per_pack
 from cartelscope.extract.dates import HISTORY_YEARS, counts_years_later, opens_state, reference_year, sentence_dates, years_named
-from cartelscope.extract.textmatch import Match
+from cartelscope.extract.textmatch import Match, holds_any
 from cartelscope.model import Evidence, ExtractedEvent, ExtractedRelation
 
 SYMMETRIC: Final = frozenset({"alliance", "rivalry", "ceasefire", "split"})
@@ -418,10 +418,7 @@ def names_a_pair(folded: str, start: int, end: int) -> bool:
     """``_PAIR_NOUN`` occurs in ``folded[start:end]``. Its leading ``\\b`` makes the regex
     engine try every position; ``str.find`` first rules out the many stretches that hold none
     of the words a match needs."""
-    for word in _PAIR_WORDS:
-        if folded.find(word, start, end) >= 0:
-            return _PAIR_NOUN.search(folded, start, end) is not None
-    return False
+    return holds_any(folded, _PAIR_WORDS, start, end) and _PAIR_NOUN.search(folded, start, end) is not None
 
 
 def _pair_before(ctx: DocContext, i: int) -> tuple[ActorRef, ActorRef] | None:

@@ -20,7 +20,7 @@ ABBREVIATIONS: Final = frozenset(
 # abbreviations only next to a number ("12 ago. 2022", "No. 3").
 NUMBERED_ABBREVIATIONS: Final = frozenset("ago. mar. no.".split())
 
-# Tried only where one of the characters it begins with stands (see _stops). A newline ends a
+# Tried only where one of the characters it begins with stands (see boundaries). A newline ends a
 # sentence (a blank line or a bullet after it ends the paragraph); runs of . ! ? … end one when
 # a capital, digit or opening quote follows.
 _BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|)|"
@@ -72,35 +72,32 @@ def split(text: str) -> list[Sentence]:
 _STOP_CHARACTERS: Final = ".\n!?…"  # every character _BOUNDARY can begin with
 
 
-def _stops(text: str, characters: str = _STOP_CHARACTERS, start: int = 0, end: int = -1) -> list[int]:
-    """Where ``text`` (or ``text[start:end]``) has one of ``characters``, in order: the
-    characters a sentence boundary begins with. Trying _BOUNDARY only there gives what
-    ``_BOUNDARY.finditer`` gives; letting the regex engine look for them costs it a test of its
-    character class at every character (about a fifth of sentence splitting), ``str.find``
-    does not."""
-    if end < 0:
-        end = len(text)
-    found: list[int] = []
-    for ch in characters:
+def _found_at_stops(pattern: re.Pattern, text: str, stops: str, start: int, end: int) -> list[re.Match]:
+    """``list(pattern.finditer(text, start, end))`` for a pattern whose matches begin with one of
+    the characters ``stops``: it is tried only where ``str.find`` finds one. Left to search,
+    the regex engine tests its character class at every character (it was about a fifth of
+    sentence splitting)."""
+    at_stops: list[int] = []
+    for ch in stops:
         i = text.find(ch, start, end)
         while i >= 0:
-            found.append(i)
+            at_stops.append(i)
             i = text.find(ch, i + 1, end)
-    found.sort()
+    at_stops.sort()
+    found: list[re.Match] = []
+    scanned = start  # where the next match may begin: the end of the last one found
+    for at in at_stops:
+        if at >= scanned:
+            m = pattern.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                scanned = m.end()
     return found
 
 
 def boundaries(text: str) -> list[re.Match]:
     """``list(_BOUNDARY.finditer(text))``, trying the pattern only where a stop stands."""
-    found: list[re.Match] = []
-    scanned = 0  # where the next boundary may begin: the end of the last one found
-    for at in _stops(text):
-        if at >= scanned:
-            m = _BOUNDARY.match(text, at)
-            if m is not None:
-                found.append(m)
-                scanned = m.end()
-    return found
+    return _found_at_stops(_BOUNDARY, text, _STOP_CHARACTERS, 0, len(text))
 
 
 RUN_ON_LENGTH: Final = 250  # a sentence this long may be several, written without capitals
@@ -113,15 +110,7 @@ _LOWER_BOUNDARY: Final = re.compile(r"[.!?]\s+(?=[¿¡]?[a-záéíóúñ])")
 
 def lower_boundaries(text: str, start: int, end: int) -> list[re.Match]:
     """``list(_LOWER_BOUNDARY.finditer(text, start, end))``, trying the pattern only at stops."""
-    found: list[re.Match] = []
-    scanned = start
-    for stop in _stops(text, ".!?", start, end):
-        if stop >= scanned:
-            m = _LOWER_BOUNDARY.match(text, stop, end)
-            if m is not None:
-                found.append(m)
-                scanned = m.end()
-    return found
+    return _found_at_stops(_LOWER_BOUNDARY, text, ".!?", start, end)
 
 
 def _run_on_stops(text: str, start: int, end: int):

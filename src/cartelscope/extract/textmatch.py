@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import Any, Final, Iterable, Iterator
 
 import ahocorasick_rs
@@ -124,7 +123,7 @@ class Match:
     Slots, not a named tuple: the steps read these attributes hundreds of times per article,
     and slot access is about twice as fast (compiled, it is a C struct)."""
 
-    __slots__ = ("start", "end", "entry", "category", "key", "sentence", "order")
+    __slots__ = ("start", "end", "entry", "category", "key", "sentence")
 
     def __init__(self, start: int, end: int, entry: Entry):
         self.start = start
@@ -133,9 +132,6 @@ class Match:
         self.category = entry.category
         self.key = entry.key
         self.sentence = -1  # the sentence it lies in, once a document context has filed it
-        # the sort key of in_text_order: start first, then the longer match (a text is far
-        # shorter than 2**32 characters); kept here so that the sort reads it in C
-        self.order = (start << 32) - end
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.category}:{self.key})"
@@ -312,12 +308,23 @@ def _in_order(out: list[Match], m: Match) -> None:
 
 def in_text_order(matches: list[Match]) -> None:
     """Sort matches in place the way :meth:`PhraseMatcher.find` returns them: by start, longer
-    first, ties kept in their order (one stable sort on the integer ``Match.order``, read by
-    ``attrgetter`` in C: a key function, even compiled, costs a call per match)."""
-    matches.sort(key=_TEXT_ORDER)
+    first, ties kept in their order (one stable sort on an integer key; ``find`` itself files
+    its matches in order as they come, so only matches added later need this)."""
+    matches.sort(key=_text_order)
 
 
-_TEXT_ORDER: Final = attrgetter("order")
+def _text_order(m: Match) -> int:
+    # start first, then the longer match (a text is far shorter than 2**32 characters)
+    return (m.start << 32) - m.end
+
+
+def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
+    """One of ``words`` occurs in ``text[start:end]`` (read in place, no slice): the cheap test
+    that stands before a regex every match of which holds one of them."""
+    for word in words:
+        if text.find(word, start, end) >= 0:
+            return True
+    return False
 
 
 # how a stored reading is checked (Final: compiled, they are constants, not module lookups)
