@@ -30,6 +30,9 @@ def _both(matcher, text: str) -> tuple[str, str]:
     "Nota_importante: " + ES * 40,  # an underscore: the slow path
     "Los sicarios 🚨 " + ES * 40,  # a character beyond Latin-1: the slow path
     "Der Soldat und die Stadt sind nicht mit dem Kartell. " * 80,
+    # long words: the hits are 8 % of the words but far from 8 % of the most the sample could
+    # hold, so the words must be counted
+    "los " * 3 + "extraordinariamente " * 30, "the " * 3 + "extraordinarily " * 30 + "the",
 ])
 def test_language_from_counted_words_is_language_of_sample(matcher, text):
     counted, sampled = _both(matcher, text)

@@ -16,13 +16,12 @@ from typing import Final
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from operator import attrgetter
 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import ActorRef, DocContext, per_pack
 from cartelscope.extract.places import single_state_of_name
-from cartelscope.extract.textmatch import Match
+from cartelscope.extract.textmatch import Match, furthest_ends
 from cartelscope.knowledge import norm
 
 GROUP_KINDS: Final = frozenset({"cartel", "faction", "cell", "armed_wing", "gang", "foreign_group", "coalition"})
@@ -396,7 +395,7 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
         return out
     groups = [r for r in refs if not r.example and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
     starts = [r.start for r in refs]  # refs are sorted by start
-    reach = list(accumulate((r.end for r in refs), max))  # furthest end among the first k refs
+    reach = furthest_ends([r.end for r in refs])  # furthest end among the first k refs
     for m in nouns:
         k = bisect_left(starts, m.end)
         if k and reach[k - 1] > m.start:

@@ -12,11 +12,9 @@ from __future__ import annotations
 from typing import Final
 
 from bisect import bisect_left
-from itertools import accumulate
-from operator import itemgetter
 
 from cartelscope.extract.actors import GROUP_KINDS
-from cartelscope.extract.textmatch import Entry, Match, fold_phrase
+from cartelscope.extract.textmatch import Entry, Match, fold_phrase, furthest_ends
 from cartelscope.knowledge import KnowledgePack
 
 MIN_CHARS: Final = 12  # folded length below which a one-letter difference is another name
@@ -63,7 +61,7 @@ class MisspeltNames:
         already covers (``taken``: spans of actor matches, sorted by start)."""
         out = []
         starts = [s for s, _ in taken]
-        reach = list(accumulate(map(itemgetter(1), taken), max))  # furthest end among the first k spans
+        reach = furthest_ends([e for _, e in taken])  # furthest end among the first k spans
         for start, end, text in candidates:
             k = bisect_left(starts, end)  # the spans that start before the name ends
             if k and reach[k - 1] > start:

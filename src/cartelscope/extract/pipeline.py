@@ -9,8 +9,6 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left
-from itertools import accumulate
-from operator import itemgetter
 from typing import ClassVar, Final
 
 from cartelscope import knowledge
@@ -24,7 +22,7 @@ from cartelscope.extract.context import DocContext
 from cartelscope.extract.dates import HISTORY_YEARS, counts_years_later, find_pub_date, parse_pub_date, reference_year
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
-from cartelscope.extract.textmatch import Match, fold, in_text_order, word_starts
+from cartelscope.extract.textmatch import Match, fold, furthest_ends, in_text_order, word_starts
 from cartelscope.ingest.text import (FUNCTION_WORD_LANGUAGE, LANG_SAMPLE_CHARS, LANGUAGES,
                                      language_of_counted_sample, language_of_sample)
 from cartelscope.knowledge import norm
@@ -323,7 +321,7 @@ class Extractor:
             return []
         known = sorted([(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places])
         starts = [a for a, _ in known]
-        reach = list(accumulate(map(itemgetter(1), known), max))  # furthest end among the first k spans
+        reach = furthest_ends([e for _, e in known])  # furthest end among the first k spans
         for m in names:
             s, e = m.span()
             k = bisect_left(starts, e)  # the known spans that start before the name ends

@@ -20,7 +20,7 @@ ABBREVIATIONS: Final = frozenset(
 # abbreviations only next to a number ("12 ago. 2022", "No. 3").
 NUMBERED_ABBREVIATIONS: Final = frozenset("ago. mar. no.".split())
 
-# Tried only where one of the characters it begins with stands (see boundaries). A newline ends a
+# What boundaries() reads, as a pattern (its definition, held to it by the tests). A newline ends a
 # sentence (a blank line or a bullet after it ends the paragraph); runs of . ! ? … end one when
 # a capital, digit or opening quote follows.
 _BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|)|"
@@ -47,8 +47,7 @@ def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     paragraph = 0
-    for m in boundaries(text):
-        at, after = m.span()
+    for at, after in boundaries(text):
         if text[at] == "\n":
             _emit(text, start, at, out, paragraph)
             paragraph += 1
@@ -77,16 +76,9 @@ def _found_at_stops(pattern: re.Pattern, text: str, stops: str, start: int, end:
     the characters ``stops``: it is tried only where ``str.find`` finds one. Left to search,
     the regex engine tests its character class at every character (it was about a fifth of
     sentence splitting)."""
-    at_stops: list[int] = []
-    for ch in stops:
-        i = text.find(ch, start, end)
-        while i >= 0:
-            at_stops.append(i)
-            i = text.find(ch, i + 1, end)
-    at_stops.sort()
     found: list[re.Match] = []
     scanned = start  # where the next match may begin: the end of the last one found
-    for at in at_stops:
+    for at in _stops_in(text, stops, start, end):
         if at >= scanned:
             m = pattern.match(text, at, end)
             if m is not None:
@@ -95,9 +87,67 @@ def _found_at_stops(pattern: re.Pattern, text: str, stops: str, start: int, end:
     return found
 
 
-def boundaries(text: str) -> list[re.Match]:
-    """``list(_BOUNDARY.finditer(text))``, trying the pattern only where a stop stands."""
-    return _found_at_stops(_BOUNDARY, text, _STOP_CHARACTERS, 0, len(text))
+def _stops_in(text: str, stops: str, start: int, end: int) -> list[int]:
+    """Where the characters ``stops`` stand in ``text[start:end]``, in order (found by
+    ``str.find``, which skips the other characters in C)."""
+    at_stops: list[int] = []
+    for ch in stops:
+        i = text.find(ch, start, end)
+        while i >= 0:
+            at_stops.append(i)
+            i = text.find(ch, i + 1, end)
+    at_stops.sort()
+    return at_stops
+
+
+def boundaries(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_BOUNDARY.finditer(text)``, read without the regex engine: the pattern is
+    tried at every stop of an article (a regex call costs more than reading the few characters
+    after a stop), and this is that pattern spelt out. ``_BOUNDARY`` stays its definition;
+    ``tests/extract/test_extract_sentences.py`` holds the two to the same answers."""
+    n = len(text)
+    found: list[tuple[int, int]] = []
+    scanned = 0  # where the next boundary may begin: the end of the last one
+    for at in _stops_in(text, _STOP_CHARACTERS, 0, n):
+        if at >= scanned:
+            end = _boundary_end(text, at, n)
+            if end >= 0:
+                found.append((at, end))
+                scanned = end
+    return found
+
+
+_MORE_STOPS: Final = ".!?…"
+_CLOSERS: Final = "\"'”’»)"
+_OPENERS_BEFORE_CAPITAL: Final = "\"'“‘«(¿¡"
+_SENTENCE_STARTS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÑÜ0123456789")
+
+
+def _boundary_end(text: str, at: int, n: int) -> int:
+    """Where ``_BOUNDARY.match(text, at)`` ends, or -1 where it does not match (``text[at]`` is
+    a stop). After a newline: the last newline of the whitespace that follows (a blank line
+    ends the paragraph), else the newline alone. After . ! ? …: the run of stops and closing
+    quotes, when whitespace, an optional opening quote and a capital or digit follow."""
+    if text[at] == "\n":
+        end = i = at + 1
+        while i < n and text[i].isspace():
+            i += 1
+            if text[i - 1] == "\n":
+                end = i
+        return end
+    i = at + 1
+    while i < n and text[i] in _MORE_STOPS:
+        i += 1
+    while i < n and text[i] in _CLOSERS:
+        i += 1
+    end = j = i
+    while j < n and text[j].isspace():
+        j += 1
+    if j == end or j == n:
+        return -1
+    if text[j] in _OPENERS_BEFORE_CAPITAL:
+        j += 1
+    return end if j < n and text[j] in _SENTENCE_STARTS else -1
 
 
 RUN_ON_LENGTH: Final = 250  # a sentence this long may be several, written without capitals

@@ -318,6 +318,19 @@ def _text_order(m: Match) -> int:
     return (m.start << 32) - m.end
 
 
+def furthest_ends(ends: list[int]) -> list[int]:
+    """For each k, the furthest of ``ends[:k + 1]``: with spans sorted by start, whether any of
+    the first k reaches past a position is one comparison with item k - 1 (the running maximum
+    that ``accumulate(ends, max)`` gives, in a loop compiled code runs without calling ``max``)."""
+    out: list[int] = []
+    furthest = -1
+    for end in ends:
+        if end > furthest:
+            furthest = end
+        out.append(furthest)
+    return out
+
+
 def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """One of ``words`` occurs in ``text[start:end]`` (read in place, no slice): the cheap test
     that stands before a regex every match of which holds one of them."""
