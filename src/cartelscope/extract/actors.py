@@ -129,10 +129,10 @@ def _take_cluster(ctx: DocContext, cluster: list[Match], actor_ms: list[Match], 
 def _homonym(ctx: DocContext, actor_ms: list[Match]) -> Match:
     """Of groups sharing a name (La Barredora of Acapulco and of Tabasco), the one whose home
     states the article names most; the knowledge pack's first on a tie."""
-    if not any(ctx.pack.actors[m.key].states for m in actor_ms):
+    if not any(ctx.known[m.key].states for m in actor_ms):
         return actor_ms[0]  # none has home states (forces): nothing to count
     named = _states_named(ctx)
-    return max(actor_ms, key=lambda m: sum(named.get(st, 0) for st in ctx.pack.actors[m.key].states))
+    return max(actor_ms, key=lambda m: sum(named.get(st, 0) for st in ctx.known[m.key].states))
 
 
 def _states_named(ctx: DocContext) -> dict[str, int]:
@@ -165,20 +165,20 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
             return "place"
         refs = ctx.pack.place_index.get(ctx.folded[s:e].strip(), [])
         if any(r.kind in ("state", "municipality") for r in refs):
-            kinds = {ctx.pack.actors[m.key].kind for m in actor_ms}
+            kinds = {ctx.known[m.key].kind for m in actor_ms}
             return "actor" if "person" in kinds and surface[:1].isupper() else "place"
         # only a village or a place abroad shares the name: a capitalised mention is the actor
         return "actor" if surface[:1].isupper() else "place"
     # a group whose name is also a common word ("a pocos metros", "la línea") is written with
     # a capital, unless the whole text is written in lower case (blogs, chats)
-    if surface[:1].islower() and all(ctx.pack.actors[m.key].kind in GROUP_KINDS for m in actor_ms) \
+    if surface[:1].islower() and all(ctx.known[m.key].kind in GROUP_KINDS for m in actor_ms) \
             and not _lower_case_text(ctx):
         return None
     # no place shares the name: a common noun ("soldiers", "marinos") is the force unless a
     # group's name stands right before it ("CJNG soldiers")
     if _FOREIGN_DEMONYM.before(ctx, s, AMBIGUOUS_REACH, sliced=True):
         return None  # "Guatemalan soldiers" are not the Mexican Army
-    if any(ctx.pack.actors[m.key].kind not in FORCE_KINDS for m in _actors_ending_near(ctx, s)):
+    if any(ctx.known[m.key].kind not in FORCE_KINDS for m in _actors_ending_near(ctx, s)):
         return None
     return "actor"
 
@@ -353,7 +353,7 @@ def _loyal_faction(ctx: DocContext, refs: list[ActorRef], start: int, end: int, 
         return None
     k = bisect_left([r.start for r in refs], loyal.end())
     if k == len(refs) or refs[k].start - loyal.end() > LOYAL_NAME_REACH \
-            or ctx.pack.actors[refs[k].actor_id].kind != "person":
+            or ctx.known[refs[k].actor_id].kind != "person":
         return None
     person = refs[k].actor_id
     led = [f for f in [named_faction(ctx.pack, person)] if f] or person_groups(ctx, person, prefer_faction=True)
@@ -393,7 +393,7 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
     nouns = [m for m in ctx.all_of("cue") if m.key == "generic_group_nouns"]
     if not nouns:
         return out
-    groups = [r for r in refs if not r.example and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
+    groups = [r for r in refs if not r.example and ctx.known[r.actor_id].kind in GROUP_KINDS]
     starts = [r.start for r in refs]  # refs are sorted by start
     reach = furthest_ends([r.end for r in refs])  # furthest end among the first k refs
     for m in nouns:
@@ -496,5 +496,5 @@ def person_groups(ctx: DocContext, actor_id: str, prefer_faction: bool = False) 
         leads.sort(key=lambda lead: lead.actor not in named)
     led = [lead.actor for lead in leads]
     if prefer_faction:
-        led.sort(key=lambda a: ctx.pack.actors[a].kind != "faction")
+        led.sort(key=lambda a: ctx.known[a].kind != "faction")
     return led

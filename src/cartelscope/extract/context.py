@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable, Final, NamedTuple, TypeVar
 from cartelscope.extract.sentences import Sentence
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import KnowledgePack
+from cartelscope.knowledge.models import Actor
 from cartelscope.model import Place
 
 if TYPE_CHECKING:
@@ -73,6 +74,35 @@ def place_ref(start: int, end: int, place: Place, sentence: int, surface: str, e
     return _new_place_ref((start, end, place, sentence, surface, explicit_state, bordering))
 
 
+class KnownActor:
+    """What the rules read of a knowledge-pack actor, copied into a compiled class once per
+    pack (see :func:`known_actors`): the pack's entries are pydantic models, and reading their
+    attributes goes through interpreted machinery, hundreds of times per article."""
+
+    __slots__ = ("id", "name", "kind", "parent", "country", "states", "members")
+
+    def __init__(self, actor: Actor):
+        self.id: str = actor.id
+        self.name: str = actor.name
+        self.kind: str = actor.kind
+        self.parent: str | None = actor.parent
+        self.country: str | None = actor.country
+        self.states: list[str] = actor.states  # the pack's own lists: read, never changed
+        self.members: list[str] = actor.members
+
+
+def known_actors(pack: KnowledgePack) -> dict[str, KnownActor]:
+    """Every actor of ``pack`` as a :class:`KnownActor`, by id (built once per pack)."""
+    return per_pack(_KNOWN_ACTORS, pack, _known_actors)
+
+
+def _known_actors(pack: KnowledgePack) -> dict[str, KnownActor]:
+    return {actor_id: KnownActor(actor) for actor_id, actor in pack.actors.items()}
+
+
+_KNOWN_ACTORS: Final[dict[int, tuple]] = {}
+
+
 # the categories of names, settled against each other before anything reads them
 NAME_CATEGORIES: Final = frozenset({"actor", "place", "ambiguous"})
 _START: Final = attrgetter("start")
@@ -98,6 +128,7 @@ class DocContext:
     names: list[Match] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self.known: dict[str, KnownActor] = known_actors(self.pack)  # the pack's actors, by id
         if not self.backward:
             self.backward = self.folded[::-1]
         self._starts = [s.start for s in self.sentences]
@@ -180,16 +211,28 @@ class DocContext:
 
     def sentences_with_cue(self, key: str) -> list[int]:
         """The sentences holding a cue of the list ``key``, in order."""
-        return sorted(self._cue_lists().get(key, _NO_SENTENCES))
+        return list(self._cue_lists().get(key, _NO_SENTENCES))
 
     def _cue_lists(self) -> dict[str, dict[int, list[Match]]]:
-        """Every cue of the document filed by list and sentence, in one pass when first asked."""
+        """Every cue of the document filed by list and sentence, in one pass when first asked
+        (sentence by sentence, so each list's sentences come in order)."""
         lists = self._cues_of
         if lists is None:
-            by_key: dict[str, list[Match]] = {}
-            for m in self.all_of("cue"):
-                by_key.setdefault(m.key, []).append(m)
-            lists = self._cues_of = {key: _filed(cues) for key, cues in by_key.items()}
+            lists = self._cues_of = {}
+            for i, cats in enumerate(self.by_category):
+                cues = cats.get("cue")
+                if cues is None:
+                    continue
+                for m in cues:
+                    by_sentence = lists.get(m.key)
+                    if by_sentence is None:
+                        lists[m.key] = {i: [m]}
+                    else:
+                        found = by_sentence.get(i)
+                        if found is None:
+                            by_sentence[i] = [m]
+                        else:
+                            found.append(m)
         return lists
 
     def all_of(self, category: str) -> list[Match]:
@@ -217,8 +260,15 @@ class DocContext:
     @actors.setter
     def actors(self, refs: list[ActorRef]) -> None:
         self._actors = refs
-        self._actors_at = _filed(refs)
         self._acting_at = {}
+        filed: dict[int, list[ActorRef]] = {}
+        for ref in refs:
+            found = filed.get(ref.sentence)
+            if found is None:
+                filed[ref.sentence] = [ref]
+            else:
+                found.append(ref)
+        self._actors_at = filed
 
     @property
     def places(self) -> list[PlaceRef]:
@@ -228,7 +278,14 @@ class DocContext:
     @places.setter
     def places(self, refs: list[PlaceRef]) -> None:
         self._places = refs
-        self._places_at = _filed(refs)
+        filed: dict[int, list[PlaceRef]] = {}
+        for ref in refs:  # (as for actors: typed, each ref's sentence is read natively)
+            found = filed.get(ref.sentence)
+            if found is None:
+                filed[ref.sentence] = [ref]
+            else:
+                found.append(ref)
+        self._places_at = filed
 
     def actors_in(self, i: int, include_examples: bool = False) -> list[ActorRef]:
         refs = self._actors_at.get(i, _NONE)
@@ -263,15 +320,3 @@ def within(items: list[_Spanned], span: tuple[int, int] | None) -> list[_Spanned
         return items
     lo, hi = span
     return [x for x in items if lo <= x.start < hi]
-
-
-def _filed(refs: list) -> dict[int, list]:
-    """Actor or place refs, or matches, filed by sentence."""
-    index: dict[int, list] = {}
-    for x in refs:
-        bucket = index.get(x.sentence)
-        if bucket is None:
-            index[x.sentence] = [x]
-        else:
-            bucket.append(x)
-    return index

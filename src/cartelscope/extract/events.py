@@ -260,7 +260,7 @@ def _event_actors(ctx: DocContext, i: int) -> list[str]:
     out: list[str] = []
     hearsay = cert.hearsay_blame(ctx, i)
     for r in ctx.actors_in(i):
-        actor = ctx.pack.actors[r.actor_id]
+        actor = ctx.known[r.actor_id]
         if HEDGED_OWNER.before(ctx, r.start, 60, sliced=True):
             continue
         if hearsay and actor.kind not in FORCE_KINDS and any(b.end <= r.start for b in hearsay):
@@ -275,13 +275,13 @@ def _event_actors(ctx: DocContext, i: int) -> list[str]:
         elif actor.kind == "coalition":
             ids = list(actor.members)
         for a in ids:
-            kind = ctx.pack.actors[a].kind
+            kind = ctx.known[a].kind
             if (kind in GROUP_KINDS or kind in FORCE_KINDS) and a not in out:
                 out.append(a)
     # a faction described through its parent ("La Mayiza, a faction of the Sinaloa Cartel") acts
     # as the faction; the parent stays when it is a party in its own right
     described = {r.actor_id for r in ctx.actors_in(i) if describes(ctx, r)}
-    parents = {ctx.pack.actors[a].parent for a in out}
+    parents = {ctx.known[a].parent for a in out}
     return [a for a in out if not (a in parents and a in described)]
 
 
@@ -328,7 +328,7 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
         end = _BLAME_END.search(ctx.folded, blame.end, s.end)
         stop = end.start() if end else s.end
         named = {r.actor_id for r in ctx.actors_in(j) if blame.end <= r.start < stop}
-    return [a for a in event_actors(ctx, j) if ctx.pack.actors[a].kind in GROUP_KINDS and a in named]
+    return [a for a in event_actors(ctx, j) if ctx.known[a].kind in GROUP_KINDS and a in named]
 
 
 _CLAIM: Final = re.compile(r"se adjudic|claimed responsibility|reivindic")
@@ -476,7 +476,7 @@ def _one_sided(ctx: DocContext, i: int, c: Classification, actors: list[str]) ->
     """An 'armed attack' with a single armed side named is violence against civilians, not a clash."""
     if (c.event_type, c.sub_event_type) != ("Battles", "Armed clash") or not c.rule.startswith("trigger:"):
         return c
-    if len(actors) >= 2 or any(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors):
+    if len(actors) >= 2 or any(ctx.known[a].kind in FORCE_KINDS for a in actors):
         return c
     if not _ONE_SIDED_TRIGGER.search(c.rule):
         return c
@@ -510,8 +510,8 @@ def detect(ctx: DocContext, default_place: PlaceRef | None = None) -> list[Extra
             found_in.extend([i] * len(new))
             if events:
                 told = (i, events[-1])  # its own incident, or the one it was folded into
-    parents = {a: ctx.pack.actors[a].parent for e in events for a in e.actors}
-    kinds = {a: ctx.pack.actors[a].kind for e in events for a in e.actors}
+    parents = {a: ctx.known[a].parent for e in events for a in e.actors}
+    kinds = {a: ctx.known[a].kind for e in events for a in e.actors}
     merged = _arrests_in_battle(merge_same_incident(events, parents, kinds))
     merged = _headline_restatements(ctx, merged, parents)
     merged = _lead_summaries(ctx, merged, parents)
@@ -568,8 +568,8 @@ def _file_next_step(ctx: DocContext, i: int, c: Classification, latest: Extracte
         return False
     latest.tactics = sorted(set(latest.tactics) | set(_implied_tactics(c, [])))
     latest.evidence.append(Evidence(s.text, s.start, s.end, c.rule + "+continues"))
-    groups = [r.actor_id for r in ctx.actors_in(i) if ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
-    if groups and not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in latest.actors):
+    groups = [r.actor_id for r in ctx.actors_in(i) if ctx.known[r.actor_id].kind in GROUP_KINDS]
+    if groups and not any(ctx.known[a].kind in GROUP_KINDS for a in latest.actors):
         _add_actors(latest, groups)  # "banners signed by the CJNG left next to the burned trucks"
     return True
 
@@ -838,10 +838,10 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
         if c.coordinated:  # "CJNG gunmen killed four people in Celaya and set fire to...": their subject
             first = min((m.start for m in _event_words(ctx, i)), default=s.start)
             own |= {r.actor_id for r in ctx.actors_in(i) if r.start < first}
-        actors = [a for a in actors if a in own or any(ctx.pack.actors[p].kind == "person" and a in person_groups(ctx, p)
+        actors = [a for a in actors if a in own or any(ctx.known[p].kind == "person" and a in person_groups(ctx, p)
                                                         for p in own)]
     actors = [a for a in actors if not _relation_aside(ctx, i, a, c.anchor)]
-    if not any(ctx.pack.actors[a].kind in GROUP_KINDS for a in actors) and c.sub_event_type != "Arrests":
+    if not any(ctx.known[a].kind in GROUP_KINDS for a in actors) and c.sub_event_type != "Arrests":
         # (an arrest has no perpetrator: "Fue puesto a disposición ... Los atacantes serían de X")
         actors += [a for a in blamed_in_next(ctx, i) if a not in actors]
     places = sentence_places(ctx, i)
@@ -903,7 +903,7 @@ def _events_for(ctx: DocContext, i: int, c: Classification, default_place,
     for place in targets:
         if _out_of_scope(ctx, place, actors):
             continue
-        if place is None and date is None and actors and all(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors):
+        if place is None and date is None and actors and all(ctx.known[a].kind in FORCE_KINDS for a in actors):
             continue  # "images released by the military show seized devices": no incident
         if single:  # kept (not only its id) so that no later evidence can take that id
             ctx.cache.setdefault(SINGLE_VICTIM, {})[id(evidence)] = evidence
@@ -1058,7 +1058,7 @@ _DISCOVERY: Final = re.compile(r"[^.;:]{0,60}?\b(?:located|found|discovered|resc
 def _finder(ctx: DocContext, i: int, actor: str) -> bool:
     """A force named in sentence ``i`` only as the one that located or rescued the victims."""
     refs = [r for r in ctx.actors_in(i) if r.actor_id == actor]
-    return bool(refs) and ctx.pack.actors[actor].kind in FORCE_KINDS and \
+    return bool(refs) and ctx.known[actor].kind in FORCE_KINDS and \
         all(_DISCOVERY.match(ctx.folded, r.end) for r in refs)
 
 
@@ -1071,8 +1071,8 @@ def _participants(ctx: DocContext, i: int, c: Classification, actors: list[str],
     intelligence (they stay in arrests, and at home: "HSI agents seized rifles in El Paso"),
     and the enemy named after "against" in an agreement."""
     at_home = {p.place.country for p in places if p.place.kind == "foreign"}
-    out = [a for a in actors if not (ctx.pack.actors[a].kind in FORCE_KINDS and ctx.pack.actors[a].country not in (None, "MX")
-                                     and c.sub_event_type != "Arrests" and ctx.pack.actors[a].country not in at_home)]
+    out = [a for a in actors if not (ctx.known[a].kind in FORCE_KINDS and ctx.known[a].country not in (None, "MX")
+                                     and c.sub_event_type != "Arrests" and ctx.known[a].country not in at_home)]
     if c.sub_event_type == "Agreement":
         s = ctx.sentences[i]
         against = AGAINST.search(ctx.folded, s.start, s.end)
@@ -1096,7 +1096,7 @@ def _out_of_scope(ctx: DocContext, place: Place | None, actors: list[str]) -> bo
         return False
     if place.country in IN_SCOPE_COUNTRIES:
         return not actors
-    return not any(ctx.pack.actors[a].country == "MX" and ctx.pack.actors[a].kind in GROUP_KINDS for a in actors)
+    return not any(ctx.known[a].country == "MX" and ctx.known[a].kind in GROUP_KINDS for a in actors)
 
 
 def _implied_tactics(c: Classification, tactics: list[str]) -> list[str]:
@@ -1259,16 +1259,16 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         end = _BLAME_END.search(ctx.folded, blame.end, s.end)
         stop = end.start() if end else s.end
         named = [r for r in ctx.actors_in(i)
-                 if blame.end <= r.start < stop and ctx.pack.actors[r.actor_id].kind in GROUP_KINDS]
+                 if blame.end <= r.start < stop and ctx.known[r.actor_id].kind in GROUP_KINDS]
         # "una célula de Los Metros, facción del Cártel del Golfo": the cartel only describes its faction
-        parents = {ctx.pack.actors[r.actor_id].parent for r in named}
+        parents = {ctx.known[r.actor_id].parent for r in named}
         groups = [r.actor_id for r in named if not (r.actor_id in parents and describes(ctx, r))]
         earlier = [e for e in events if e.evidence[0].start < s.start
                    and (e.event_type in PERPETRATED_TYPES or e.sub_event_type in PERPETRATED_SUBTYPES)]
         if not groups or not earlier:
             continue
         for target in (earlier if whole_day else earlier[-1:]):
-            if any(ctx.pack.actors[a].kind in GROUP_KINDS for a in target.actors):
+            if any(ctx.known[a].kind in GROUP_KINDS for a in target.actors):
                 continue
             _add_actors(target, groups)
             target.evidence.append(Evidence(s.text, s.start, s.end, "blame" + RESTATES))
@@ -1341,7 +1341,7 @@ def _lead_host(ctx: DocContext, lead: int, events: list[ExtractedEvent], parents
 def _forces_only(ctx: DocContext, actors: list[str]) -> bool:
     """Every actor is a state force: in a title, often the body that announces an operation
     ("Gabinete de Seguridad informa la detención de ...") rather than the one that made it."""
-    return all(ctx.pack.actors[a].kind in FORCE_KINDS for a in actors)
+    return all(ctx.known[a].kind in FORCE_KINDS for a in actors)
 
 
 def _announced_in(ctx: DocContext, title: ExtractedEvent, body: ExtractedEvent) -> bool:
@@ -1349,7 +1349,7 @@ def _announced_in(ctx: DocContext, title: ExtractedEvent, body: ExtractedEvent) 
     event on the same day, made by other forces, against a group."""
     return ((title.event_type, title.sub_event_type) == (body.event_type, body.sub_event_type)
             and _dates_agree(title.date, body.date) and not _forces_only(ctx, body.actors)
-            and any(ctx.pack.actors[a].kind in FORCE_KINDS for a in body.actors))
+            and any(ctx.known[a].kind in FORCE_KINDS for a in body.actors))
 
 
 def _told_in_body(ctx: DocContext, e: ExtractedEvent) -> bool:
@@ -1447,10 +1447,10 @@ def _signers(ctx: DocContext, i: int, actors: list[str]) -> list[str]:
                 # the groups its message names ("acusan a ... de proteger a La Barredora") are not its authors
                 own = {r.actor_id for r in ctx.actors_in(i)}
                 named = {r.actor_id for r in ctx.actors_in(j)}
-                actors = [a for a in actors if a in own or a not in named or ctx.pack.actors[a].kind in FORCE_KINDS]
+                actors = [a for a in actors if a in own or a not in named or ctx.known[a].kind in FORCE_KINDS]
                 actors += [a for a in later if a not in actors]
         return actors
-    return [a for a in actors if a in signers or ctx.pack.actors[a].kind in FORCE_KINDS] or signers
+    return [a for a in actors if a in signers or ctx.known[a].kind in FORCE_KINDS] or signers
 
 
 _ESCALATED: Final = frozenset({("Riots", "Violent demonstration"), ("Protests", "Protest with intervention"),
@@ -1481,7 +1481,7 @@ def _more_specific(a: Place, b: Place) -> bool:
 
 
 def summarize(ctx: DocContext, e: ExtractedEvent) -> str:
-    names = [ctx.pack.actors[a].name for a in e.actors]
+    names = [ctx.known[a].name for a in e.actors]
     where = ""
     if e.place:
         where = e.place.municipality or e.place.name

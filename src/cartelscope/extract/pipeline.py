@@ -216,7 +216,7 @@ class Extractor:
         by_id: dict[str, ActorMention] = {}
         background = None
         for ref in ctx.actors:
-            actor = self.pack.actors[ref.actor_id]
+            actor = ctx.known[ref.actor_id]
             if ref.actor_id not in involved:
                 if ref.example:
                     continue
@@ -230,21 +230,22 @@ class Extractor:
                 continue
             m = by_id.get(ref.actor_id)
             if m is None:
-                m = by_id[ref.actor_id] = ActorMention(ref.actor_id, actor.name, actor.kind, self._aliases(actor))
+                m = by_id[ref.actor_id] = ActorMention(ref.actor_id, actor.name, actor.kind, self._aliases(ref.actor_id))
             m.spans.append((ref.start, ref.end))
             if ref.surface not in m.surface:
                 m.surface.append(ref.surface)
         for a in involved:
             if a not in by_id:
-                actor = self.pack.actors[a]
-                by_id[a] = ActorMention(a, actor.name, actor.kind, self._aliases(actor))
+                actor = ctx.known[a]
+                by_id[a] = ActorMention(a, actor.name, actor.kind, self._aliases(a))
         return sorted(by_id.values(), key=lambda m: (m.spans[0][0] if m.spans else 10**9, m.id))
 
-    def _aliases(self, actor) -> list[str]:
+    def _aliases(self, actor_id: str) -> list[str]:
         """The actor's sorted alias list (computed once per extractor; a fresh copy each time)."""
-        aliases = self._alias_cache.get(actor.id)
+        aliases = self._alias_cache.get(actor_id)
         if aliases is None:
-            aliases = self._alias_cache[actor.id] = sorted({alias for alias, _ in actor.names()})
+            names = self.pack.actors[actor_id].names()
+            aliases = self._alias_cache[actor_id] = sorted({alias for alias, _ in names})
         return list(aliases)
 
     def _background_sentences(self, ctx: DocContext) -> set[int]:

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import partial
-from typing import Final, NamedTuple
+from typing import Final
 
 # Tokens that end with a period but do not end a sentence (compared lower-cased, with the period).
 ABBREVIATIONS: Final = frozenset(
@@ -27,15 +26,31 @@ _BOUNDARY: Final = re.compile(r"[.!?…\n](?:(?<=\n)(?:\s*\n|(?=\s*[-•*]\s)|)|
                        r"[.!?…]*[\"'”’»)]*(?=\s+[\"'“‘«(¿¡]?[A-ZÁÉÍÓÚÑÜ0-9]))")
 
 
-class Sentence(NamedTuple):
-    """One sentence of a document and where it lies (a named tuple: made for every sentence
-    of every article, and cheaper to make than a frozen dataclass)."""
+class Sentence:
+    """One sentence of a document and where it lies.
 
-    index: int  # type: ignore[assignment]  # the field shadows tuple.index, which nothing here calls
-    start: int
-    end: int
-    text: str
-    paragraph: int
+    A plain class with slots, made for every sentence of every article: compiled, making one
+    and reading its fields are C operations (a named tuple is made through interpreted code).
+    Equality is by value."""
+
+    __slots__ = ("index", "start", "end", "text", "paragraph")
+
+    def __init__(self, index: int, start: int, end: int, text: str, paragraph: int):
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.paragraph = paragraph
+
+    def _fields(self) -> tuple[int, int, int, str, int]:
+        return (self.index, self.start, self.end, self.text, self.paragraph)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sentence) and self._fields() == other._fields()
+
+    def __repr__(self) -> str:
+        return (f"Sentence(index={self.index!r}, start={self.start!r}, end={self.end!r}, "
+                f"text={self.text!r}, paragraph={self.paragraph!r})")
 
 
 _INITIAL_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzáéíóúñ")  # "J." in "Joaquín J. Guzmán"
@@ -117,10 +132,12 @@ def boundaries(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_MORE_STOPS: Final = ".!?…"
-_CLOSERS: Final = "\"'”’»)"
-_OPENERS_BEFORE_CAPITAL: Final = "\"'“‘«(¿¡"
-_SENTENCE_STARTS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÑÜ0123456789")
+# the characters _BOUNDARY names, by code point (compiled, ord(text[i]) reads one in place)
+_MORE_STOPS: Final = frozenset(map(ord, ".!?…"))
+_CLOSERS: Final = frozenset(map(ord, "\"'”’»)"))
+_OPENERS_BEFORE_CAPITAL: Final = frozenset(map(ord, "\"'“‘«(¿¡"))
+_SENTENCE_STARTS: Final = frozenset(map(ord, "ABCDEFGHIJKLMNOPQRSTUVWXYZÁÉÍÓÚÑÜ0123456789"))
+_NEWLINE: Final = 10
 
 
 def _boundary_end(text: str, at: int, n: int) -> int:
@@ -128,26 +145,34 @@ def _boundary_end(text: str, at: int, n: int) -> int:
     a stop). After a newline: the last newline of the whitespace that follows (a blank line
     ends the paragraph), else the newline alone. After . ! ? …: the run of stops and closing
     quotes, when whitespace, an optional opening quote and a capital or digit follow."""
-    if text[at] == "\n":
+    if ord(text[at]) == _NEWLINE:
         end = i = at + 1
-        while i < n and text[i].isspace():
+        while i < n and _is_space(text, i):
             i += 1
-            if text[i - 1] == "\n":
+            if ord(text[i - 1]) == _NEWLINE:
                 end = i
         return end
     i = at + 1
-    while i < n and text[i] in _MORE_STOPS:
+    while i < n and ord(text[i]) in _MORE_STOPS:
         i += 1
-    while i < n and text[i] in _CLOSERS:
+    while i < n and ord(text[i]) in _CLOSERS:
         i += 1
     end = j = i
-    while j < n and text[j].isspace():
+    while j < n and _is_space(text, j):
         j += 1
     if j == end or j == n:
         return -1
-    if text[j] in _OPENERS_BEFORE_CAPITAL:
+    if ord(text[j]) in _OPENERS_BEFORE_CAPITAL:
         j += 1
-    return end if j < n and text[j] in _SENTENCE_STARTS else -1
+    return end if j < n and ord(text[j]) in _SENTENCE_STARTS else -1
+
+
+def _is_space(text: str, i: int) -> bool:
+    """``text[i].isspace()`` (what ``\\s`` matches), the ASCII answer read off the code point."""
+    c = ord(text[i])
+    if c < 128:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    return text[i].isspace()
 
 
 RUN_ON_LENGTH: Final = 250  # a sentence this long may be several, written without capitals
@@ -191,18 +216,15 @@ def _split_run_ons(text: str, sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-_new_sentence = partial(tuple.__new__, Sentence)
-
-
 def _emit(text: str, start: int, end: int, out: list[Sentence], paragraph: int) -> None:
     """Add ``text[start:end]`` less the whitespace around it as the next sentence, if anything
     is left (the ends are walked in place: one copy, not three)."""
-    while start < end and text[start].isspace():
+    while start < end and _is_space(text, start):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _is_space(text, end - 1):
         end -= 1
     if start < end:
-        out.append(_new_sentence((len(out), start, end, text[start:end], paragraph)))
+        out.append(Sentence(len(out), start, end, text[start:end], paragraph))
 
 
 def _next_to_number(text: str, token_start: int, after: int) -> bool:
