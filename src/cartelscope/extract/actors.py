@@ -178,7 +178,7 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
     # group's name stands right before it ("CJNG soldiers")
     if _FOREIGN_DEMONYM.before(ctx, s, AMBIGUOUS_REACH, sliced=True):
         return None  # "Guatemalan soldiers" are not the Mexican Army
-    if any(ctx.known[m.key].kind not in FORCE_KINDS for m in _actors_ending_near(ctx, s)):
+    if _group_named_right_before(ctx, s):
         return None
     return "actor"
 
@@ -202,14 +202,15 @@ _PLACE_WORD_BEFORE: Final = EndingAt(r"\b(?:in|en|at|near|cerca de|municipio de|
                                 r"rumbo a|comunidad de|poblado de|localidad de)\s+$")
 
 
-def _actors_ending_near(ctx: DocContext, s: int) -> list[Match]:
-    """Actor-name matches that end at most two characters before ``s`` ("CJNG soldiers")."""
-    by_end = ctx.cache.get("actor_ends")
-    if by_end is None:
-        by_end = ctx.cache["actor_ends"] = {}
-        for m in ctx.all_of("actor"):
-            by_end.setdefault(m.end, []).append(m)
-    return [m for end in (s - 2, s - 1, s) for m in by_end.get(end, ())]
+def _group_named_right_before(ctx: DocContext, s: int) -> bool:
+    """An actor name other than a state force's ends at most two characters before ``s``
+    ("CJNG soldiers"). The actor matches come in text order, so the walk stops at ``s``."""
+    for m in ctx.all_of("actor"):
+        if m.start >= s:
+            break
+        if s - 2 <= m.end <= s and ctx.known[m.key].kind not in FORCE_KINDS:
+            return True
+    return False
 
 
 _FOREIGN_DEMONYM: Final = EndingAt(r"\b(?:guatemalan|us|u\.s\.|american|colombian|honduran|salvadoran|belizean|"

@@ -4,9 +4,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from operator import attrgetter
-from typing import TYPE_CHECKING, Callable, Final, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Callable, Final, TypeVar
 
 from cartelscope.extract.sentences import Sentence
 from cartelscope.extract.textmatch import Match
@@ -52,26 +51,42 @@ class ActorRef:
                 f"sentence={self.sentence!r}, surface={self.surface!r}, via={self.via!r}, example={self.example!r})")
 
 
-class PlaceRef(NamedTuple):
-    """One mention of a resolved place in the text."""
+class PlaceRef:
+    """One mention of a resolved place in the text.
 
-    start: int
-    end: int
-    place: Place
-    sentence: int
-    surface: str
-    explicit_state: bool = False
-    bordering: bool = False  # "near the border with Jalisco": a reference point, not the location
+    A plain class with slots, as :class:`ActorRef`: compiled, its fields are read as C struct
+    members (a named tuple's are looked up by name). Equal and hashed by value."""
 
+    __slots__ = ("start", "end", "place", "sentence", "surface", "explicit_state", "bordering")
 
-_new_place_ref = partial(tuple.__new__, PlaceRef)
+    def __init__(self, start: int, end: int, place: Place, sentence: int, surface: str,
+                 explicit_state: bool = False, bordering: bool = False):
+        self.start = start
+        self.end = end
+        self.place = place
+        self.sentence = sentence
+        self.surface = surface
+        self.explicit_state = explicit_state
+        self.bordering = bordering  # "near the border with Jalisco": a reference point, not the location
+
+    def _fields(self) -> tuple:
+        return (self.start, self.end, self.place, self.sentence, self.surface, self.explicit_state, self.bordering)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PlaceRef) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"PlaceRef(start={self.start!r}, end={self.end!r}, place={self.place!r}, sentence={self.sentence!r}, "
+                f"surface={self.surface!r}, explicit_state={self.explicit_state!r}, bordering={self.bordering!r})")
 
 
 def place_ref(start: int, end: int, place: Place, sentence: int, surface: str, explicit_state: bool = False,
               bordering: bool = False) -> PlaceRef:
-    """``PlaceRef(...)`` made without the named tuple's ``__new__``, which is interpreted code
-    (the refs are made for every place mention, and the rest of extraction runs compiled)."""
-    return _new_place_ref((start, end, place, sentence, surface, explicit_state, bordering))
+    """A new :class:`PlaceRef` (the name the rules have long made them by)."""
+    return PlaceRef(start, end, place, sentence, surface, explicit_state, bordering)
 
 
 class KnownActor:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
 from typing import ClassVar, Final
 
 from cartelscope import knowledge
@@ -22,7 +21,7 @@ from cartelscope.extract.context import DocContext
 from cartelscope.extract.dates import HISTORY_YEARS, counts_years_later, find_pub_date, parse_pub_date, reference_year
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
-from cartelscope.extract.textmatch import Match, fold, furthest_ends, in_text_order, word_starts
+from cartelscope.extract.textmatch import Match, fold, in_text_order, word_starts
 from cartelscope.ingest.text import (FUNCTION_WORD_LANGUAGE, LANG_SAMPLE_CHARS, LANGUAGES,
                                      language_of_counted_sample, language_of_sample)
 from cartelscope.knowledge import norm
@@ -320,14 +319,10 @@ class Extractor:
             names = group_names(ctx.text)
         if not names:
             return []
-        known = sorted([(a.start, a.end) for a in ctx.actors] + [(p.start, p.end) for p in ctx.places])
-        starts = [a for a, _ in known]
-        reach = furthest_ends([e for _, e in known])  # furthest end among the first k spans
         for m in names:
             s, e = m.span()
-            k = bisect_left(starts, e)  # the known spans that start before the name ends
-            if k and reach[k - 1] > s:
-                continue  # one of them reaches into the name
+            if _names_known(ctx, s, e):
+                continue  # a known actor or place reaches into the name
             name = m.group().strip()
             key = norm(name)
             if key in self.pack.actor_index or key in self.pack.place_index:
@@ -336,6 +331,18 @@ class Extractor:
             c = found.setdefault(key, Candidate(name, key, [], ctx.sentences[i].text if ctx.sentences else ""))
             c.spans.append((s, e))
         return [c for c in found.values() if _looks_like_group(c.normalized)]
+
+
+def _names_known(ctx: DocContext, start: int, end: int) -> bool:
+    """A known actor's or place's mention overlaps ``text[start:end]`` (a few names per article
+    against a few dozen mentions: plain loops over typed refs)."""
+    for a in ctx.actors:
+        if a.start < end and start < a.end:
+            return True
+    for p in ctx.places:
+        if p.start < end and start < p.end:
+            return True
+    return False
 
 
 _WHO_IS_WHO: Final = frozenset({"faction_of", "leader_of"})  # relations that say what a group is, not what it does
