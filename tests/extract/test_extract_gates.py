@@ -52,3 +52,13 @@ def test_pair_gate_agrees_with_the_pattern(sentence):
     folded = "Intro. " + fold(sentence) + " Both cartels again."
     start, end = 7, 7 + len(sentence)
     assert names_a_pair(folded, start, end) == (_PAIR_NOUN.search(folded, start, end) is not None)
+
+
+@pytest.mark.parametrize("gap", [
+    "", " y ", ", which broke away from Los Zetas, ", "; later ", ": ", " U.S. officials say ", "3.5 ",
+    ". Then ", ".\n", " while ", " awhile ", " erstwhile ", "whereas", " mientras tanto ", "mientrasque",
+    " dijo que ", "e.", " meanwhile, ",
+])
+def test_clause_break_gate_agrees_with_the_pattern(gap):
+    from cartelscope.extract.relations import _CLAUSE_BREAK, _clause_break
+    assert _clause_break(gap) == (_CLAUSE_BREAK.search(gap) is not None)
