@@ -30,13 +30,24 @@ _CLAUSE_BREAK: Final = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b
 
 
 def _clause_break(gap: str) -> bool:
-    """``_CLAUSE_BREAK`` occurs in ``gap``. A semicolon or colon is a break by itself; the
-    regex runs only when a gap holds a stop or one of the words, which most gaps do not
-    (substring tests compile to C calls, a regex search costs its setup every time)."""
-    if ";" in gap or ":" in gap:
+    """``_CLAUSE_BREAK`` occurs in ``gap``. A semicolon, a colon or a stop before a space is a
+    break by itself; the regex runs only for a gap that holds one of its words, which few do
+    (substring tests compile to C calls, a regex search costs its setup every time, and a long
+    gap's search tries every position)."""
+    if ";" in gap or ":" in gap or ("." in gap and _stop_then_space(gap)):
         return True
-    if "." in gap or "while" in gap or "mientras" in gap or "whereas" in gap:
+    if "while" in gap or "mientras" in gap or "whereas" in gap:
         return _CLAUSE_BREAK.search(gap) is not None
+    return False
+
+
+def _stop_then_space(gap: str) -> bool:
+    """A full stop followed by whitespace (``\\.\\s``: ``str.isspace`` is the regex's ``\\s``)."""
+    at = gap.find(".")
+    while 0 <= at < len(gap) - 1:
+        if gap[at + 1].isspace():
+            return True
+        at = gap.find(".", at + 1)
     return False
 
 
@@ -259,7 +270,8 @@ def _led_by_owner(ctx: DocContext, stated: _Found) -> None:
     the possessive leads the group, when the knowledge pack knows he led it (the pack confirms
     what a bare possessive only hints at)."""
     for r in ctx.actors:
-        if ctx.pack.actors[r.actor_id].kind not in GROUP_KINDS or not _HIS_BEFORE.before(ctx, r.start, 8):
+        # (the possessive first: it rules out nearly every name, and reads no pack model)
+        if not _HIS_BEFORE.before(ctx, r.start, 8) or ctx.pack.actors[r.actor_id].kind not in GROUP_KINDS:
             continue
         owner = None
         for j in range(r.sentence, max(-1, r.sentence - 1 - OWNER_SENTENCES), -1):
@@ -308,14 +320,18 @@ MEMBERSHIP_REACH: Final = 160
 def _coalition_members(ctx: DocContext, stated: _Found) -> None:
     """A coalition described in apposition with one of its members named in the description: the
     member belongs to it (faction_of, as the pack says)."""
+    actors = ctx.pack.actors
     for i in ctx.sentences_naming_actors():
         refs = ctx.actors_in(i)
+        if len(refs) < 2:
+            continue
+        parents = [actors[r.actor_id].parent for r in refs]  # read once, not once per pair
         for k, owner in enumerate(refs):
-            for r in refs[k + 1:]:
+            for m in range(k + 1, len(refs)):
+                r = refs[m]
                 if r.start - owner.end > MEMBERSHIP_REACH:
                     break
-                actor = ctx.pack.actors[r.actor_id]
-                if actor.parent == owner.actor_id and actor.parent_relation in _FACTION_LINKS \
+                if parents[m] == owner.actor_id and actors[r.actor_id].parent_relation in _FACTION_LINKS \
                         and _MEMBERSHIP.match(ctx.folded, owner.end, r.start):
                     c = cert.of_sentence(ctx, i)
                     if c.level not in ("speculative", "denied"):
@@ -326,12 +342,12 @@ def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
     """The faction noun touches the name: "the Chapitos faction", "la facción de Los Chapitos",
     "La Mayiza, a faction of", with no clause break between."""
     if ref.end <= noun.start:
-        gap = ctx.folded[ref.end:noun.start]
+        start, end = ref.end, noun.start
     elif noun.end <= ref.start:
-        gap = ctx.folded[noun.end:ref.start]
+        start, end = noun.end, ref.start
     else:
         return True
-    return len(gap) <= FACTION_NOUN_REACH and not _clause_break(gap)
+    return end - start <= FACTION_NOUN_REACH and not _clause_break(ctx.folded[start:end])
 
 
 # "broke away from Los Zetas about a decade ago", "se escindió hace más de diez años"
@@ -358,6 +374,9 @@ def _long_ago(ctx: DocContext, i: int, cue: Match) -> bool:
 # runs on to now, or only starts there
 _STILL: Final = re.compile(r"\b(?:since|desde|still|todavia|aun|now|ahora|remain|remains|sigue|siguen|continua|continuan|"
                     r"began|begun|started|comenzo|empezo|inicio|arranco)\b")
+# one of these stands in every match of _STILL ("remain" in "remains", "sigue" in "siguen", ...)
+_STILL_WORDS: Final = ("since", "desde", "still", "todavia", "aun", "now", "ahora", "remain", "sigue", "continua",
+                       "began", "begun", "started", "comenzo", "empezo", "inicio", "arranco")
 
 
 def _historic(ctx: DocContext, i: int) -> bool:
@@ -371,7 +390,8 @@ def _historic(ctx: DocContext, i: int) -> bool:
         return i > 0 and counts_years_later(ctx.folded, s.start, s.end) and _historic(ctx, i - 1)
     reference = reference_year(ctx)
     return bool(reference and max(years) <= reference - HISTORY_YEARS
-                and not _STILL.search(ctx.folded, s.start, s.end))
+                and not (holds_any(ctx.folded, _STILL_WORDS, s.start, s.end)
+                         and _STILL.search(ctx.folded, s.start, s.end)))
 
 
 # "loyal to the jailed Ismael Zambada": a leader behind bars no longer leads (not current)
@@ -515,9 +535,13 @@ def _stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | Non
             else:
                 month = ctx.pub.year * 12 + ctx.pub.month - 1 - n
                 starts.append((m.start(), f"{month // 12:04d}-{month % 12 + 1:02d}"))
-    for d in sentence_dates(ctx, i):
-        if d.value and (kind == "split" or opens_state(ctx.folded, d.start, s.start)):
-            starts.append((d.start, d.value))
+    # a date opens the relation only after "since"/"desde" (opens_state), which then stands in the
+    # sentence: the word before the date lies in it, and one at the date's start too, as a
+    # sentence never ends inside a word; most cues' sentences have none, and need no dates read
+    if since or kind == "split":
+        for d in sentence_dates(ctx, i):
+            if d.value and (kind == "split" or opens_state(ctx.folded, d.start, s.start)):
+                starts.append((d.start, d.value))
     # only times of the cue's own clause ("the armed wing of the Gulf Cartel, but the group
     # broke away and has fought it since 2010": 2010 dates the war, not the armed wing)
     starts = [x for x in starts if _same_time_clause(ctx, x[0], at)]
