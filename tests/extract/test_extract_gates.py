@@ -52,3 +52,27 @@ def test_pair_gate_agrees_with_the_pattern(sentence):
     folded = "Intro. " + fold(sentence) + " Both cartels again."
     start, end = 7, 7 + len(sentence)
     assert names_a_pair(folded, start, end) == (_PAIR_NOUN.search(folded, start, end) is not None)
+
+
+@pytest.mark.parametrize("gap", [
+    "", " y ", ", which broke away from Los Zetas, ", "; later ", ": ", " U.S. officials say ", "3.5 ",
+    ". Then ", ".\n", " while ", " awhile ", " erstwhile ", "whereas", " mientras tanto ", "mientrasque",
+    " dijo que ", "e.", " meanwhile, ",
+])
+def test_clause_break_gate_agrees_with_the_pattern(gap):
+    from cartelscope.extract.relations import _CLAUSE_BREAK, _clause_break
+    assert _clause_break(gap) == (_CLAUSE_BREAK.search(gap) is not None)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Between 2008 and 2012 the war killed thousands.", "They have fought since 2010.", "It remains unclear.",
+    "Siguen en guerra desde 2010.", "La disputa continúa.", "The fighting began in 2008.", "Aún pelean.",
+    "Snow fell in 2009.", "Aunque en 2009 hubo paz.", "The feud is known since then.",
+])
+def test_still_gate_agrees_with_the_pattern(sentence):
+    from cartelscope.extract.relations import _STILL, _STILL_WORDS
+    from cartelscope.extract.textmatch import holds_any
+    folded = "Intro. " + fold(sentence) + " Still more."
+    start, end = 7, 7 + len(sentence)
+    gated = holds_any(folded, _STILL_WORDS, start, end) and _STILL.search(folded, start, end) is not None
+    assert gated == (_STILL.search(folded, start, end) is not None)

@@ -288,6 +288,8 @@ def _timed(record, kind):
     ("El Cártel del Golfo se encuentra en guerra con Los Zetas desde principios de este año.", "2010-11-06",
      ("2010", None)),
     ("El CJNG y el Cártel de Sinaloa mantienen una disputa desde el año pasado.", "2025-03-14", ("2024", None)),
+    ("Los Chapitos and La Mayiza have been at war since the start of this year.", "2025-03-14", ("2025", None)),
+    ("Los Chapitos and La Mayiza have been at war since last year.", "2025-03-14", ("2024", None)),
     ("Los Chapitos and La Mayiza fight for Culiacán.", "2025-03-14", (None, None)),
 ])
 def test_a_relation_keeps_the_time_the_text_gives(run, text, published, expected):

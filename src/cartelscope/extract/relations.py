@@ -27,12 +27,28 @@ SYMMETRIC: Final = frozenset({"alliance", "rivalry", "ceasefire", "split"})
 STANDING: Final = frozenset({"rivalry", "alliance", "ceasefire"})
 PAST_WINDOW: Final = 40
 _CLAUSE_BREAK: Final = re.compile(r"[;:]|\.\s|\bwhile\b|\bmientras\b|\bwhereas\b")
-# what _CLAUSE_BREAK cannot match without: most gaps have none, and a substring test is cheap
-_CLAUSE_BREAK_NEEDS: Final = (";", ":", ".", "while", "mientras", "whereas")
 
 
 def _clause_break(gap: str) -> bool:
-    return any(map(gap.__contains__, _CLAUSE_BREAK_NEEDS)) and _CLAUSE_BREAK.search(gap) is not None
+    """``_CLAUSE_BREAK`` occurs in ``gap``. A semicolon, a colon or a stop before a space is a
+    break by itself; the regex runs only for a gap that holds one of its words, which few do
+    (substring tests compile to C calls, a regex search costs its setup every time, and a long
+    gap's search tries every position)."""
+    if ";" in gap or ":" in gap or ("." in gap and _stop_then_space(gap)):
+        return True
+    if "while" in gap or "mientras" in gap or "whereas" in gap:
+        return _CLAUSE_BREAK.search(gap) is not None
+    return False
+
+
+def _stop_then_space(gap: str) -> bool:
+    """A full stop followed by whitespace (``\\.\\s``: ``str.isspace`` is the regex's ``\\s``)."""
+    at = gap.find(".")
+    while 0 <= at < len(gap) - 1:
+        if gap[at + 1].isspace():
+            return True
+        at = gap.find(".", at + 1)
+    return False
 
 
 LEADER_REACH: Final = 60
@@ -167,7 +183,7 @@ _OWNED_NOUN: Final = EndingAt(r"\b(?:its|their|su|sus)\s+(?:\w+\s+){0,2}$")  # "
 _FACTION_LINKS: Final = frozenset({"faction_of", "armed_wing_of", "cell_of", "member_of"})
 
 
-def _known_factions(ctx: DocContext, add) -> None:
+def _known_factions(ctx: DocContext, stated: _Found) -> None:
     """A known faction and its parent, both named in a sentence that calls that faction a
     faction. A singular noun must stand next to the faction's own name ("the Chapitos faction
     of the Sinaloa Cartel" says nothing of La Mayiza in the same sentence); a plural one
@@ -211,11 +227,11 @@ def _known_factions(ctx: DocContext, add) -> None:
             if actor.parent in owners and actor.parent_relation in _FACTION_LINKS:
                 c = cert.of_sentence(ctx, i)
                 if c.level not in ("speculative", "denied"):
-                    add("faction_of", a, actor.parent, i, c.level)
+                    stated.add("faction_of", a, actor.parent, i, c.level)
                 elif c.level == "speculative" and any(_APPOSITION_BEFORE.before(ctx, m.start, 16) for m in nouns):
                     # "it could be linked to the war between Los Chapitos and La Mayiza, the two
                     # factions of the Sinaloa Cartel": what they are is told as known
-                    add("faction_of", a, actor.parent, i, "reported")
+                    stated.add("faction_of", a, actor.parent, i, "reported")
 
 
 _WITHIN: Final = ("within", "inside", "dentro de", "al interior de")
@@ -249,12 +265,13 @@ _HIS_BEFORE: Final = EndingAt(r"\b(?:his|su)\s+$")
 OWNER_SENTENCES: Final = 5  # sentences back in which "his Caborca Cartel" finds its owner
 
 
-def _led_by_owner(ctx: DocContext, add) -> None:
+def _led_by_owner(ctx: DocContext, stated: _Found) -> None:
     """"His Caborca Cartel" after a sentence about Caro Quintero: the person named last before
     the possessive leads the group, when the knowledge pack knows he led it (the pack confirms
     what a bare possessive only hints at)."""
     for r in ctx.actors:
-        if ctx.pack.actors[r.actor_id].kind not in GROUP_KINDS or not _HIS_BEFORE.before(ctx, r.start, 8):
+        # (the possessive first: it rules out nearly every name, and reads no pack model)
+        if not _HIS_BEFORE.before(ctx, r.start, 8) or ctx.pack.actors[r.actor_id].kind not in GROUP_KINDS:
             continue
         owner = None
         for j in range(r.sentence, max(-1, r.sentence - 1 - OWNER_SENTENCES), -1):
@@ -265,7 +282,7 @@ def _led_by_owner(ctx: DocContext, add) -> None:
         if owner is not None and any(lead.actor == r.actor_id for lead in ctx.pack.actors[owner.actor_id].leads):
             c = cert.of_sentence(ctx, r.sentence, r.start)
             if c.level not in ("speculative", "denied"):
-                add("leader_of", owner.actor_id, r.actor_id, r.sentence, c.level)
+                stated.add("leader_of", owner.actor_id, r.actor_id, r.sentence, c.level)
 
 
 _PARENT_BEFORE_NOUN: Final = re.compile(r"\s*(?:'s\s+)?")  # "a Sinaloa Cartel faction", "the Sinaloa Cartel's faction"
@@ -300,33 +317,37 @@ _MEMBERSHIP: Final = re.compile(r",\s*(?:a|an|una|la)\s+(?:\w+\s+){0,2}(?:coalit
 MEMBERSHIP_REACH: Final = 160
 
 
-def _coalition_members(ctx: DocContext, add) -> None:
+def _coalition_members(ctx: DocContext, stated: _Found) -> None:
     """A coalition described in apposition with one of its members named in the description: the
     member belongs to it (faction_of, as the pack says)."""
+    actors = ctx.pack.actors
     for i in ctx.sentences_naming_actors():
         refs = ctx.actors_in(i)
+        if len(refs) < 2:
+            continue
+        parents = [actors[r.actor_id].parent for r in refs]  # read once, not once per pair
         for k, owner in enumerate(refs):
-            for r in refs[k + 1:]:
+            for m in range(k + 1, len(refs)):
+                r = refs[m]
                 if r.start - owner.end > MEMBERSHIP_REACH:
                     break
-                actor = ctx.pack.actors[r.actor_id]
-                if actor.parent == owner.actor_id and actor.parent_relation in _FACTION_LINKS \
+                if parents[m] == owner.actor_id and actors[r.actor_id].parent_relation in _FACTION_LINKS \
                         and _MEMBERSHIP.match(ctx.folded, owner.end, r.start):
                     c = cert.of_sentence(ctx, i)
                     if c.level not in ("speculative", "denied"):
-                        add("faction_of", r.actor_id, owner.actor_id, i, c.level)
+                        stated.add("faction_of", r.actor_id, owner.actor_id, i, c.level)
 
 
 def _next_to(ctx: DocContext, ref: ActorRef, noun) -> bool:
     """The faction noun touches the name: "the Chapitos faction", "la facción de Los Chapitos",
     "La Mayiza, a faction of", with no clause break between."""
     if ref.end <= noun.start:
-        gap = ctx.folded[ref.end:noun.start]
+        start, end = ref.end, noun.start
     elif noun.end <= ref.start:
-        gap = ctx.folded[noun.end:ref.start]
+        start, end = noun.end, ref.start
     else:
         return True
-    return len(gap) <= FACTION_NOUN_REACH and not _clause_break(gap)
+    return end - start <= FACTION_NOUN_REACH and not _clause_break(ctx.folded[start:end])
 
 
 # "broke away from Los Zetas about a decade ago", "se escindió hace más de diez años"
@@ -353,6 +374,9 @@ def _long_ago(ctx: DocContext, i: int, cue: Match) -> bool:
 # runs on to now, or only starts there
 _STILL: Final = re.compile(r"\b(?:since|desde|still|todavia|aun|now|ahora|remain|remains|sigue|siguen|continua|continuan|"
                     r"began|begun|started|comenzo|empezo|inicio|arranco)\b")
+# one of these stands in every match of _STILL ("remain" in "remains", "sigue" in "siguen", ...)
+_STILL_WORDS: Final = ("since", "desde", "still", "todavia", "aun", "now", "ahora", "remain", "sigue", "continua",
+                       "began", "begun", "started", "comenzo", "empezo", "inicio", "arranco")
 
 
 def _historic(ctx: DocContext, i: int) -> bool:
@@ -366,7 +390,8 @@ def _historic(ctx: DocContext, i: int) -> bool:
         return i > 0 and counts_years_later(ctx.folded, s.start, s.end) and _historic(ctx, i - 1)
     reference = reference_year(ctx)
     return bool(reference and max(years) <= reference - HISTORY_YEARS
-                and not _STILL.search(ctx.folded, s.start, s.end))
+                and not (holds_any(ctx.folded, _STILL_WORDS, s.start, s.end)
+                         and _STILL.search(ctx.folded, s.start, s.end)))
 
 
 # "loyal to the jailed Ismael Zambada": a leader behind bars no longer leads (not current)
@@ -494,9 +519,10 @@ def _stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | Non
             starts.append((m.start(), m.group("y")))
     if ctx.pub is not None:
         year = ctx.pub.year
-        if since:
+        if since and ("this year" in text or "este ano" in text):
             for m in _SINCE_THIS_YEAR.finditer(ctx.folded, s.start, s.end):
                 starts.append((m.start(), str(year)))
+        if since and ("last year" in text or "ano pasado" in text):
             for m in _SINCE_LAST_YEAR.finditer(ctx.folded, s.start, s.end):
                 starts.append((m.start(), str(year - 1)))
         spans = ("for" in text or "durante" in text or since) and any(map(text.__contains__, _SPAN_UNITS))
@@ -509,9 +535,13 @@ def _stated_time(ctx: DocContext, i: int, at: int, kind: str) -> tuple[str | Non
             else:
                 month = ctx.pub.year * 12 + ctx.pub.month - 1 - n
                 starts.append((m.start(), f"{month // 12:04d}-{month % 12 + 1:02d}"))
-    for d in sentence_dates(ctx, i):
-        if d.value and (kind == "split" or opens_state(ctx.folded, d.start, s.start)):
-            starts.append((d.start, d.value))
+    # a date opens the relation only after "since"/"desde" (opens_state), which then stands in the
+    # sentence: the word before the date lies in it, and one at the date's start too, as a
+    # sentence never ends inside a word; most cues' sentences have none, and need no dates read
+    if since or kind == "split":
+        for d in sentence_dates(ctx, i):
+            if d.value and (kind == "split" or opens_state(ctx.folded, d.start, s.start)):
+                starts.append((d.start, d.value))
     # only times of the cue's own clause ("the armed wing of the Gulf Cartel, but the group
     # broke away and has fought it since 2010": 2010 dates the war, not the armed wing)
     starts = [x for x in starts if _same_time_clause(ctx, x[0], at)]
@@ -532,8 +562,9 @@ _TIME_CLAUSE_BREAK: Final = re.compile(r"[;:]|\.\s|,\s*(?:but|and|which|who|that
 
 
 def _same_time_clause(ctx: DocContext, a: int, b: int) -> bool:
-    lo, hi = sorted((a, b))
-    return _TIME_CLAUSE_BREAK.search(ctx.folded, lo, hi) is None
+    if a > b:
+        a, b = b, a
+    return _TIME_CLAUSE_BREAK.search(ctx.folded, a, b) is None
 
 
 def _count(ctx: DocContext, i: int, m: re.Match) -> int | None:
@@ -601,9 +632,14 @@ def _leads_now(ctx: DocContext, person: str) -> bool:
 
 
 def _key(r: ExtractedRelation) -> tuple:
-    if r.kind in SYMMETRIC:
-        return (r.kind, frozenset((r.a, r.b)))
-    return (r.kind, r.a, r.b)
+    return _pair_key(r.kind, r.a, r.b)
+
+
+def _pair_key(kind: str, a: str, b: str) -> tuple:
+    """The key a relation is filed under: one per kind and pair, unordered for symmetric kinds."""
+    if kind in SYMMETRIC:
+        return (kind, frozenset((a, b)))
+    return (kind, a, b)
 
 
 def _as_party(ctx: DocContext, ref: ActorRef, kind: str, other: str | None = None) -> str | None:
@@ -697,8 +733,9 @@ def _in_relative_clause(ctx: DocContext, ref: ActorRef, until: int) -> bool:
 
 
 def _same_clause(ctx: DocContext, a: int, b: int) -> bool:
-    lo, hi = sorted((a, b))
-    return not _clause_break(ctx.folded[lo:hi])
+    if a > b:
+        a, b = b, a
+    return not _clause_break(ctx.folded[a:b])
 
 
 class _Found:
@@ -725,23 +762,25 @@ class _Found:
         if pa.kind == "state_force" and pb.kind == "state_force":
             return  # "agents of the Attorney General's Office, backed by marines": an operation, no alliance
         s = ctx.sentences[i]
-        rel = ExtractedRelation(kind, a, b, certainty=level, evidence=[Evidence(s.text, s.start, s.end, f"cue:{kind}")])
-        if at is not None:
-            rel.valid_from, rel.valid_to = stated_time(ctx, i, at, kind)
-        k = _key(rel)
-        if k in found:
-            known = found[k]
-            if all(ev.start != s.start for ev in known.evidence):  # one entry per sentence
-                known.evidence.append(rel.evidence[0])
-            known.valid_from = known.valid_from or rel.valid_from
-            known.valid_to = known.valid_to or rel.valid_to
+        valid_from, valid_to = stated_time(ctx, i, at, kind) if at is not None else (None, None)
+        k = _pair_key(kind, a, b)
+        known = found.get(k)
+        if known is None:
+            found[k] = ExtractedRelation(kind, a, b, certainty=level, valid_from=valid_from, valid_to=valid_to,
+                                         evidence=[Evidence(s.text, s.start, s.end, f"cue:{kind}")])
+            return
+        for ev in known.evidence:
+            if ev.start == s.start:
+                break  # one entry per sentence
         else:
-            found[k] = rel
+            known.evidence.append(Evidence(s.text, s.start, s.end, f"cue:{kind}"))
+        known.valid_from = known.valid_from or valid_from
+        known.valid_to = known.valid_to or valid_to
 
 
 def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelation]:
-    collected = _Found(ctx)
-    found, add = collected.found, collected.add
+    stated = _Found(ctx)
+    found = stated.found
     for i in ctx.sentences_with("rel"):
         s = ctx.sentences[i]
         cues = _outermost(ctx.usable(i, "rel"))
@@ -782,7 +821,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 # before the noun are the allies, not the group named after
                 allies = [r for r in every if r.end <= cue.start][-2:]
                 if len(allies) == 2:
-                    add("alliance", _as_party(ctx, allies[0], kind), _as_party(ctx, allies[1], kind), i, level, cue.start)
+                    stated.add("alliance", _as_party(ctx, allies[0], kind), _as_party(ctx, allies[1], kind), i, level, cue.start)
                 continue
             if kind == "alliance" and _MEMBERS_BEFORE.before(ctx, cue.start, 20):
                 continue
@@ -827,7 +866,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     leader = min(persons, key=lambda r: _distance(r, cue))
                     own = named_faction(ctx.pack, leader.actor_id) or next(iter(person_groups(ctx, leader.actor_id, prefer_faction=True)), None)
                     if own and _distance(leader, cue) <= LEADER_REACH:
-                        add("leader_of", leader.actor_id, own, i, level, cue.start)
+                        stated.add("leader_of", leader.actor_id, own, i, level, cue.start)
                         continue
                 if persons and groups:
                     after = [r for r in persons if r.start >= cue.end]
@@ -865,29 +904,29 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     if (_distance(leader, cue) <= LEADER_REACH or _named_then_alias(ctx, cue, leader)) \
                             and _distance(led, cue) <= LEADER_REACH:
                         for person in _co_leaders(ctx, persons, leader):
-                            add("leader_of", person.actor_id, led.actor_id, i, level, cue.start)
+                            stated.add("leader_of", person.actor_id, led.actor_id, i, level, cue.start)
                 continue
             if kind == "faction_of":
                 if _POSSESSIVE_BEFORE.before(ctx, cue.start, 8):
                     # "La Línea y Los Aztecas, su brazo armado, ...": the owner is named before
                     if len(left) >= 2 and _plausible_faction(ctx, left[-1].actor_id, left[-2].actor_id):
-                        add("faction_of", left[-1].actor_id, left[-2].actor_id, i, level, cue.start)
+                        stated.add("faction_of", left[-1].actor_id, left[-2].actor_id, i, level, cue.start)
                     continue
                 if left and right and _plausible_faction(ctx, left[-1].actor_id, right[0].actor_id):
-                    add("faction_of", left[-1].actor_id, right[0].actor_id, i, level, cue.start)
+                    stated.add("faction_of", left[-1].actor_id, right[0].actor_id, i, level, cue.start)
                 elif len(right) >= 2 and not left and ctx.folded.startswith(_WITHIN, cue.start):
                     # "Dentro de la coalición, Los Viagras aportan hombres": the member follows
                     if _plausible_faction(ctx, right[1].actor_id, right[0].actor_id):
-                        add("faction_of", right[1].actor_id, right[0].actor_id, i, level, cue.start)
+                        stated.add("faction_of", right[1].actor_id, right[0].actor_id, i, level, cue.start)
                 elif len(right) >= 2 and _AMONG_BEFORE.before(ctx, right[1].start, 20) \
                         and _plausible_faction(ctx, right[1].actor_id, right[0].actor_id):
                     # "local groups that belong to the Cárteles Unidos coalition, among them Los Viagras"
-                    add("faction_of", right[1].actor_id, right[0].actor_id, i, level, cue.start)
+                    stated.add("faction_of", right[1].actor_id, right[0].actor_id, i, level, cue.start)
                 elif right and not left and names_a_pair(ctx.folded, s.start, cue.start):
                     # "Las dos organizaciones son facciones del Cártel de Sinaloa": the two just named
                     for r in _pair_before(ctx, i) or ():
                         if _plausible_faction(ctx, r.actor_id, right[0].actor_id):
-                            add("faction_of", r.actor_id, right[0].actor_id, i, level, cue.start)
+                            stated.add("faction_of", r.actor_id, right[0].actor_id, i, level, cue.start)
                 continue
             if kind == "split":
                 # "the Sinaloa Cartel broke in two: the Chapitos and La Mayiza": the split is between
@@ -904,10 +943,10 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                     pairs = _named_factions(ctx, every[0].actor_id)
                 if pairs:
                     for x, y in pairs:
-                        add("split", x, y, i, level, cue.start)
+                        stated.add("split", x, y, i, level, cue.start)
                     continue
-            opposed = AGAINST.search(ctx.folded, cue.end, ctx.sentences[i].end)
-            if opposed and kind == "alliance":
+            opposed = AGAINST.search(ctx.folded, cue.end, s.end) if kind == "alliance" else None
+            if opposed:
                 # "X and Y announced an alliance against Z": allies before, a common enemy after
                 allies = [r for r in left[-2:]] + [r for r in right if r.start < opposed.start()]
                 # the enemy follows "against" / "para hacer frente al", not coordinated with the allies
@@ -917,26 +956,26 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                            and _as_party(ctx, r, "rivalry") not in parties]
                 for n, ally in enumerate(parties):
                     for other in parties[n + 1:]:
-                        add("alliance", ally, other, i, level, cue.start)
+                        stated.add("alliance", ally, other, i, level, cue.start)
                 for party in parties:
                     for enemy in enemies:
-                        add("rivalry", party, _as_party(ctx, enemy, "rivalry"), i, level, cue.start)
+                        stated.add("rivalry", party, _as_party(ctx, enemy, "rivalry"), i, level, cue.start)
                 continue
             if left and right:
                 subject = _as_party(ctx, _subject(ctx, left, cue), kind)
                 if subject:
                     for r in right:
-                        add(kind, subject, _as_party(ctx, r, kind, subject), i, level, cue.start)
+                        stated.add(kind, subject, _as_party(ctx, r, kind, subject), i, level, cue.start)
                 elif len(right) >= 2:
                     # "prosecutors said ... the dispute between X and Y": the speaker is not a party
-                    add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
+                    stated.add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
             elif left and kind in STANDING and _clitic_object(ctx, cue):
                 # "Sin embargo, el CJNG le disputa la plaza": the object is the group the
                 # sentence before is about
                 owner = _dropped_subject(ctx, i, owner=True)
                 subject = _as_party(ctx, _subject(ctx, left, cue), kind)
                 if owner is not None and subject:
-                    add(kind, subject, _as_party(ctx, owner, kind, subject), i, level, cue.start)
+                    stated.add(kind, subject, _as_party(ctx, owner, kind, subject), i, level, cue.start)
             elif len(left) >= 2 and not purpose(ctx, cue) and not _POSSESSIVE_BEFORE.before(ctx, cue.start, 8) \
                     and not _POSSESSIVE_AFTER.match(ctx.folded, cue.end):
                 # "X y Y se enfrentaron"; but in "X buscó el respaldo de Y para enfrentar a su
@@ -945,27 +984,27 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 # disputan") is not one of the two
                 named = _without_parents(ctx, left) if kind in STANDING else left
                 if len(named) >= 2:
-                    add(kind, _as_party(ctx, named[-2], kind), _as_party(ctx, named[-1], kind), i, level, cue.start)
+                    stated.add(kind, _as_party(ctx, named[-2], kind), _as_party(ctx, named[-1], kind), i, level, cue.start)
             elif len(right) >= 2:
-                add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
+                stated.add(kind, _as_party(ctx, right[0], kind), _as_party(ctx, right[1], kind), i, level, cue.start)
             elif not left and kind in SYMMETRIC and len(everything_right) >= 2 and _COPULA.match(
                     ctx.folded, everything_right[0].end, everything_right[1].start):
                 # "el principal enemigo del CJNG en Michoacán son Los Viagras": the noun's owner and
                 # what the sentence says it is
-                add(kind, _as_party(ctx, everything_right[0], kind), _as_party(ctx, everything_right[1], kind),
+                stated.add(kind, _as_party(ctx, everything_right[0], kind), _as_party(ctx, everything_right[1], kind),
                     i, level, cue.start)
             elif not right and not left and kind in STANDING and names_a_pair(ctx.folded, s.start, s.end):
                 pair = _pair_before(ctx, i)
                 if pair:
-                    add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level, cue.start)
+                    stated.add(kind, _as_party(ctx, pair[0], kind), _as_party(ctx, pair[1], kind), i, level, cue.start)
             elif right and kind in STANDING and not any(r.start < cue.start for r in every):
                 dropped = _dropped_subject(ctx, i, _owned(ctx, cue))
                 if dropped is not None:
-                    add(kind, _as_party(ctx, dropped, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
+                    stated.add(kind, _as_party(ctx, dropped, kind), _as_party(ctx, right[0], kind), i, level, cue.start)
 
-    _known_factions(ctx, add)
-    _coalition_members(ctx, add)
-    _led_by_owner(ctx, add)
+    _known_factions(ctx, stated)
+    _coalition_members(ctx, stated)
+    _led_by_owner(ctx, stated)
     _event_relations(ctx, events, found)
     for rel in found.values():
         if rel.certainty == "alleged" and rel.kind in SYMMETRIC:
