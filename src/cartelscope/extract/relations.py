@@ -86,7 +86,7 @@ def _prefer_groups(ctx: DocContext, side: list[ActorRef], kind: str) -> list[Act
     run by the sons of El Chapo, fought La Mayiza" is Los Chapitos, not El Chapo's cartel)."""
     if kind == "leader_of":
         return side
-    groups = [r for r in side if ctx.pack.actors[r.actor_id].kind != "person"]
+    groups = [r for r in side if ctx.known[r.actor_id].kind != "person"]
     return groups or side
 
 
@@ -105,13 +105,13 @@ def _coordinated_run(ctx: DocContext, right: list[ActorRef]) -> list[ActorRef]:
             run.append(cur)
             prev = cur
             continue
-        if cur.actor_id == ctx.pack.actors[prev.actor_id].parent and _OF_PARENT.fullmatch(ctx.folded, prev.end, cur.start):
+        if cur.actor_id == ctx.known[prev.actor_id].parent and _OF_PARENT.fullmatch(ctx.folded, prev.end, cur.start):
             continue  # "la facción de Los Chapitos del Cártel de Sinaloa y la Mayiza": its parent, no party
         gap = ctx.folded[prev.end:cur.start]
         if prev.end <= cur.start and not (_COORDINATION.search(gap) and
                                           (len(gap) <= 70 or (len(gap) <= 120 and _APPOSITION.match(gap)))
                                           or len(gap) <= 120 and _NAMED_COORDINATION.search(gap)):
-            if ctx.pack.actors[cur.actor_id].kind == "person":
+            if ctx.known[cur.actor_id].kind == "person":
                 continue  # "La Familia Michoacana, que encabezan los hermanos Hurtado Olascoaga, y por Los Tlacos"
             break
         run.append(cur)
@@ -200,10 +200,10 @@ def _known_factions(ctx: DocContext, stated: _Found) -> None:
         ids = {r.actor_id for r in refs}
         if any(ctx.folded.startswith(("factions", "facciones"), m.start, m.end) for m in nouns):
             called = ids  # "two factions of the Sinaloa Cartel, the Mayito Flacos and Los Chapitos"
-            if i + 1 < len(ctx.sentences) and not any(ctx.pack.actors[a].parent in ids for a in ids):
+            if i + 1 < len(ctx.sentences) and not any(ctx.known[a].parent in ids for a in ids):
                 # "When the two main factions of the Sinaloa Cartel turned on each other ... The
                 # Chapitos ... and La Mayiza": the factions are named in the next sentence
-                called = ids | {r.actor_id for r in ctx.actors_in(i + 1) if ctx.pack.actors[r.actor_id].parent in ids}
+                called = ids | {r.actor_id for r in ctx.actors_in(i + 1) if ctx.known[r.actor_id].parent in ids}
         else:
             called = {r.actor_id for r in refs for m in nouns if _next_to(ctx, r, m)}
             # "the Cártel Chiapas-Guatemala, which officials describe as a Sinaloa Cartel faction":
@@ -212,12 +212,12 @@ def _known_factions(ctx: DocContext, stated: _Found) -> None:
                 parent = next((r.actor_id for r in refs if r.end <= m.start and _PARENT_BEFORE_NOUN.fullmatch(
                     ctx.folded, r.end, m.start) and _CALLED_BEFORE.before(ctx, r.start, 20)), None)
                 if parent is not None:
-                    called |= {r.actor_id for r in refs if r.end <= m.start and ctx.pack.actors[r.actor_id].parent == parent}
+                    called |= {r.actor_id for r in refs if r.end <= m.start and ctx.known[r.actor_id].parent == parent}
                 # "The strongest faction of Cárteles Unidos is Los Viagras": the member follows a copula
                 for owner in refs:
                     if owner.start >= m.end and _next_to(ctx, owner, m):
                         called |= {r.actor_id for r in refs if r.start > owner.end and _COPULA_TO.fullmatch(
-                            ctx.folded, owner.end, r.start) and ctx.pack.actors[r.actor_id].parent == owner.actor_id}
+                            ctx.folded, owner.end, r.start) and ctx.known[r.actor_id].parent == owner.actor_id}
         owners = ids
         if i > 0 and any(_OWNED_NOUN.before(ctx, m.start, 30) for m in nouns):
             # "its other main faction, the Metros": the owner is named in the sentence before
@@ -257,7 +257,7 @@ _FACTION_NAMED_BEFORE: Final = EndingAt(r"\b(?:faccion|the faction)\s+(?:de|of)\
 def _names_faction(ctx: DocContext, r: ActorRef) -> bool:
     """"La facción de Los Chapitos" names the faction Los Chapitos (a faction in the pack), as
     "the Chapitos faction" does; "a faction of the Sinaloa Cartel" describes another."""
-    return ctx.pack.actors[r.actor_id].kind == "faction" and _FACTION_NAMED_BEFORE.before(ctx, r.start, 25, sliced=True)
+    return ctx.known[r.actor_id].kind == "faction" and _FACTION_NAMED_BEFORE.before(ctx, r.start, 25, sliced=True)
 
 
 _AMONG_BEFORE: Final = EndingAt(r"\b(?:among them|among which|including|entre ellos|entre ellas|entre los que (?:esta|estan))\s+(?:the\s+)?$")
@@ -271,11 +271,11 @@ def _led_by_owner(ctx: DocContext, stated: _Found) -> None:
     what a bare possessive only hints at)."""
     for r in ctx.actors:
         # (the possessive first: it rules out nearly every name, and reads no pack model)
-        if not _HIS_BEFORE.before(ctx, r.start, 8) or ctx.pack.actors[r.actor_id].kind not in GROUP_KINDS:
+        if not _HIS_BEFORE.before(ctx, r.start, 8) or ctx.known[r.actor_id].kind not in GROUP_KINDS:
             continue
         owner = None
         for j in range(r.sentence, max(-1, r.sentence - 1 - OWNER_SENTENCES), -1):
-            persons = [p for p in ctx.actors_in(j) if p.start < r.start and ctx.pack.actors[p.actor_id].kind == "person"]
+            persons = [p for p in ctx.actors_in(j) if p.start < r.start and ctx.known[p.actor_id].kind == "person"]
             if persons:
                 owner = persons[-1]
                 break
@@ -303,7 +303,7 @@ def _described_faction(ctx: DocContext, every: list[ActorRef], cue: Match) -> li
     if len(before) < 2 or not _same_clause(ctx, before[-1].end, cue.start):
         return []
     child, parent = before[-2], before[-1]
-    if ctx.pack.actors[child.actor_id].parent == parent.actor_id \
+    if ctx.known[child.actor_id].parent == parent.actor_id \
             and _FACTION_APPOSITION.fullmatch(ctx.folded, child.end, parent.start):
         return [child]
     return []
@@ -452,7 +452,7 @@ def _pair_before(ctx: DocContext, i: int) -> tuple[ActorRef, ActorRef] | None:
     seen: dict[str, ActorRef] = {}
     for j in range(i - 1, max(-1, i - 1 - PAIR_SENTENCES), -1):
         for r in reversed(ctx.actors_in(j)):
-            if ctx.pack.actors[r.actor_id].kind in GROUP_KINDS and r.actor_id not in seen:
+            if ctx.known[r.actor_id].kind in GROUP_KINDS and r.actor_id not in seen:
                 seen[r.actor_id] = r
     if len(seen) != 2:
         return None
@@ -463,7 +463,7 @@ def _pair_before(ctx: DocContext, i: int) -> tuple[ActorRef, ActorRef] | None:
 def _named_factions(ctx: DocContext, parent: str) -> list[tuple[str, str]]:
     """The pair of factions of ``parent`` the article names, when it names exactly two."""
     factions = sorted({r.actor_id for r in ctx.actors if not r.example
-                       and ctx.pack.actors[r.actor_id].parent == parent
+                       and ctx.known[r.actor_id].parent == parent
                        and ctx.pack.actors[r.actor_id].parent_relation == "faction_of"})
     return [(factions[0], factions[1])] if len(factions) == 2 else []
 
@@ -851,11 +851,11 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 # one mention per party: "el Cártel Jalisco Nueva Generación (CJNG) ... y Cárteles Unidos"
                 right = list({r.actor_id: r for r in reversed(_coordinated_run(ctx, right))}.values())[::-1]
             if kind == "leader_of":
-                persons = [r for r in left + right if ctx.pack.actors[r.actor_id].kind == "person"]
+                persons = [r for r in left + right if ctx.known[r.actor_id].kind == "person"]
                 if any(r.via == "loyalty" and 0 <= cue.start - r.end <= 2 for r in left) and not any(
-                        _leads_now(ctx, r.actor_id) for r in right if ctx.pack.actors[r.actor_id].kind == "person"):
+                        _leads_now(ctx, r.actor_id) for r in right if ctx.known[r.actor_id].kind == "person"):
                     continue  # "the faction loyal to El Mayo" (jailed): loyalty to him, no one he leads now
-                groups = [r for r in left + right if ctx.pack.actors[r.actor_id].kind != "person"]
+                groups = [r for r in left + right if ctx.known[r.actor_id].kind != "person"]
                 # "run by the sons of El Chapo": a relative of the leader is not the leader
                 persons = [r for r in persons if not _KIN_BEFORE.before(ctx, r.start, KIN_REACH)
                            and not _KIN_AFTER.match(ctx.folded, r.end)
@@ -934,7 +934,7 @@ def detect(ctx: DocContext, events: list[ExtractedEvent]) -> list[ExtractedRelat
                 factions = sorted({r.actor_id for r in every if ctx.pack.actors[r.actor_id].parent_relation == "faction_of"})
                 by_parent: dict[str, list[str]] = {}
                 for f in factions:
-                    parent = ctx.pack.actors[f].parent
+                    parent = ctx.known[f].parent
                     if parent:
                         by_parent.setdefault(parent, []).append(f)
                 pairs = [(x, y) for fs in by_parent.values() for n, x in enumerate(fs) for y in fs[n + 1:]]
@@ -1026,7 +1026,7 @@ def _event_relations(ctx: DocContext, events: list[ExtractedEvent], found: dict[
     """Battles between groups give rivalries, agreements alliances or ceasefires (unless the
     text already stated that relation, whose evidence is kept)."""
     for e in events:
-        groups = [a for a in e.actors if ctx.pack.actors[a].kind in GROUP_KINDS]
+        groups = [a for a in e.actors if ctx.known[a].kind in GROUP_KINDS]
         if len(groups) < 2:
             continue
         kind = {"Battles": "rivalry"}.get(e.event_type)
