@@ -99,6 +99,7 @@ _NAMES = [
     "Los Cartel Cartel Nuevo", "xLos Zetas y Los Zetas", "Cártel de Los Zetas y Grupo Sombra del Norte",
     "ElCartel del Golfo, Cartel del Noreste; Las Moicas Unidas. Grupo Delta", "Cartel Cartel Cartel Nuevo Orden",
     "Grupo Los Viagras contra Los Caballeros Templarios", "", "Cártel", "Carteles Unidos y Cártel de Sinaloa",
+    "_Los Zetas, xLas Moicas, LosZetas, 1Grupo Delta, Cártel_Nuevo y (Las Cuatro Letras)", "Lasca Rojas Los",
 ]
 
 

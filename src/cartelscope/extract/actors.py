@@ -33,28 +33,56 @@ _MONTH_CONTEXT: Final = EndingAt(r"(?:\d\s*(?:de)?|\bde|\ben|\bin|\bsince|\bdesd
 
 def _settle(cluster: list[Match]) -> list[Match]:
     """The longest-first choice within one cluster of overlapping matches."""
-    if len({(m.start, m.end) for m in cluster}) == 1:
-        return cluster
-    # by length (longest first), then category preference ("actor" < "ambiguous" < "place"
-    # alphabetically), then start, then the order they came in: one sort of plain tuples
-    ranked: list[tuple[int, str, int, int, Match]] = sorted(
-        [(m.start - m.end, m.category, m.start, k, m) for k, m in enumerate(cluster)])
-    taken: list[tuple[int, int]] = []
+    first = cluster[0]
+    for m in cluster:
+        if m.start != first.start or m.end != first.end:
+            break
+    else:
+        return cluster  # one span, read several ways: nothing to choose
+    taken: list[Match] = []  # one match per span taken
     out: list[Match] = []
-    for entry in ranked:
-        m = entry[4]
-        start, end = m.start, m.end
-        if (start, end) not in taken:
-            if _overlaps(taken, start, end):
+    for m in _ranked(cluster):
+        if not _same_span_in(taken, m):
+            if _overlaps(taken, m.start, m.end):
                 continue
-            taken.append((start, end))
+            taken.append(m)
         out.append(m)
     return out
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    for s, e in spans:
-        if s < end and start < e:
+def _ranked(cluster: list[Match]) -> list[Match]:
+    """The cluster by length (longest first), then category ("actor" < "ambiguous" < "place"
+    alphabetically), then start, then the order the matches came in: an insertion sort, stable,
+    with its comparisons compiled (a cluster holds a handful of names)."""
+    out: list[Match] = []
+    for m in cluster:
+        i = len(out)
+        out.append(m)
+        while i > 0 and _ranks_before(m, out[i - 1]):
+            out[i] = out[i - 1]
+            i -= 1
+        out[i] = m
+    return out
+
+
+def _ranks_before(a: Match, b: Match) -> bool:
+    if a.end - a.start != b.end - b.start:
+        return a.end - a.start > b.end - b.start
+    if a.category != b.category:
+        return a.category < b.category
+    return a.start < b.start
+
+
+def _same_span_in(matches: list[Match], m: Match) -> bool:
+    for x in matches:
+        if x.start == m.start and x.end == m.end:
+            return True
+    return False
+
+
+def _overlaps(matches: list[Match], start: int, end: int) -> bool:
+    for x in matches:
+        if x.start < end and start < x.end:
             return True
     return False
 

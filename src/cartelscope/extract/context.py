@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 _NONE: Final[list] = []  # the empty answer of DocContext.of(); never appended to
-_NO_SENTENCES: Final[dict] = {}  # the empty answer for a cue list the document lacks; never filled
 
 
 class ActorRef:
@@ -153,7 +152,7 @@ class DocContext:
         self._acting_at: dict[int, list[ActorRef]] = {}
         self._places_at: dict[int, list[PlaceRef]] = {}
         self._in_sentence: dict[int, list[Match]] = {}
-        self._cues_of: dict[str, dict[int, list[Match]]] | None = None
+        self._cues_of: dict[str, list[list[Match]]] | None = None
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._starts, pos) - 1
@@ -222,18 +221,21 @@ class DocContext:
     def cues(self, i: int, key: str) -> list[Match]:
         """Sentence ``i``'s cues of the list ``key`` ("causes", "blame"), of any language, in
         text order (shared: do not modify)."""
-        return self._cue_lists().get(key, _NO_SENTENCES).get(i, _NONE)
+        by_sentence = self._cue_lists().get(key)
+        return _NONE if by_sentence is None else by_sentence[i]
 
     def sentences_with_cue(self, key: str) -> list[int]:
         """The sentences holding a cue of the list ``key``, in order."""
-        return list(self._cue_lists().get(key, _NO_SENTENCES))
+        by_sentence = self._cue_lists().get(key)
+        return [] if by_sentence is None else [i for i, cues in enumerate(by_sentence) if cues]
 
-    def _cue_lists(self) -> dict[str, dict[int, list[Match]]]:
-        """Every cue of the document filed by list and sentence, in one pass when first asked
-        (sentence by sentence, so each list's sentences come in order)."""
+    def _cue_lists(self) -> dict[str, list[list[Match]]]:
+        """Every cue of the document filed by list and then by sentence (a list indexed by
+        sentence, the shared empty list where a sentence has none), in one pass when first asked."""
         lists = self._cues_of
         if lists is None:
             lists = self._cues_of = {}
+            n = len(self.sentences)
             for i, cats in enumerate(self.by_category):
                 cues = cats.get("cue")
                 if cues is None:
@@ -241,13 +243,12 @@ class DocContext:
                 for m in cues:
                     by_sentence = lists.get(m.key)
                     if by_sentence is None:
-                        lists[m.key] = {i: [m]}
+                        by_sentence = lists[m.key] = [_NONE] * n
+                    found = by_sentence[i]
+                    if found is _NONE:
+                        by_sentence[i] = [m]
                     else:
-                        found = by_sentence.get(i)
-                        if found is None:
-                            by_sentence[i] = [m]
-                        else:
-                            found.append(m)
+                        found.append(m)
         return lists
 
     def all_of(self, category: str) -> list[Match]:
