@@ -95,3 +95,14 @@ def test_followed_by_agrees_with_the_pattern(after):
     for words, pattern, reach in ((p._BORDER_WORDS, p._BORDER_AFTER, 14), (p._STREET_WORDS, p._STREET_AFTER, 20),
                                   (p._BOROUGH_WORDS, p._BOROUGH_AFTER, len(folded))):
         assert p._followed_by(folded, 8, words, pattern, 8 + reach) == (pattern.match(folded, 8, 8 + reach) is not None)
+
+
+@pytest.mark.parametrize("gap", [
+    "", " ", ", ", " y ", " and ", " e ", ", y ", " , and ", ",y", ", and", " en ", " a ", " de la ", "; ",
+    " ya ", " e", "y", ", y", " and the ", "\u00a0y\u00a0", " o ", ",, ",
+])
+def test_list_gap_agrees_with_the_pattern(gap):
+    from cartelscope.extract.places import _LIST_GAP, _list_gap
+    folded = "colonias morelos" + gap + "guerrero"
+    start, end = 16, 16 + len(gap)
+    assert _list_gap(folded, start, end) == (_LIST_GAP.fullmatch(folded[start:end]) is not None)

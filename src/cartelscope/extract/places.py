@@ -278,7 +278,12 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if state and not ref_point:
             weight[state] = weight.get(state, 0) + (2 if name.named_state else 1)
     # the heaviest state; among equals the first counted (as Counter.most_common orders them)
-    ctx.dominant_state = max(weight, key=weight.__getitem__) if weight else None
+    dominant: str | None = None
+    heaviest = 0
+    for state, w in weight.items():
+        if w > heaviest:
+            dominant, heaviest = state, w
+    ctx.dominant_state = dominant
 
     sent_idx = [m.sentence for m, _ in mentions]
     # streets and colonias ("calle Morelos", "las colonias Morelos y Guerrero"), read in order:
@@ -286,7 +291,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     streets: list[bool | None] = []
     street_until = -1  # end of the last street/colonia name
     for m, _ in mentions:
-        if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
+        if street_until >= 0 and _list_gap(ctx.folded, street_until, m.start):
             street_until = m.end
             streets.append(False)
             continue
@@ -303,7 +308,10 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if state is None and name.state_ref is not None and streets[j] is None:
             state = name.state_ref.state
         if state is not None and not reference[j]:
-            single_state.setdefault(sent_idx[j], []).append((j, state))
+            filed = single_state.get(sent_idx[j])
+            if filed is None:
+                filed = single_state[sent_idx[j]] = []
+            filed.append((j, state))
 
     around = _Around(single_state, sent_idx)
     resolved: list[PlaceRef] = []
@@ -323,14 +331,14 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
             continue
         resolved.append(place_ref(m.start, m.end, _place(pack, tables.places, choice), i, text[m.start:m.end],
                                  explicit is not None, reference[idx]))
-    return _stated_municipalities(ctx, resolved, {m.start: name.refs for m, name in mentions})
+    return _stated_municipalities(ctx, resolved, mentions)
 
 
 _MUNICIPALITY_OF: Final = re.compile(r"^[^.;:]{0,40}\b(?:municipality of|municipio de|township of|comunidad de|localidad de|"
                               r"poblado de|community (?:of|in)|town in|village in)\s+$")
 
 
-def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: dict) -> list[PlaceRef]:
+def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], mentions: list[tuple[Match, _Name]]) -> list[PlaceRef]:
     """A town followed by its municipality ("Santa Rosa de Lima, a town in the municipality of
     Villagrán") must lie in it: the namesake in that municipality is taken if the gazetteer has
     one, otherwise the town is dropped and the stated municipality locates the text."""
@@ -342,12 +350,22 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
                 or ref.place.municipality_code == nxt.place.municipality_code):
             out.append(ref)
             continue
-        namesake = [r for r in refs_at.get(ref.start, ()) if r.kind == "locality"
+        namesake = [r for r in _readings_at(mentions, ref.start) if r.kind == "locality"
                     and _loc_cache(ctx.pack)[r.id].municipality_inegi == nxt.place.municipality_code]
         if namesake:
             out.append(place_ref(ref.start, ref.end, to_place(ctx, namesake[0]), ref.sentence, ref.surface,
                                 ref.explicit_state, ref.bordering))
     return out
+
+
+def _readings_at(mentions: list[tuple[Match, _Name]], start: int) -> list[IndexRef]:
+    """The gazetteer's readings of the name mentioned at ``start`` (looked up only for the
+    rare town followed by its municipality)."""
+    found: list[IndexRef] = []
+    for m, name in mentions:
+        if m.start == start:
+            found = name.refs  # mentions do not overlap: one at most
+    return found
 
 
 # "near the border with Jalisco": a reference point. "Neighboring Praxedis G. Guerrero" and "el
@@ -399,6 +417,16 @@ _BORDER_WORDS: Final[tuple[str, ...]] = ("border", "state line", "frontera")
 _BORDER_AFTER: Final = re.compile(r"\s+(?:" + "|".join(_BORDER_WORDS) + r")\b")
 _REFERENCE_BEFORE: Final = EndingAt(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
 _LIST_GAP: Final = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
+
+
+def _list_gap(folded: str, start: int, end: int) -> bool:
+    """``_LIST_GAP.fullmatch(folded[start:end])``: the names either side are of one list
+    ("colonias Morelos y Guerrero"). Every match opens, past whitespace, with a comma, "y",
+    "and" or "e"; most gaps after a street name are words that fail that at once."""
+    gap = folded[start:end].strip()
+    if not gap or gap[0] not in ",yae":
+        return False
+    return _LIST_GAP.fullmatch(folded[start:end]) is not None
 _STREET_BEFORE: Final = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|bulevar|bulevard|blvd\.?|"
                             r"periferico|libramiento|glorieta|paseo|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
@@ -578,13 +606,16 @@ def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, 
     if mexican:
         # the reading in the most weighted state around (its best reading; the first on a tie)
         if near:
-            chosen: tuple | None = None
+            chosen: IndexRef | None = None
+            chosen_key: tuple | None = None  # (weight of the state, rank of the reading, -position)
             for state, weight in near.items():
                 found = name.best_in_state.get(state) if weight > 0 else None
-                if found is not None and (chosen is None or (weight, *found[:2]) > chosen[0]):
-                    chosen = ((weight, *found[:2]), found[2])
+                if found is not None:
+                    key = (weight, found[0], found[1])
+                    if chosen_key is None or key > chosen_key:
+                        chosen, chosen_key = found[2], key
             if chosen is not None:
-                return chosen[1]
+                return chosen
         if ctx.dominant_state:
             found = name.best_in_state.get(ctx.dominant_state)
             if found is not None:
