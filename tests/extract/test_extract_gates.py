@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cartelscope.extract.dates import YEARS_LATER, counts_years_later
-from cartelscope.extract.places import _UPPER, _capitals
+from cartelscope.extract.places import _NOT_LETTER, _UPPER, _capitals, _letters
 from cartelscope.extract.textmatch import fold
 
 SENTENCES = [
@@ -35,7 +35,7 @@ def test_years_later_gate_reads_only_its_stretch():
 
 @pytest.mark.parametrize("text", [
     "Ciudad Juárez, CHIHUAHUA", "ÁÉÍÓÚÑÜ áéíóúñü", "all lower case", "", "Émile ÇA Øre",
-    "Los sicarios 🚨 del CJNG",  # beyond Latin-1: the regex path
+    "Los sicarios 🚨 del CJNG", "“Culiacán” — Sinaloa", "ŁÓDŹ and Ĉu",  # beyond Latin-1, dropped unread
 ])
 def test_capitals_counts_what_the_pattern_finds(text):
     assert _capitals(text) == len(_UPPER.findall(text))
@@ -76,3 +76,57 @@ def test_still_gate_agrees_with_the_pattern(sentence):
     start, end = 7, 7 + len(sentence)
     gated = holds_any(folded, _STILL_WORDS, start, end) and _STILL.search(folded, start, end) is not None
     assert gated == (_STILL.search(folded, start, end) is not None)
+
+
+def test_capitals_beyond_latin1_are_none_of_those_counted():
+    # _capitals drops every character beyond Latin-1 unread: _UPPER must find none of them
+    assert not any(_UPPER.fullmatch(chr(code)) for code in range(256, 0x10000))
+
+
+@pytest.mark.parametrize("text", [
+    "Ciudad Juárez, CHIHUAHUA 2024_x", "ÁÉÍÓÚÑÜ áéíóúñü ªº µ ß ÿ", "", "12 de mayo, 3:30",
+    "“Culiacán” — Sinaloa", "ŁÓDŹ and Ĉu 🚨",  # beyond Latin-1: the regex path
+])
+def test_letters_counts_what_the_pattern_leaves(text):
+    assert _letters(text) == len(_NOT_LETTER.sub("", text))
+
+
+def test_letters_agrees_with_the_pattern_on_every_latin1_character():
+    text = "".join(map(chr, range(256)))
+    assert _letters(text) == len(_NOT_LETTER.sub("", text))
+
+
+@pytest.mark.parametrize("gap", [
+    "", " ", ", ", " ,", "(", " (", ",\n", "\u00a0,\u00a0", ", in ", " en el estado de ", ", state of ",
+    " in the state of ", ", estado de ", " y ", " and ", ". ", ", el ", ",, ", "( ,", " in", ", en",
+    " inside ", " este ", " sobre ", ") ", "-", " - ", ",in ",
+])
+def test_explicit_gap_agrees_with_the_pattern(gap):
+    from cartelscope.extract.places import _EXPLICIT_GAP, _explicit_gap
+    folded = "juarez" + gap + "michoacan"
+    start, end = 6, 6 + len(gap)
+    assert _explicit_gap(folded, start, end) == (_EXPLICIT_GAP.fullmatch(folded, start, end) is not None)
+
+
+@pytest.mark.parametrize("after", [
+    " border", "  border crossing", " state line", "\nfrontera", ", border", "border", " borders",
+    " neighborhood", " street", " market,", " bridge", " boroughs", " borough", " avenue", "",
+    " the border", " district", "\u00a0borough", " mercado",
+])
+def test_followed_by_agrees_with_the_pattern(after):
+    from cartelscope.extract import places as p
+    folded = "culiacan" + after + " again"
+    for words, pattern, reach in ((p._BORDER_WORDS, p._BORDER_AFTER, 14), (p._STREET_WORDS, p._STREET_AFTER, 20),
+                                  (p._BOROUGH_WORDS, p._BOROUGH_AFTER, len(folded))):
+        assert p._followed_by(folded, 8, words, pattern, 8 + reach) == (pattern.match(folded, 8, 8 + reach) is not None)
+
+
+@pytest.mark.parametrize("gap", [
+    "", " ", ", ", " y ", " and ", " e ", ", y ", " , and ", ",y", ", and", " en ", " a ", " de la ", "; ",
+    " ya ", " e", "y", ", y", " and the ", "\u00a0y\u00a0", " o ", ",, ",
+])
+def test_list_gap_agrees_with_the_pattern(gap):
+    from cartelscope.extract.places import _LIST_GAP, _list_gap
+    folded = "colonias morelos" + gap + "guerrero"
+    start, end = 16, 16 + len(gap)
+    assert _list_gap(folded, start, end) == (_LIST_GAP.fullmatch(folded[start:end]) is not None)

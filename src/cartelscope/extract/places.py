@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Final
 
 import re
-from functools import partial
 
-from cartelscope.extract.backward import EndingAt
+from cartelscope.extract.backward import EndingAt, _is_at, _is_space_at
 from cartelscope.extract.context import DocContext, PlaceRef, per_pack, place_ref
 from cartelscope.extract.textmatch import Match
 from cartelscope.knowledge import norm
@@ -33,8 +32,11 @@ _GENERIC_HEAD: Final = re.compile(r"(?:estado|state|ciudad|city|municipio|puerto
 def _capitalised(text: str, start: int, end: int) -> bool:
     """The name is written as a name: its first letter is a capital or a digit, or it opens
     with a generic word before a capitalised name ("estado de Jalisco", "state of Michoacán")."""
-    ch = text[start]
-    if ch.isupper() or ch.isdigit():
+    code = ord(text[start])
+    if code < 128:
+        if 65 <= code <= 90 or 48 <= code <= 57:  # A-Z, 0-9: isupper() or isdigit() without a method call
+            return True
+    elif text[start].isupper() or text[start].isdigit():
         return True
     return bool(_GENERIC_HEAD.match(text, start)) and any(w[:1].isupper() for w in text[start:end].split()[1:])
 
@@ -79,36 +81,58 @@ class _Name:
     readings and the facts about them that resolution asks for every mention. Built once per
     name and knowledge pack (see :func:`_name`)."""
 
-    __slots__ = ("refs", "kinds", "states", "single_state", "named_state", "all_foreign", "state_ref",
+    __slots__ = ("refs", "single_state", "named_state", "all_foreign", "state_ref",
                  "foreign", "mexican", "mexican_states", "best_mexican", "prominent", "_streets",
                  "foreign_beats_mexican", "best_in_state")
 
     def __init__(self, refs: list[IndexRef]):
+        # one pass over the readings, each attribute of a reading read once: a name such as
+        # "San Juan" has hundreds of them, and the gazetteer's entries are not native objects
         self.refs = refs
-        self.kinds = {r.kind for r in refs}
-        self.states = {r.state for r in refs if r.state}
-        self.single_state = next(iter(self.states)) if len(self.states) == 1 else None
-        self.named_state = any(r.kind == "state" for r in refs)  # a state itself is among the readings
-        self.all_foreign = all(r.kind == "foreign" for r in refs)
-        self.state_ref = next((r for r in refs if r.kind == "state"), None)
-        self.foreign = [r for r in refs if r.kind == "foreign"]
-        self.mexican = [r for r in refs if r.kind != "foreign"]
-        self.mexican_states = {r.state for r in self.mexican}
-        self.best_mexican = _best(self.mexican) if self.mexican else None
+        states: set[str] = set()
+        self.state_ref: IndexRef | None = None  # the state itself, when it is among the readings
+        self.foreign: list[IndexRef] = []
+        self.mexican: list[IndexRef] = []
+        self.mexican_states: set[str | None] = set()
+        self.best_mexican: IndexRef | None = None  # the first of the best rank (see _rank)
+        best_rank: tuple[int, float] | None = None
         # localities of 250,000+ people: "the city of Puebla" when the state is also named
-        self.prominent = [r for r in self.mexican if r.kind == "locality" and r.weight >= 1.03]
-        self._streets: _Name | None | bool = False  # see streets(), built when first asked
-        self.foreign_beats_mexican = bool(self.foreign) and (
-            not self.mexican or max(r.weight for r in self.foreign) >= max(r.weight for r in self.mexican))
-        # for each state, the best Mexican reading in it (the first of the best rank): a name
-        # such as "San Juan" has hundreds of readings, and a mention weighs only a few states
+        self.prominent: list[IndexRef] = []
+        top_foreign: float | None = None  # the greatest weight of a foreign and of a Mexican reading
+        top_mexican: float | None = None
+        # for each state, the best Mexican reading in it (the first of the best rank), as
+        # (rank, -position among the Mexican readings, reading): a mention weighs only a few states
         self.best_in_state: dict[str, tuple[tuple, int, IndexRef]] = {}
-        for k, r in enumerate(self.mexican):
-            if r.state:
-                key = (_rank(r), -k, r)
-                known = self.best_in_state.get(r.state)
-                if known is None or key[:2] > known[:2]:
-                    self.best_in_state[r.state] = key
+        for r in refs:
+            kind, state, weight = r.kind, r.state, r.weight
+            if state:
+                states.add(state)
+            if kind == "foreign":
+                self.foreign.append(r)
+                if top_foreign is None or weight > top_foreign:
+                    top_foreign = weight
+                continue
+            if kind == "state" and self.state_ref is None:
+                self.state_ref = r
+            k = len(self.mexican)
+            self.mexican.append(r)
+            self.mexican_states.add(state)
+            rank = (_ORDER.get(kind, 0), weight)
+            if best_rank is None or rank > best_rank:
+                self.best_mexican, best_rank = r, rank
+            if kind == "locality" and weight >= 1.03:
+                self.prominent.append(r)
+            if top_mexican is None or weight > top_mexican:
+                top_mexican = weight
+            if state:
+                known = self.best_in_state.get(state)
+                if known is None or (rank, -k) > known[:2]:
+                    self.best_in_state[state] = (rank, -k, r)
+        self.single_state = next(iter(states)) if len(states) == 1 else None
+        self.named_state = self.state_ref is not None  # a state itself is among the readings
+        self.all_foreign = not self.mexican
+        self.foreign_beats_mexican = top_foreign is not None and (top_mexican is None or top_foreign >= top_mexican)
+        self._streets: _Name | None | bool = False  # see streets(), built when first asked
 
     def streets(self) -> _Name | None:
         """The readings left when a street word stands before the name ("colonia Guerrero"),
@@ -119,36 +143,41 @@ class _Name:
         return self._streets  # type: ignore[return-value]  # never False once built
 
 
-_NAMES: Final[dict[int, tuple]] = {}
+class _Tables:
+    """One knowledge pack's name readings and the places made so far (see :func:`_name`,
+    :func:`to_place`): a native class, so that its tables are read without a lookup."""
+
+    def __init__(self, pack: object) -> None:  # made by per_pack, which hands it the pack
+        self.names: dict[str, _Name | None] = {}  # None: the gazetteer has no such name
+        self.places: dict[tuple[str, str], Place] = {}  # by (kind, id) of the reading
 
 
-def _tables(pack) -> tuple[dict, dict]:
-    """This pack's name readings and places made so far (see :func:`_name`, :func:`to_place`)."""
-    hit = _NAMES.get(id(pack))
-    if hit is None or hit[0] is not pack:
-        hit = _NAMES[id(pack)] = (pack, {}, {})
-    return hit[1], hit[2]
+_TABLES: Final[dict[int, tuple]] = {}
 
 
-def _name(pack, key: str, names: dict | None = None) -> _Name | None:
-    """The gazetteer's readings of ``key``, or None when it has none."""
-    if names is None:
-        names = _tables(pack)[0]
-    found = names.get(key, False)
-    if found is False:
+def _tables(pack) -> _Tables:
+    return per_pack(_TABLES, pack, _Tables)
+
+
+def _name(pack, key: str, names: dict[str, _Name | None]) -> _Name | None:
+    """The gazetteer's readings of ``key``, or None when it has none; kept in ``names``."""
+    if key not in names:
         refs = pack.place_index.get(key)
-        found = names[key] = _Name(list(refs)) if refs else None
-    return found
+        names[key] = _Name(list(refs)) if refs else None
+    return names[key]
 
 
 def to_place(ctx: DocContext, ref: IndexRef) -> Place:
     """The place a gazetteer reading stands for; made once per reading and knowledge pack and
     shared (places are frozen)."""
-    places = _tables(ctx.pack)[1]
+    return _place(ctx.pack, _tables(ctx.pack).places, ref)
+
+
+def _place(pack, places: dict[tuple[str, str], Place], ref: IndexRef) -> Place:
     key = (ref.kind, ref.id)
     place = places.get(key)
     if place is None:
-        place = places[key] = _make_place(ctx.pack, ref)
+        place = places[key] = _make_place(pack, ref)
     return place
 
 
@@ -218,19 +247,17 @@ def _loc_cache(pack) -> dict:
 
 BEFORE_REACH: Final = 40  # characters read before a place name for the words that qualify it
 
-# sentence offset -> weight of a place named there, for settling a shared name (see resolve)
-_NEAR_WEIGHTS: Final = ((-2, 1), (-1, 2), (0, 3), (1, 2))
-
 
 def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     """Resolve place matches (already freed of overlaps with actor names) into PlaceRefs."""
     text = ctx.text
     pack = ctx.pack
     mentions: list[tuple[Match, _Name]] = []
-    names = _tables(pack)[0]
+    tables = _tables(pack)
+    names = tables.names
     for m in place_matches:
-        name = names.get(m.key, False)
-        if name is False:
+        name = names.get(m.key)
+        if name is None:  # not read yet, or no such name
             name = _name(pack, m.key, names)
         if name is None:
             continue
@@ -251,7 +278,12 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if state and not ref_point:
             weight[state] = weight.get(state, 0) + (2 if name.named_state else 1)
     # the heaviest state; among equals the first counted (as Counter.most_common orders them)
-    ctx.dominant_state = max(weight, key=weight.__getitem__) if weight else None
+    dominant: str | None = None
+    heaviest = 0
+    for state, w in weight.items():
+        if w > heaviest:
+            dominant, heaviest = state, w
+    ctx.dominant_state = dominant
 
     sent_idx = [m.sentence for m, _ in mentions]
     # streets and colonias ("calle Morelos", "las colonias Morelos y Guerrero"), read in order:
@@ -259,7 +291,7 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
     streets: list[bool | None] = []
     street_until = -1  # end of the last street/colonia name
     for m, _ in mentions:
-        if street_until >= 0 and _LIST_GAP.fullmatch(ctx.folded[street_until:m.start]):
+        if street_until >= 0 and _list_gap(ctx.folded, street_until, m.start):
             street_until = m.end
             streets.append(False)
             continue
@@ -276,9 +308,12 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
         if state is None and name.state_ref is not None and streets[j] is None:
             state = name.state_ref.state
         if state is not None and not reference[j]:
-            single_state.setdefault(sent_idx[j], []).append((j, state))
+            filed = single_state.get(sent_idx[j])
+            if filed is None:
+                filed = single_state[sent_idx[j]] = []
+            filed.append((j, state))
 
-    near_states = partial(_near_states, single_state, sent_idx)
+    around = _Around(single_state, sent_idx)
     resolved: list[PlaceRef] = []
     for idx, (m, name) in enumerate(mentions):
         i = sent_idx[idx]
@@ -291,19 +326,19 @@ def resolve(ctx: DocContext, place_matches: list[Match]) -> list[PlaceRef]:
                 or _PAIRED_BEFORE.search(text, max(0, m.start - 20), m.start)):
             continue  # "U.S. officials", "U.S. and Mexican agents", "US–Mexico ties": who, not where
         explicit = _explicit_state(ctx, m, mentions, idx)
-        choice = _choose(ctx, m, name, explicit, street, near_states, idx)
+        choice = _choose(ctx, m, name, explicit, street, around, idx)
         if choice is None:
             continue
-        resolved.append(place_ref(m.start, m.end, to_place(ctx, choice), i, text[m.start:m.end],
+        resolved.append(place_ref(m.start, m.end, _place(pack, tables.places, choice), i, text[m.start:m.end],
                                  explicit is not None, reference[idx]))
-    return _stated_municipalities(ctx, resolved, {m.start: name.refs for m, name in mentions})
+    return _stated_municipalities(ctx, resolved, mentions)
 
 
 _MUNICIPALITY_OF: Final = re.compile(r"^[^.;:]{0,40}\b(?:municipality of|municipio de|township of|comunidad de|localidad de|"
                               r"poblado de|community (?:of|in)|town in|village in)\s+$")
 
 
-def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: dict) -> list[PlaceRef]:
+def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], mentions: list[tuple[Match, _Name]]) -> list[PlaceRef]:
     """A town followed by its municipality ("Santa Rosa de Lima, a town in the municipality of
     Villagrán") must lie in it: the namesake in that municipality is taken if the gazetteer has
     one, otherwise the town is dropped and the stated municipality locates the text."""
@@ -315,7 +350,7 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
                 or ref.place.municipality_code == nxt.place.municipality_code):
             out.append(ref)
             continue
-        namesake = [r for r in refs_at.get(ref.start, ()) if r.kind == "locality"
+        namesake = [r for r in _readings_at(mentions, ref.start) if r.kind == "locality"
                     and _loc_cache(ctx.pack)[r.id].municipality_inegi == nxt.place.municipality_code]
         if namesake:
             out.append(place_ref(ref.start, ref.end, to_place(ctx, namesake[0]), ref.sentence, ref.surface,
@@ -323,13 +358,39 @@ def _stated_municipalities(ctx: DocContext, resolved: list[PlaceRef], refs_at: d
     return out
 
 
+def _readings_at(mentions: list[tuple[Match, _Name]], start: int) -> list[IndexRef]:
+    """The gazetteer's readings of the name mentioned at ``start`` (looked up only for the
+    rare town followed by its municipality)."""
+    found: list[IndexRef] = []
+    for m, name in mentions:
+        if m.start == start:
+            found = name.refs  # mentions do not overlap: one at most
+    return found
+
+
 # "near the border with Jalisco": a reference point. "Neighboring Praxedis G. Guerrero" and "el
 # vecino estado de Jalisco" are not: they name where the next incident happened.
 def _reference_point(ctx: DocContext, m: Match) -> bool:
     """The place is named as a reference, not as where something happened: a border, a
     direction from it, a destination."""
-    return bool(_REFERENCE_BEFORE.before(ctx, m.start, BEFORE_REACH)
-                or _BORDER_AFTER.match(ctx.folded, m.end, m.end + 14))
+    return _REFERENCE_BEFORE.before(ctx, m.start, BEFORE_REACH) \
+        or _followed_by(ctx.folded, m.end, _BORDER_WORDS, _BORDER_AFTER, m.end + 14)
+
+
+def _followed_by(folded: str, end: int, words: tuple[str, ...], pattern: re.Pattern[str], endpos: int) -> bool:
+    """``pattern.match(folded, end, endpos)``, for a pattern whose every match is whitespace and
+    then one of ``words``: most names are followed by punctuation or some other word, and are
+    answered by this test without a regex call."""
+    k = end
+    n = len(folded)
+    while k < n and _is_space_at(folded, k):
+        k += 1
+    if k == end:
+        return False
+    for word in words:  # folded.startswith(word, k), compiled without a method call
+        if k + len(word) <= n and _is_at(folded, k, word):
+            return pattern.match(folded, end, endpos) is not None
+    return False
 
 
 _BORDERING: Final = re.compile(r"(?:border with|borders with|bordering|limits? with|line with|"
@@ -351,9 +412,21 @@ _PAIRED_BEFORE: Final = re.compile(r"[A-Za-zé.][-–—/]$")
 # "a plane preparing to depart for Mexico City", "con destino a Tijuana": where it was going
 _DESTINATION: Final = re.compile(r"\b(?:depart(?:ing)? for|bound for|headed for|flight to|con destino a|con rumbo a|"
                           r"salida a|salida hacia|carretera a|road to|highway to|exit to)\s+$")
-_BORDER_AFTER: Final = re.compile(r"\s+(?:border|state line|frontera)\b")  # used with match(): anchored
+# "the Sonora border": used with match(), anchored after the name (see _followed_by)
+_BORDER_WORDS: Final[tuple[str, ...]] = ("border", "state line", "frontera")
+_BORDER_AFTER: Final = re.compile(r"\s+(?:" + "|".join(_BORDER_WORDS) + r")\b")
 _REFERENCE_BEFORE: Final = EndingAt(f"(?:{_BORDERING.pattern})|(?:{_DESTINATION.pattern})")
 _LIST_GAP: Final = re.compile(r"\s*(?:,|y|and|e)\s*|\s*,\s*(?:y|and)\s+")
+
+
+def _list_gap(folded: str, start: int, end: int) -> bool:
+    """``_LIST_GAP.fullmatch(folded[start:end])``: the names either side are of one list
+    ("colonias Morelos y Guerrero"). Every match opens, past whitespace, with a comma, "y",
+    "and" or "e"; most gaps after a street name are words that fail that at once."""
+    gap = folded[start:end].strip()
+    if not gap or gap[0] not in ",yae":
+        return False
+    return _LIST_GAP.fullmatch(folded[start:end]) is not None
 _STREET_BEFORE: Final = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|calle|avenida|av\.|boulevard|bulevar|bulevard|blvd\.?|"
                             r"periferico|libramiento|glorieta|paseo|"
                             r"carretera|autopista|neighborhood|street|avenue|plaza|mercado|calzada|unidad habitacional|puente|garita|"
@@ -363,7 +436,9 @@ _STREET_BEFORE: Final = EndingAt(r"\b(?:colonias?|col\.|fraccionamiento|barrio|c
 _PART_OF_TOWN_BEFORE: Final = EndingAt(r"\b(?:una|un|otra|otro|varias|varios)\s+(?:colonias?|barrios?|fraccionamientos?|calles?)\s+"
                                 r"(?:de|del)\s+$")
 _ROUTE_BEFORE: Final = EndingAt(r"\b(?:carretera|autopista|highway|tramo)\s+(?:federal\s+)?[a-z]+\s+$")
-_STREET_AFTER: Final = re.compile(r"\s+(?:neighborhood|neighbourhood|district|street|avenue|market|bridge|border crossing)\b")
+_STREET_WORDS: Final[tuple[str, ...]] = ("neighborhood", "neighbourhood", "district", "street", "avenue", "market",
+                                         "bridge", "border crossing")
+_STREET_AFTER: Final = re.compile(r"\s+(?:" + "|".join(_STREET_WORDS) + r")\b")
 
 
 _NOT_LETTER: Final = re.compile(r"[\W\d_]+")
@@ -379,23 +454,39 @@ def _lowercase_document(ctx: DocContext) -> bool:
 
 # every Latin-1 byte but the capitals _UPPER finds, deleted to count those capitals in C
 _NOT_UPPER_BYTES: Final = bytes(b for b in range(256) if not _UPPER.fullmatch(chr(b)))
+# every Latin-1 byte that is no letter (as _NOT_LETTER), deleted to count the letters in C
+_NOT_LETTER_BYTES: Final = bytes(b for b in range(256) if _NOT_LETTER.fullmatch(chr(b)))
 
 
 def _capitals(text: str) -> int:
-    """How many characters of ``text`` _UPPER finds; for Latin-1 text (nearly all) without a
-    list of one-letter strings."""
-    try:
-        return len(text.encode("latin-1").translate(None, _NOT_UPPER_BYTES))
-    except UnicodeEncodeError:
-        return len(_UPPER.findall(text))
+    """How many characters of ``text`` _UPPER finds, counted in C without a list of one-letter
+    strings. Every capital _UPPER finds is Latin-1, so the characters beyond it (curly quotes,
+    dashes, emoji) are dropped from the count unread."""
+    return len(text.encode("latin-1", "ignore").translate(None, _NOT_UPPER_BYTES))
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` holds (what is left once _NOT_LETTER's characters are removed);
+    counted in C when it is all Latin-1."""
+    data = text.encode("latin-1", "ignore")
+    if len(data) == len(text):
+        return len(data.translate(None, _NOT_LETTER_BYTES))
+    return len(_NOT_LETTER.sub("", text))
+
+
+CAPITALS_SAMPLE: Final = 400  # characters read first for capitals; most text has enough in them
 
 
 def _without_capitals(text: str, min_letters: int = 1) -> bool:
     """Fewer capitals than 1 % of the letters, among at least ``min_letters`` letters."""
-    upper = _capitals(text)
-    if upper * 100 > len(text):  # capitals above 1 % of all characters, so of the letters
+    # capitals above 1 % of all characters, so of the letters: most text has that many in its
+    # first few hundred characters already, and the rest is not read
+    if len(text) > CAPITALS_SAMPLE and _capitals(text[:CAPITALS_SAMPLE]) * 100 > len(text):
         return False
-    letters = len(_NOT_LETTER.sub("", text))  # what is left once non-letters are removed
+    upper = _capitals(text)
+    if upper * 100 > len(text):
+        return False
+    letters = _letters(text)
     return letters >= min_letters and upper < 0.01 * letters
 
 
@@ -419,59 +510,88 @@ _EXPLICIT_GAP: Final = re.compile(r"\s*[,(]?\s*(?:(?:in|en)\s+(?:the\s+state\s+o
                            r"(?:state of|estado de)\s+)?")
 
 
+def _explicit_gap(folded: str, start: int, end: int) -> bool:
+    """``_EXPLICIT_GAP.fullmatch(folded, start, end)``: what may stand between a place and the
+    state written after it. Most gaps are a comma or nothing ("Juárez, Michoacán") and need no
+    regex; nor does a gap whose first non-space character starts none of the pattern's words."""
+    gap = folded[start:end].strip()
+    if gap == "" or gap == "," or gap == "(":
+        return True
+    if gap[0] not in ",(ies":  # ",", "(", "in", "en", "el estado", "state of", "estado de"
+        return False
+    return _EXPLICIT_GAP.fullmatch(folded, start, end) is not None
+
+
 CAPITAL_STATE: Final = "MX-CMX"
-_BOROUGH_AFTER: Final = re.compile(r"\s+borough\b")
+_BOROUGH_WORDS: Final[tuple[str, ...]] = ("borough",)
+_BOROUGH_AFTER: Final = re.compile(r"\s+(?:" + "|".join(_BOROUGH_WORDS) + r")\b")
 _BOROUGH_BEFORE: Final = EndingAt(r"\b(?:alcaldia|alcaldias|delegacion|borough of)\s+(?:de\s+)?$")
 
 
-def _explicit_state(ctx: DocContext, m: Match, mentions, idx) -> str | None:
+def _explicit_state(ctx: DocContext, m: Match, mentions: list[tuple[Match, _Name]], idx: int) -> str | None:
     """The state written right after a place: 'Juárez, Michoacán' or 'Tapalpa (Jalisco)'; a
     borough is Mexico City's ('the Benito Juárez borough', 'la alcaldía Cuauhtémoc')."""
-    if _BOROUGH_AFTER.match(ctx.folded, m.end) or _BOROUGH_BEFORE.before(ctx, m.start, 16):
+    if _followed_by(ctx.folded, m.end, _BOROUGH_WORDS, _BOROUGH_AFTER, len(ctx.folded)) \
+            or _BOROUGH_BEFORE.before(ctx, m.start, 16):
         return CAPITAL_STATE
     if idx + 1 >= len(mentions):
         return None
     nxt, name = mentions[idx + 1]
     if nxt.start - m.end > 30:
         return None
-    if not _EXPLICIT_GAP.fullmatch(ctx.folded, m.end, max(m.end, nxt.start)):
+    if not _explicit_gap(ctx.folded, m.end, max(m.end, nxt.start)):
         return None
     if name.state_ref is not None:
         return name.state_ref.id
     return "foreign:" + name.foreign[0].id if name.foreign else None
 
 
-def _near_states(single_state: dict[int, list[tuple[int, str]]], sent_idx: list[int], k: int) -> dict[str, int]:
-    """States of the *other* mentions around mention k (same sentence counts double); bound
-    with partial, not a closure (compiled, a closure makes a reference cycle)."""
-    c: dict[str, int] = {}
-    i = sent_idx[k]
-    for offset, weight in _NEAR_WEIGHTS:
-        for j, state in single_state.get(i + offset, ()):
-            if j != k:
-                c[state] = c.get(state, 0) + weight
-    return c
+class _Around:
+    """The states named around each mention, for settling a shared name: worked out for one
+    mention at a time (see :meth:`states`), and only for those that context must settle."""
+
+    def __init__(self, single_state: dict[int, list[tuple[int, str]]], sent_idx: list[int]) -> None:
+        self.single_state = single_state  # sentence -> (mention number, state) of the mentions naming one state
+        self.sent_idx = sent_idx  # mention number -> its sentence
+
+    def states(self, k: int) -> dict[str, int]:
+        """States of the *other* mentions around mention k, weighted by the sentence they are
+        named in: k's own 3, the one before and the one after 2, two sentences before 1."""
+        near: dict[str, int] = {}
+        i = self.sent_idx[k]
+        self._count(near, k, i - 2, 1)
+        self._count(near, k, i - 1, 2)
+        self._count(near, k, i, 3)
+        self._count(near, k, i + 1, 2)
+        return near
+
+    def _count(self, near: dict[str, int], k: int, sentence: int, weight: int) -> None:
+        filed = self.single_state.get(sentence)
+        if filed is not None:
+            for j, state in filed:
+                if j != k:
+                    near[state] = near.get(state, 0) + weight
 
 
 def _choose(ctx: DocContext, m: Match, name: _Name, explicit: str | None, street: bool,
-            near_states, k: int) -> IndexRef | None:
-    """The reading of a place name; ``street``: a street word stands right before it;
-    ``near_states(k)`` gives the states of the places named around it (computed on demand)."""
-    if street or _STREET_AFTER.match(ctx.folded, m.end, m.end + 20):
+            around: _Around, k: int) -> IndexRef | None:
+    """The reading of a place name, mention ``k``; ``street``: a street word stands right before
+    it; ``around.states(k)`` gives the states of the places named around it."""
+    if street or _followed_by(ctx.folded, m.end, _STREET_WORDS, _STREET_AFTER, m.end + 20):
         # "colonia Guerrero", "the Morelos neighborhood": a street or district, not the state
         streets = name.streets()
         if streets is None or explicit is None:
             return None
-        return _choose_among(ctx, m, streets, explicit, near_states, k)
+        return _choose_among(ctx, m, streets, explicit, around, k)
     if name.state_ref is not None and not _CITY_OF.before(ctx, m.start, BEFORE_REACH, sliced=True):
         return name.state_ref
-    return _choose_among(ctx, m, name, explicit, near_states, k)
+    return _choose_among(ctx, m, name, explicit, around, k)
 
 
 MAJOR_CITY_WEIGHT: Final = 1.1  # a locality of a million people or more (weight = 1 + population / 10**7)
 
 
-def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, near_states,
+def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, around: _Around,
                   k: int) -> IndexRef | None:
     """The reading of ``name`` (a state's own reading aside) by the state written after it, the
     states named around it, the dominant state, then how prominent its readings are."""
@@ -482,17 +602,20 @@ def _choose_among(ctx: DocContext, m: Match, name: _Name, explicit: str | None, 
         pick = [r for r in refs if r.state == explicit and r.kind != "state"]
         if pick:
             return _best(pick)
-    near = near_states(k) if mexican else {}
+    near = around.states(k) if mexican else {}
     if mexican:
         # the reading in the most weighted state around (its best reading; the first on a tie)
         if near:
-            chosen: tuple | None = None
+            chosen: IndexRef | None = None
+            chosen_key: tuple | None = None  # (weight of the state, rank of the reading, -position)
             for state, weight in near.items():
                 found = name.best_in_state.get(state) if weight > 0 else None
-                if found is not None and (chosen is None or (weight, *found[:2]) > chosen[0]):
-                    chosen = ((weight, *found[:2]), found[2])
+                if found is not None:
+                    key = (weight, found[0], found[1])
+                    if chosen_key is None or key > chosen_key:
+                        chosen, chosen_key = found[2], key
             if chosen is not None:
-                return chosen[1]
+                return chosen
         if ctx.dominant_state:
             found = name.best_in_state.get(ctx.dominant_state)
             if found is not None:
