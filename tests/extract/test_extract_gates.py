@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cartelscope.extract.dates import YEARS_LATER, counts_years_later
-from cartelscope.extract.places import _NOT_LETTER, _UPPER, _capitals, _letters
+from cartelscope.extract.places import _NOT_LETTER, _UPPER, _letters, capitals_in
 from cartelscope.extract.textmatch import fold
 
 SENTENCES = [
@@ -38,7 +38,7 @@ def test_years_later_gate_reads_only_its_stretch():
     "Los sicarios 🚨 del CJNG", "“Culiacán” — Sinaloa", "ŁÓDŹ and Ĉu",  # beyond Latin-1, dropped unread
 ])
 def test_capitals_counts_what_the_pattern_finds(text):
-    assert _capitals(text) == len(_UPPER.findall(text))
+    assert capitals_in(text) == len(_UPPER.findall(text))
 
 
 @pytest.mark.parametrize("sentence", [
@@ -79,7 +79,7 @@ def test_still_gate_agrees_with_the_pattern(sentence):
 
 
 def test_capitals_beyond_latin1_are_none_of_those_counted():
-    # _capitals drops every character beyond Latin-1 unread: _UPPER must find none of them
+    # capitals_in drops every character beyond Latin-1 unread: _UPPER must find none of them
     assert not any(_UPPER.fullmatch(chr(code)) for code in range(256, 0x10000))
 
 

@@ -20,7 +20,7 @@ from operator import attrgetter
 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import ActorRef, DocContext, per_pack
-from cartelscope.extract.places import single_state_of_name
+from cartelscope.extract.places import capitals_in, single_state_of_name
 from cartelscope.extract.textmatch import Match, furthest_ends
 from cartelscope.knowledge import norm
 
@@ -212,14 +212,13 @@ def _ambiguous_reading(ctx: DocContext, s: int, e: int, actor_ms: list[Match]) -
 
 
 LOWER_CASE_TEXT: Final = 0.005  # capitals per character below which a text is written in lower case
-_CAPITAL: Final = re.compile(r"[A-ZÁÉÍÓÚÑÜ]")
 
 
 def _lower_case_text(ctx: DocContext) -> bool:
     """The text is written without capitals (a blog or chat in lower case); once per document."""
     found = ctx.cache.get("lower_case_text")
     if found is None:
-        capitals = len(_CAPITAL.findall(ctx.text))
+        capitals = capitals_in(ctx.text)  # (the capitals [A-ZÁÉÍÓÚÑÜ] finds)
         found = ctx.cache["lower_case_text"] = capitals < LOWER_CASE_TEXT * max(len(ctx.text), 1)
     return found
 

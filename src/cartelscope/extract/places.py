@@ -458,7 +458,7 @@ _NOT_UPPER_BYTES: Final = bytes(b for b in range(256) if not _UPPER.fullmatch(ch
 _NOT_LETTER_BYTES: Final = bytes(b for b in range(256) if _NOT_LETTER.fullmatch(chr(b)))
 
 
-def _capitals(text: str) -> int:
+def capitals_in(text: str) -> int:
     """How many characters of ``text`` _UPPER finds, counted in C without a list of one-letter
     strings. Every capital _UPPER finds is Latin-1, so the characters beyond it (curly quotes,
     dashes, emoji) are dropped from the count unread."""
@@ -481,9 +481,9 @@ def _without_capitals(text: str, min_letters: int = 1) -> bool:
     """Fewer capitals than 1 % of the letters, among at least ``min_letters`` letters."""
     # capitals above 1 % of all characters, so of the letters: most text has that many in its
     # first few hundred characters already, and the rest is not read
-    if len(text) > CAPITALS_SAMPLE and _capitals(text[:CAPITALS_SAMPLE]) * 100 > len(text):
+    if len(text) > CAPITALS_SAMPLE and capitals_in(text[:CAPITALS_SAMPLE]) * 100 > len(text):
         return False
-    upper = _capitals(text)
+    upper = capitals_in(text)
     if upper * 100 > len(text):
         return False
     letters = _letters(text)
