@@ -41,7 +41,7 @@ def _settle(cluster: list[Match]) -> list[Match]:
         return cluster  # one span, read several ways: nothing to choose
     taken: list[Match] = []  # one match per span taken
     out: list[Match] = []
-    for m in _ranked(cluster):
+    for m in _in_order(cluster, by_rank=True):
         if not _same_span_in(taken, m):
             if _overlaps(taken, m.start, m.end):
                 continue
@@ -50,15 +50,14 @@ def _settle(cluster: list[Match]) -> list[Match]:
     return out
 
 
-def _ranked(cluster: list[Match]) -> list[Match]:
-    """The cluster by length (longest first), then category ("actor" < "ambiguous" < "place"
-    alphabetically), then start, then the order the matches came in: an insertion sort, stable,
-    with its comparisons compiled (a cluster holds a handful of names)."""
+def _in_order(matches: list[Match], by_rank: bool) -> list[Match]:
+    """``matches`` sorted, stably, by :func:`_ranks_before` or else by :func:`_starts_before`:
+    an insertion sort whose comparisons run compiled, for the handful of names in a cluster."""
     out: list[Match] = []
-    for m in cluster:
+    for m in matches:
         i = len(out)
         out.append(m)
-        while i > 0 and _ranks_before(m, out[i - 1]):
+        while i > 0 and (_ranks_before(m, out[i - 1]) if by_rank else _starts_before(m, out[i - 1])):
             out[i] = out[i - 1]
             i -= 1
         out[i] = m
@@ -66,11 +65,18 @@ def _ranked(cluster: list[Match]) -> list[Match]:
 
 
 def _ranks_before(a: Match, b: Match) -> bool:
+    """By length (longest first), then category ("actor" < "ambiguous" < "place"
+    alphabetically), then start."""
     if a.end - a.start != b.end - b.start:
         return a.end - a.start > b.end - b.start
     if a.category != b.category:
         return a.category < b.category
     return a.start < b.start
+
+
+def _starts_before(a: Match, b: Match) -> bool:
+    """By start, then category."""
+    return a.start < b.start or a.start == b.start and a.category < b.category
 
 
 def _same_span_in(matches: list[Match], m: Match) -> bool:
@@ -88,7 +94,6 @@ def _overlaps(matches: list[Match], start: int, end: int) -> bool:
 
 
 _START: Final = attrgetter("start")
-_CATEGORY: Final = attrgetter("category")
 
 
 def split_names(ctx: DocContext) -> tuple[list[Match], list[Match]]:
@@ -128,9 +133,8 @@ def _take_cluster(ctx: DocContext, cluster: list[Match], actor_ms: list[Match], 
         elif one.category == "place":
             place_ms.append(one)  # (a lone ambiguous name is neither)
         return
-    chosen = _settle(cluster)
-    chosen.sort(key=_CATEGORY)
-    chosen.sort(key=_START)  # by start; readings of one span stand together, actor first
+    # by start; readings of one span stand together, actor first
+    chosen = _in_order(_settle(cluster), by_rank=False)
     k, n = 0, len(chosen)
     while k < n:
         m = chosen[k]
@@ -282,6 +286,9 @@ def _town_police(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
+_CARTEL_WORD: Final = re.compile(r"\bcartels?\b|\bcarteles\b")
+
+
 def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) -> list[ActorRef]:
     """'the Sinaloa and Jalisco cartels': the first place becomes its cartel too."""
     out: list[ActorRef] = []
@@ -298,7 +305,7 @@ def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) 
         if not _COORD.match(ctx.folded[p.end:nxt.start]):
             continue
         tail = ctx.folded[nxt.start:nxt.end]
-        if not re.search(r"\bcartels?\b|\bcarteles\b", tail):
+        if not _CARTEL_WORD.search(tail):
             continue
         name = ctx.folded[p.start:p.end]
         for form in (f"{name} cartel", f"cartel de {name}", f"{name} cartels"):
@@ -310,6 +317,7 @@ def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) 
     return out
 
 
+_ONLY_LINKING_WORDS: Final = re.compile(r"[\s,;:]*(?:(?:the|el|la|los|las|and|y|or|o|as|de|del)\b[\s,;:]*)*")
 _COMPARISON_BEFORE: Final = re.compile(r"\b(?:as|like|como|al igual que|similar to)\s+(?:the\s+|el\s+|la\s+|los\s+)?$")
 _COMPARISON_AFTER: Final = re.compile(r"^\s+(?:did|does|has done|had done|hizo|hace|ha hecho|hicieron)\b")
 
@@ -337,7 +345,7 @@ def _mark_examples(ctx: DocContext, refs: list[ActorRef]) -> None:
             for other in refs:
                 if c.end <= other.start and other.end <= r.start:
                     rest = rest.replace(ctx.folded[other.start:other.end], " ")
-            if re.fullmatch(r"[\s,;:]*(?:(?:the|el|la|los|las|and|y|or|o|as|de|del)\b[\s,;:]*)*", rest):
+            if _ONLY_LINKING_WORDS.fullmatch(rest):
                 r.example = True
                 break
 
@@ -402,6 +410,11 @@ def _loyal_bands(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
     """Mentions of a leader's faction made by armed men said to be loyal to him ("gunmen loyal to
     El Mayo" is La Mayiza)."""
     out: list[ActorRef] = []
+    for r in refs:
+        if ctx.known[r.actor_id].kind == "person":
+            break
+    else:
+        return out  # the armed men are named by a person they follow, and no one is named
     folded = ctx.folded
     for word in _LOYALTY_WORDS:
         pos = folded.find(word)
@@ -414,6 +427,11 @@ def _loyal_bands(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
                                         ctx.text[noun.start():noun.end()], via="loyalty"))
             pos = folded.find(word, pos + 1)
     return out
+
+
+# a capitalised word after a group noun other than a sentence's opening word ("the cartel Los X")
+_CAPITAL_AFTER: Final = re.compile(r"\s+[A-Z]")
+_ARTICLE_AFTER: Final = re.compile(r"\s+(?:In|On|And|The|El|La|En)\b")
 
 
 def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
@@ -429,7 +447,7 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
         if k and reach[k - 1] > m.start:
             continue  # the noun is part of a name ("the Gulf Cartel")
         after = ctx.text[m.end:m.end + 3]
-        if re.match(r"\s+[A-Z]", after) and not re.match(r"\s+(?:In|On|And|The|El|La|En)\b", ctx.text[m.end:m.end + 5]):
+        if _CAPITAL_AFTER.match(after) and not _ARTICLE_AFTER.match(ctx.text[m.end:m.end + 5]):
             continue  # "the cartel Los X": a name follows, the alias matcher handles it
         if k < len(refs) and refs[k].start - m.end <= 2 and ctx.text[m.end:refs[k].start].strip(' "“') == "":
             continue  # "el grupo La Línea": the known name right after says which

@@ -21,7 +21,7 @@ from cartelscope.extract.context import DocContext
 from cartelscope.extract.dates import HISTORY_YEARS, counts_years_later, find_pub_date, parse_pub_date, reference_year
 from cartelscope.extract.misspelt import MisspeltNames
 from cartelscope.extract.sentences import split
-from cartelscope.extract.textmatch import Match, fold, in_text_order
+from cartelscope.extract.textmatch import Match, fold, in_text_order, word_starts
 from cartelscope.ingest.text import (FUNCTION_WORD_LANGUAGE, LANG_SAMPLE_CHARS, LANGUAGES,
                                      language_of_counted_sample, language_of_sample)
 from cartelscope.knowledge import norm
@@ -40,8 +40,6 @@ _CANDIDATE_PARTS: Final = (
 )
 _CANDIDATE: Final = re.compile("|".join(_CANDIDATE_PARTS))  # what group_names finds, in one pattern
 _CANDIDATES: Final = tuple(re.compile(part) for part in _CANDIDATE_PARTS)
-# the words every match of each part begins with (its literal start, spelt out)
-_CANDIDATE_HEADS: Final = (("Cartel", "Cártel"), ("Grupo",), ("Los", "Las"))
 
 
 def group_names(text: str) -> list[re.Match]:
@@ -51,13 +49,13 @@ def group_names(text: str) -> list[re.Match]:
     parts begin with different letters, so at most one matches at a place, as the alternation."""
     found: list[re.Match] = []
     pos = 0
-    ahead: list[re.Match | None] = [_at_word(k, text, 0) for k in range(len(_CANDIDATES))]
+    ahead: list[re.Match | None] = [_at_word(p, text, 0) for p in _CANDIDATES]
     while True:
         best: re.Match | None = None
         for k in range(len(ahead)):
             m = ahead[k]
             if m is not None and m.start() < pos:
-                m = ahead[k] = _at_word(k, text, pos)
+                m = ahead[k] = _at_word(_CANDIDATES[k], text, pos)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
         if best is None:
@@ -66,25 +64,8 @@ def group_names(text: str) -> list[re.Match]:
         pos = best.end()
 
 
-def _at_word(k: int, text: str, pos: int) -> re.Match | None:
-    """``next(word_starts(_CANDIDATES[k], text, pos), None)``, the pattern tried only where one
-    of its heads stands at the start of a word (``str.find`` skips to them in C; the regex
-    engine, searching, tries the pattern at every capital C or L)."""
-    pattern = _CANDIDATES[k]
-    heads = _CANDIDATE_HEADS[k]
-    while True:
-        at = -1
-        for head in heads:
-            i = text.find(head, pos)
-            if i >= 0 and (at < 0 or i < at):
-                at = i
-        if at < 0:
-            return None
-        if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")):
-            m = pattern.match(text, at)
-            if m is not None:
-                return m
-        pos = at + 1
+def _at_word(pattern: re.Pattern, text: str, pos: int) -> re.Match | None:
+    return next(word_starts(pattern, text, pos), None)
 
 
 # a person's name of two to five capitalised words after a title (the pack's ``person_titles``
