@@ -259,7 +259,7 @@ class PhraseMatcher:
             if kind <= COUNTED:  # a counted word: count it (the spaced copy is one ahead)
                 if counts is not None and end_index - 1 < count_before:
                     klass: int = reading[1]
-                    counts[klass] += 1
+                    counts[klass] = counts[klass] + 1  # (typed: no generic in-place add)
                 if kind == COUNTED:
                     continue
                 reading = reading[2]  # also a phrase: read on as one
@@ -272,10 +272,14 @@ class PhraseMatcher:
             if kind == ONE_EXACT:  # the same, if the folded text reads the phrase as written
                 length = reading[1]
                 start = end_index - length
-                if folded[start:end_index - 1] == reading[3]:
+                written: str = reading[3]
+                if folded[start:end_index - 1] == written:
                     _in_order(out, Match(start, end_index - 1, reading[2]))
                 continue
-            length, tails, mode, key = reading
+            length = reading[0]
+            tails: tuple = reading[1]
+            mode: int = reading[2]
+            key: str = reading[3]
             if mode == PLAIN or mode == EXACT:
                 start = end_index - length - 1
                 end = start + length
@@ -355,7 +359,10 @@ COUNTED_TOO: Final = -4
 
 def _checked(text: str, folded: str, end_index: int, reading: tuple, out: list[Match]) -> None:
     """Matches of one EXACT or OPEN reading whose spaced form hit at ``end_index``."""
-    length, tails, mode, key = reading
+    length: int = reading[0]
+    tails: tuple = reading[1]
+    mode: int = reading[2]
+    key: str = reading[3]
     start = end_index - length - (mode != OPEN)
     end = start + length
     if folded[start:end] != key:
