@@ -92,15 +92,20 @@ def _sentence_cues(ctx: DocContext, i: int, cues: list[Match]) -> _Cues:
 _MODAL_KEYS: Final = frozenset({"speculation", "forecast"})
 _NEGATING_KEYS: Final = frozenset({"negation", "denial"})
 _RELATIVE_BEFORE: Final = re.compile(r"\b(?:that|which|que)\s+$")  # "que", not "ataque" or "bloque"
+RELATIVE_REACH: Final = 8  # characters before a modal in which its relative pronoun stands
 _USE_WITHIN: Final = re.compile(r"\b(?:used|usad|utilizad|usarse|utilizarse)")  # the cue "could be used" itself
 _USE_AFTER: Final = re.compile(r"\s+(?:(?:be\s+)?used|serve|(?:ser\s+)?usad|(?:ser\s+)?utilizad|usarse|utilizarse|servir)")
 
 
-def potential_use(folded: str, m) -> bool:
+def potential_use(folded: str, m: Match) -> bool:
     """A modal that says what a seized object could be used for ("materials that could be used
     to make explosives", "que podrían ser utilizados para"): it describes the object; the
     seizure itself is asserted."""
-    return bool(_RELATIVE_BEFORE.search(folded, max(0, m.start - 8), m.start)
+    lo = max(0, m.start - RELATIVE_REACH)
+    # (the relative word itself, found by plain search, before the regex that places it)
+    relative = folded.find("que", lo, m.start) >= 0 or folded.find("that", lo, m.start) >= 0 \
+        or folded.find("which", lo, m.start) >= 0
+    return bool(relative and _RELATIVE_BEFORE.search(folded, lo, m.start)
                 and (_USE_AFTER.match(folded, m.end) or _USE_WITHIN.search(folded, m.start, m.end)))
 
 

@@ -43,7 +43,7 @@ def describes(ctx: DocContext, ref: ActorRef) -> bool:
 _ARTICLE_GAP: Final = re.compile(r"\s+(?:una?|a|an|the|el|la)\s+")
 PURPOSE_REACH: Final = 40  # characters from the start of an aim or charge phrase to the word it governs
 # the cue lists of aims and charges, and whether an article may stand before the governed word
-_ARTICLE_ALLOWED: Final = {"aims": False, "charges": True, "aims_object": True}
+_ARTICLE_ALLOWED: Final[dict[str, bool]] = {"aims": False, "charges": True, "aims_object": True}
 
 
 def purpose(ctx: DocContext, m: Match) -> bool:
@@ -63,6 +63,12 @@ def purpose(ctx: DocContext, m: Match) -> bool:
     return False
 
 
+def governs_in(ctx: DocContext, i: int) -> bool:
+    """Some aim or charge cue may govern a word of sentence ``i``: else :func:`purpose` is False
+    for every match of the sentence, and need not be asked."""
+    return i in _aims_by_sentence(ctx)
+
+
 CHARGE_LIST_REACH: Final = 90
 # the charges before the last one: ", extorsión y ", " homicide, extortion and "
 _CHARGE_LIST: Final = re.compile(r"(?:,?\s+[a-z]+)*\s*(?:,|\s(?:y|e|and|or|o))\s+")
@@ -75,10 +81,10 @@ def _aims_by_sentence(ctx: DocContext) -> dict[int, list[tuple[int, int, bool]]]
     table = ctx.cache.get("aims")
     if table is None:
         table = ctx.cache["aims"] = {}
-        for m in ctx.all_of("cue"):
-            article = _ARTICLE_ALLOWED.get(m.key)
-            if article is not None:
-                for i in (m.sentence, m.sentence + 1):
-                    table.setdefault(i, []).append((m.start, m.end, article))
+        for key, article in _ARTICLE_ALLOWED.items():  # (each list's cues, not every cue of the text)
+            for i in ctx.sentences_with_cue(key):
+                for m in ctx.cues(i, key):
+                    for j in (m.sentence, m.sentence + 1):
+                        table.setdefault(j, []).append((m.start, m.end, article))
     return table
 

@@ -7,7 +7,7 @@ incident in one article (the headline and the body, say) merge into one event.
 """
 from __future__ import annotations
 
-from typing import Final
+from typing import Final, cast
 
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -17,13 +17,14 @@ from cartelscope.extract import certainty as cert
 from cartelscope.extract import numbers
 from cartelscope.extract.actors import FORCE_KINDS, GROUP_KINDS, person_groups
 from cartelscope.extract.backward import EndingAt
-from cartelscope.extract.clauses import AGAINST, describes, purpose
-from cartelscope.extract.context import ActorRef, DocContext, PlaceRef, place_ref, within
+from cartelscope.extract.clauses import AGAINST, describes, governs_in, purpose
+from cartelscope.extract.context import ActorRef, DocContext, PlaceRef, per_pack, place_ref, within
 from cartelscope.extract.dates import counts_years_later, opens_state, reference_year, sentence_dates, years_named
 from cartelscope.extract.places import state_place
 from cartelscope.extract.relations import STANDING
 from cartelscope.extract.sentences import Sentence
 from cartelscope.extract.textmatch import Match
+from cartelscope.knowledge import KnowledgePack
 from cartelscope.model import Evidence, ExtractedEvent, Place
 
 SPLIT_BY_STATE_TYPES: Final = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -68,45 +69,108 @@ class Classification:
         return f"Classification{self._fields()!r}"
 
 
+_UNSEEN: Final = object()  # a cache slot not yet filled (a sentence may classify as None)
+
+
+CLASSIFIED: Final = "classified"  # ctx.cache key: each sentence's classification as a whole
+
+
 def classify(ctx: DocContext, i: int, span: tuple[int, int] | None = None) -> Classification | None:
-    key = ("classify", i, span)
-    if key not in ctx.cache:
-        ctx.cache[key] = _classify(ctx, i, span)
-    return ctx.cache[key]
+    """What sentence ``i`` (or the clause ``span`` of it) reports; once per sentence or clause."""
+    if span is not None:
+        key = ("classify", i, span)
+        found = ctx.cache.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = ctx.cache[key] = _classify(ctx, i, span)
+        return found
+    table: list[object] | None = ctx.cache.get(CLASSIFIED)
+    if table is None:
+        table = ctx.cache[CLASSIFIED] = [_UNSEEN] * len(ctx.sentences)
+    whole = table[i]
+    if whole is _UNSEEN:
+        whole = table[i] = _classify(ctx, i, None)
+    return cast("Classification | None", whole)
+
+
+class _EventKind:
+    """What :func:`_classify` reads of a codebook event type, copied from the pack's (pydantic)
+    entry once per pack: read from a compiled class, a field is a C struct read."""
+
+    __slots__ = ("event_type", "sub_event_type", "tags", "priority", "civilian_targeting")
+
+    def __init__(self, event_type: str, sub_event_type: str, tags: list[str], priority: int,
+                 civilian_targeting: bool):
+        self.event_type = event_type
+        self.sub_event_type = sub_event_type
+        self.tags = tags  # the pack's own list: read, never changed
+        self.priority = priority
+        self.civilian_targeting = civilian_targeting
+
+
+class _CodebookRule:
+    """A codebook rule as :func:`_classify` reads it (copied once per pack, as :class:`_EventKind`):
+    the type it decides, its name as evidence gives it, the trigger groups it requires, and
+    whether its type targets civilians."""
+
+    __slots__ = ("event_type", "sub_event_type", "tags", "name", "requires_all", "priority", "civilian_targeting")
+
+    def __init__(self, event_type: str, sub_event_type: str, tags: list[str], name: str,
+                 requires_all: list[str], priority: int, civilian_targeting: bool):
+        self.event_type = event_type
+        self.sub_event_type = sub_event_type
+        self.tags = tags
+        self.name = name
+        self.requires_all = requires_all
+        self.priority = priority
+        self.civilian_targeting = civilian_targeting
+
+
+class _Codebook:
+    """The pack's codebook as :func:`_classify` reads it, built once per knowledge pack: each
+    event type by (type, sub-type) and by trigger key ("Battles|Armed clash"); the rules as
+    (required groups, excluding groups, rule); for each trigger group, the numbers of the rules
+    that require it; the numbers of rules that require nothing; and the rule chosen for each set
+    of trigger groups seen so far."""
+
+    def __init__(self, pack: KnowledgePack):
+        self.types: dict[tuple[str, str], _EventKind] = {
+            (t.event_type, t.sub_event_type): _EventKind(t.event_type, t.sub_event_type, t.tags, t.priority,
+                                                         t.civilian_targeting)
+            for t in pack.event_types}
+        # a trigger's key names its type as "event type|sub-type"
+        self.by_trigger_key: dict[str, _EventKind] = {f"{et}|{sub}": t for (et, sub), t in self.types.items()}
+        self.rules: list[tuple[frozenset[str], frozenset[str], _CodebookRule]] = [
+            (frozenset(r.requires_all), frozenset(r.requires_none),
+             _CodebookRule(r.event_type, r.sub_event_type, r.tags, f"rule:{r.id}", r.requires_all, r.priority,
+                           self.types[(r.event_type, r.sub_event_type)].civilian_targeting))
+            for r in pack.rules]
+        self.requiring: dict[str, list[int]] = {}
+        for k, (required, _, _) in enumerate(self.rules):
+            for g in required:
+                self.requiring.setdefault(g, []).append(k)
+        self.always: list[int] = [k for k, (required, _, _) in enumerate(self.rules) if not required]
+        self.chosen: dict[frozenset[str], _CodebookRule | None] = {}
 
 
 _CODEBOOK: Final[dict[int, tuple]] = {}
 
 
-def _codebook(ctx: DocContext) -> tuple[dict, list, dict, tuple, dict]:
-    """(event type, sub-type) -> codebook entry; the rules as (required groups, excluding
-    groups, rule) sets; for each trigger group, the numbers of the rules that require it; the
-    numbers of rules that require nothing; and the rule chosen for each set of trigger groups
-    seen so far. Built once per knowledge pack."""
-    hit = _CODEBOOK.get(id(ctx.pack))
-    if hit is None or hit[0] is not ctx.pack:
-        types = {(t.event_type, t.sub_event_type): t for t in ctx.pack.event_types}
-        rules = [(frozenset(r.requires_all), frozenset(r.requires_none), r) for r in ctx.pack.rules]
-        requiring: dict[str, list[int]] = {}
-        for k, (required, _, _) in enumerate(rules):
-            for g in required:
-                requiring.setdefault(g, []).append(k)
-        always = tuple(k for k, (required, _, _) in enumerate(rules) if not required)
-        hit = _CODEBOOK[id(ctx.pack)] = (ctx.pack, types, rules, requiring, always, {})
-    return hit[1], hit[2], hit[3], hit[4], hit[5]
+def _codebook(ctx: DocContext) -> _Codebook:
+    return per_pack(_CODEBOOK, ctx.pack, _Codebook)
 
 
-def _rule_for(codebook: tuple, named: frozenset[str]):
+def _rule_for(codebook: _Codebook, named: frozenset[str]) -> _CodebookRule | None:
     """The codebook rule that fires for the trigger groups ``named`` (or None): the highest
     priority among those whose groups are all named and whose excluding groups are not, the
     first in pack order among equals. It depends on the set alone, so it is chosen once."""
-    _, rules, requiring, always, chosen = codebook
-    if named in chosen:
-        return chosen[named]
+    chosen = codebook.chosen
+    found = chosen.get(named, _UNSEEN)
+    if found is not _UNSEEN:
+        return cast("_CodebookRule | None", found)
     best = None
     # only rules that require a group named here (or nothing) can fire
-    for k in sorted({k for g in named for k in requiring.get(g, ())}.union(always)):
-        required, excluded, rule = rules[k]
+    for k in sorted({k for g in named for k in codebook.requiring.get(g, ())}.union(codebook.always)):
+        required, excluded, rule = codebook.rules[k]
         if required <= named and named.isdisjoint(excluded):
             if best is None or rule.priority > best.priority:
                 best = rule
@@ -150,27 +214,32 @@ def _classify(ctx: DocContext, i: int, span: tuple[int, int] | None) -> Classifi
         if m.key not in present:
             present[m.key] = m.start
     codebook = _codebook(ctx)
-    types = codebook[0]
     best = _rule_for(codebook, frozenset(present))
     if best is not None:
-        t = types[(best.event_type, best.sub_event_type)]
-        return Classification(best.event_type, best.sub_event_type, list(best.tags), f"rule:{best.id}",
-                              min(present[g] for g in best.requires_all), t.civilian_targeting)
+        anchor = -1
+        for g in best.requires_all:  # the first of the words its required groups were named by
+            start = present[g]
+            if anchor < 0 or start < anchor:
+                anchor = start
+        return Classification(best.event_type, best.sub_event_type, list(best.tags), best.name, anchor,
+                              best.civilian_targeting)
     if triggers is None:
         triggers = _span_triggers(ctx, i, span)
     if not triggers:
         return None
-    scored = []
+    # the trigger of the highest-priority type; among equals the first in the sentence
+    top: _EventKind | None = None
+    top_word: Match | None = None
     for m in triggers:
-        et, sub = m.key.split("|", 1)
-        t = types.get((et, sub))
-        if t:
-            scored.append((t.priority, -m.start, t, m))
-    if not scored:
+        t = codebook.by_trigger_key.get(m.key)
+        if t is not None and (top is None or top_word is None or t.priority > top.priority
+                              or t.priority == top.priority and m.start < top_word.start):
+            top, top_word = t, m
+    if top is None or top_word is None:
         return None
-    _, _, t, m = max(scored, key=lambda x: (x[0], x[1]))
-    return Classification(t.event_type, t.sub_event_type, list(t.tags), f"trigger:{ctx.folded[m.start:m.end]}",
-                          m.start, t.civilian_targeting)
+    return Classification(top.event_type, top.sub_event_type, list(top.tags),
+                          f"trigger:{ctx.folded[top_word.start:top_word.end]}", top_word.start,
+                          top.civilian_targeting)
 
 
 def _span_triggers(ctx: DocContext, i: int, span: tuple[int, int] | None) -> list[Match]:
@@ -194,17 +263,28 @@ def _event_words(ctx: DocContext, i: int) -> list[Match]:
     return [m for m in ctx.in_sentence(i) if m.category == "group" or m.category == "trigger"]
 
 
+FACTUAL: Final = "factual words"  # ctx.cache key: per category, each sentence's factual matches
+
+
 def _factual(ctx: DocContext, i: int, category: str) -> list[Match]:
     """Sentence ``i``'s matches of ``category`` that are not aims or charges, nor inside a false
     friend ("captured on video"), once per sentence."""
-    key = ("factual", i, category)
-    found = ctx.cache.get(key)
+    tables: dict[str, list[list[Match] | None]] | None = ctx.cache.get(FACTUAL)
+    if tables is None:
+        tables = ctx.cache[FACTUAL] = {}
+    table = tables.get(category)
+    if table is None:
+        table = [None] * len(ctx.sentences)
+        tables[category] = table
+    found = table[i]
     if found is None:
         friends = ctx.of(i, "falsefriend")
-        found = [m for m in ctx.usable(i, category) if not purpose(ctx, m)]
+        usable = ctx.usable(i, category)
+        # most sentences hold no aim or charge: then no match of theirs is one's object
+        found = [m for m in usable if not purpose(ctx, m)] if governs_in(ctx, i) else list(usable)
         if friends:
             found = [m for m in found if not any(f.start <= m.start and m.end <= f.end for f in friends)]
-        ctx.cache[key] = found
+        table[i] = found
     return found
 
 
@@ -334,7 +414,8 @@ def blamed_in_next(ctx: DocContext, i: int) -> list[str]:
 _CLAIM: Final = re.compile(r"se adjudic|claimed responsibility|reivindic")
 
 
-_SAID_AFTER: Final = re.compile(r"^\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
+SAID_REACH: Final = 30  # characters after a force's name in which "said", "informó" make it the source
+_SAID_AFTER: Final = re.compile(r"\W{0,3}(?:\w+\W+){0,2}(?:said|says|reported|announced|confirmed|stated|informed|"
                          r"informó|informo|inform|dijo|señaló|senalo|indicó|indico|confirmó|confirmo|reportó|reporto|"
                          r"detalló|detallo|precisó|preciso|explicó|explico|dio a conocer|"
                          # who blames a group for the incident is its source, not a party
@@ -351,7 +432,7 @@ def _attributing(ctx: DocContext, i: int, r: ActorRef) -> bool:
         if m.key.startswith("attribution:") and m.start <= r.start and r.start - m.end <= 20 \
                 and not _THAT.search(ctx.folded, m.end, r.start):
             return True  # (not "said in a statement that marines detained ...": the claim's subject)
-    return bool(_SAID_AFTER.match(ctx.text[r.end:r.end + 30]))
+    return bool(_SAID_AFTER.match(ctx.text, r.end, r.end + SAID_REACH))
 
 
 def _mexican(places: list[PlaceRef]) -> list[PlaceRef]:
@@ -365,9 +446,11 @@ def sentence_places(ctx: DocContext, i: int) -> list[PlaceRef]:
     places = ctx.places_in(i)
     if not places:
         return places
+    folded = ctx.folded
     kept = [p for p in places if not _TOWARD.before(ctx, p.start, TOWARD_REACH, sliced=True)
             and not _ORIGIN.before(ctx, p.start, TOWARD_REACH, sliced=True)
-            and not _PLATES_AFTER.match(ctx.folded, p.end)
+            # (\s is a character str.isspace() accepts: most names are followed by a stop or comma)
+            and not (p.end < len(folded) and folded[p.end].isspace() and _PLATES_AFTER.match(folded, p.end))
             and not _ORIGIN_LIST.before(ctx, p.start, ORIGIN_LIST_REACH, sliced=True)]
     if len(kept) < len(places):
         # the state written after a dropped town goes with it ("uno de Juárez, Nuevo León")
@@ -401,12 +484,19 @@ _ORIGIN: Final = EndingAt(r"\b(?:eran de|era de|originari[oa]s? de|oriund[oa]s? 
                    r"placas de|placas del estado de|plates from|license plates)\s+(?:la\s+|el\s+|the\s+)?$")
 
 
+_SPECIFICITY: Final = {"locality": 3, "municipality": 3, "region": 1, "state": 0, "foreign": 2}
+
+
 def _best_place(places: list[PlaceRef]) -> Place | None:
+    """The most specific place mentioned; among equals the first."""
     if not places:
         return None
-    rank = {"locality": 3, "municipality": 3, "region": 1, "state": 0, "foreign": 2}
-    # the most specific mention; among equals the first
-    best = max(places, key=lambda p: (rank.get(p.place.kind, 0), -p.start))
+    best = places[0]
+    best_rank = _SPECIFICITY.get(best.place.kind, 0)
+    for p in places:
+        rank = _SPECIFICITY.get(p.place.kind, 0)
+        if rank > best_rank or rank == best_rank and p.start < best.start:
+            best, best_rank = p, rank
     return best.place
 
 
@@ -702,13 +792,21 @@ def _coordinated_cuts(ctx: DocContext, i: int) -> list[int]:
     places = [p for p in places if p.start >= dateline and p.place.kind != "foreign"]
     if len(places) < 2:
         return []
-    starts = None
     for conj in _AND.finditer(ctx.folded, places[0].end, places[-1].start):
-        if starts is None:
-            starts = {m.start for m in _event_words(ctx, i)}
-        if conj.end() in starts:
+        if _event_word_at(ctx, i, conj.end()):
             return [conj.start()]
     return []
+
+
+def _event_word_at(ctx: DocContext, i: int, pos: int) -> bool:
+    """An event word of sentence ``i`` (see :func:`_event_words`) starts at ``pos``."""
+    for m in ctx.of(i, "group"):
+        if m.start == pos:
+            return True
+    for m in ctx.of(i, "trigger"):
+        if m.start == pos:
+            return True
+    return False
 
 
 def _cause_cut(ctx: DocContext, i: int) -> tuple[list[int], tuple[int, int] | None]:
@@ -923,6 +1021,12 @@ _TIME_STAMP: Final = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*h(?:rs
 LIVE_ENTRIES: Final = 3  # time-stamped paragraphs that make a live page
 
 
+def _is_digit(ch: str) -> bool:
+    """``ch`` is a digit as a regex's \\d reads it (any decimal digit: str.isdecimal()), ASCII
+    ones told apart by comparison alone."""
+    return "0" <= ch <= "9" or (ch >= "\x80" and ch.isdecimal())
+
+
 def _live_entry(ctx: DocContext, i: int) -> bool:
     """Sentence ``i`` lies in a time-stamped entry of a live page (at least ``LIVE_ENTRIES``
     paragraphs open with a clock time): undated, it tells the news of the page's day."""
@@ -931,7 +1035,10 @@ def _live_entry(ctx: DocContext, i: int) -> bool:
         firsts: dict[int, Sentence] = {}
         for s in ctx.sentences:
             firsts.setdefault(s.paragraph, s)
-        starts = {p for p, s in firsts.items() if _TIME_STAMP.match(ctx.text, s.start)}
+        text = ctx.text
+        # a time stamp opens with a digit
+        starts = {p for p, s in firsts.items()
+                  if s.start < len(text) and _is_digit(text[s.start]) and _TIME_STAMP.match(text, s.start)}
         ctx.cache["live entries"] = starts = starts if len(starts) >= LIVE_ENTRIES else set()
     return ctx.sentences[i].paragraph in starts
 
@@ -1241,8 +1348,21 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         return
     for i in ctx.sentences_with_cue("blame"):
         s = ctx.sentences[i]
+        earlier = [e for e in events if e.evidence[0].start < s.start
+                   and (e.event_type in PERPETRATED_TYPES or e.sub_event_type in PERPETRATED_SUBTYPES)]
+        if not earlier:
+            continue  # (read first: the cheapest of the conditions, all of which must hold)
         blame = _first_blame(ctx, i)
         if blame is None:
+            continue
+        end = _BLAME_END.search(ctx.folded, blame.end, s.end)
+        stop = end.start() if end else s.end
+        named = [r for r in ctx.actors_in(i)
+                 if blame.end <= r.start < stop and ctx.known[r.actor_id].kind in GROUP_KINDS]
+        # "una célula de Los Metros, facción del Cártel del Golfo": the cartel only describes its faction
+        parents = {ctx.known[r.actor_id].parent for r in named}
+        groups = [r.actor_id for r in named if not (r.actor_id in parents and describes(ctx, r))]
+        if not groups:
             continue
         # "the attack was blamed on X" or "officials blamed the attack on X": the incident is named
         # with a definite article before the blame word or right after it; "toda la jornada", "the
@@ -1255,17 +1375,6 @@ def _blamed_later(ctx: DocContext, events: list[ExtractedEvent]) -> None:
         if not whole_day and not incident and not any((m.start < blame.start or m.start - blame.end <= BLAMED_NOUN_REACH)
                                      and (m.category == "trigger" or m.key == "attack_words")
                                      and _DEFINITE_BEFORE.before(ctx, m.start, 12) for m in ctx.in_sentence(i)):
-            continue
-        end = _BLAME_END.search(ctx.folded, blame.end, s.end)
-        stop = end.start() if end else s.end
-        named = [r for r in ctx.actors_in(i)
-                 if blame.end <= r.start < stop and ctx.known[r.actor_id].kind in GROUP_KINDS]
-        # "una célula de Los Metros, facción del Cártel del Golfo": the cartel only describes its faction
-        parents = {ctx.known[r.actor_id].parent for r in named}
-        groups = [r.actor_id for r in named if not (r.actor_id in parents and describes(ctx, r))]
-        earlier = [e for e in events if e.evidence[0].start < s.start
-                   and (e.event_type in PERPETRATED_TYPES or e.sub_event_type in PERPETRATED_SUBTYPES)]
-        if not groups or not earlier:
             continue
         for target in (earlier if whole_day else earlier[-1:]):
             if any(ctx.known[a].kind in GROUP_KINDS for a in target.actors):
@@ -1416,14 +1525,13 @@ def _scene_host(ctx: DocContext, hosts: list[ExtractedEvent], e: ExtractedEvent)
     if e.sub_event_type != "Disrupted weapons use" or len(e.evidence) != 1 or not e.actors:
         return None
     j = ctx.sentence_of(e.evidence[0].start)
-    s = ctx.sentences[j]
-    if not _AT_THE_SCENE.search(ctx.folded, s.start, s.end):
-        return None
     for h in hosts:
         if set(e.actors) <= set(h.actors) and _dates_agree(e.date, h.date) \
                 and any(ctx.sentence_of(ev.start) == j - 1 for ev in h.evidence) \
                 and (e.place is None or h.place is None or e.place.municipality_code == h.place.municipality_code):
-            return h
+            # the sentence's words decide for every host alike: read them only for one that fits
+            s = ctx.sentences[j]
+            return h if _AT_THE_SCENE.search(ctx.folded, s.start, s.end) else None
     return None
 
 
@@ -1483,18 +1591,22 @@ def _more_specific(a: Place, b: Place) -> bool:
 def summarize(ctx: DocContext, e: ExtractedEvent) -> str:
     names = [ctx.known[a].name for a in e.actors]
     where = ""
-    if e.place:
-        where = e.place.municipality or e.place.name
-        if e.place.state and e.place.kind != "state":
-            st = ctx.pack.states.get(e.place.state)
-            where = f"{where}, {st.name if st else e.place.state}"
+    place = e.place  # (a dataclass: each field is read once, by name)
+    if place:
+        where = place.municipality or place.name
+        state = place.state
+        if state and place.kind != "state":
+            st = ctx.pack.states.get(state)
+            where = f"{where}, {st.name if st else state}"
     parts = [e.sub_event_type]
     if names:
         parts.append("involving " + ", ".join(names))
     if where:
         parts.append("in " + where)
-    if e.date:
-        parts.append("on " + e.date)
-    if e.fatalities:
-        parts.append(f"({e.fatalities} dead)")
+    date = e.date
+    if date:
+        parts.append("on " + date)
+    fatalities = e.fatalities
+    if fatalities:
+        parts.append(f"({fatalities} dead)")
     return " ".join(parts)

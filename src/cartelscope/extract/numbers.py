@@ -15,7 +15,10 @@ import re
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import DocContext, within
 
-_DIGITS: Final = re.compile(r"(?<![\d.,:/])\d{1,4}(?![\d:/]|\.\d)")
+# a count of one to four digits, not part of a longer number, a decimal, a time or a date
+# ("(?<![\d.,:/])\d{1,4}" written to open with \d itself, so that the regex engine skips to
+# the next digit instead of trying the look-behind at every character)
+_DIGITS: Final = re.compile(r"\d(?<![\d.,:/]\d)\d{0,3}(?![\d:/]|\.\d)")
 _YEAR: Final = re.compile(r"^(?:19|20)\d{2}$")
 MAX_GAP_WORDS: Final = 4  # between a count and the fatality noun after it
 VERB_REACH_WORDS: Final = 3  # between a fatality verb and its count ("killed at least 12")
