@@ -5,6 +5,7 @@ pattern that must start a word)."""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -36,8 +37,8 @@ _WORDS = ("el la las on this este esta last late early in en de del of back sinc
           "ayer anoche night morning tonight hoy manana madrugada noche tarde afternoon evening "
           "monday friday lunes martes domingo sabado january jan. sept. sep march mar may mayo "
           "marzo enero ene dic setiembre 1 5 12 31 3rd 2024 1999 2020 19 20 2024-05-03 3/4/2024 "
-          ", . ( ) x el_ mayor tiene dos two un").split()
-_GAPS = (" ", " ", " ", "  ", "\n", ", ", "", "/", ".")
+          ", . ( ) x el_ mayor tiene dos two un ano año ñel _el é٣ ٣ x٣ 2٣ _5").split()
+_GAPS = (" ", " ", " ", "  ", "\n", ", ", "", "/", ".", "\u3000", "\xa0")
 
 
 def _random_sentences(n: int) -> list[str]:
@@ -80,3 +81,30 @@ def test_clues_and_reach_are_read_off_the_patterns():
 def test_a_match_far_before_its_clue_is_found():
     found = dates.find_dates(fold("Ocurrió la madrugada   del \n este lunes en Culiacán"), dates.date(2025, 3, 14))
     assert [(d.kind, d.value) for d in found] == [("weekday_this", "2025-03-10")]
+
+
+def test_earliest_start_reads_back_as_a_regex_on_the_reversed_text_would():
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab1_.,é \n\t\xa0\u3000") for _ in range(rng.randint(0, 20)))
+        for reach in range(5):
+            back = re.compile(r"\S*(?:\s+\S*){0,%d}" % reach)
+            for at in range(len(text) + 1):
+                expected = len(text) - back.match(text[::-1], len(text) - at).end()
+                assert dates.earliest_start(text, at, reach) == expected, (text, at, reach)
+
+
+def test_first_characters_are_read_off_the_patterns():
+    first = {kind: "".join(chr(c) for c in range(128) if rule.first[c]) for kind, rule in dates._RULES.items()}
+    assert first["iso"] == "12" and first["slash"] == "0123456789"
+    assert first["weekday_last"] == "el" and first["en_md"] == "adfjmnos"
+    assert [kind for kind, rule in dates._RULES.items() if all(rule.first)] == ["en_mdy"]  # not at a word
+
+
+def test_first_at_or_after_is_bisect_left():
+    from bisect import bisect_left
+    rng = random.Random(3)
+    for _ in range(500):
+        positions = sorted(rng.sample(range(60), rng.randint(0, 12)))
+        for pos in range(-1, 62):
+            assert dates._first_at_or_after(positions, pos) == bisect_left(positions, pos)

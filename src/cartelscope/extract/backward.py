@@ -114,16 +114,21 @@ class _Endings:
     pattern puts right after whitespace, each with the endings of the word that must come before
     it ("de" only after "alcaldia" or "delegacion"). Built by :func:`_endings`."""
 
-    __slots__ = ("free", "bound", "before")
+    __slots__ = ("free", "bound", "before", "lasts")
 
     def __init__(self, free: set[str], before: dict[str, _Endings]) -> None:
         self.free = _ByLast(free)
         self.bound = _ByLast(before)
         self.before = before
+        # by ASCII code: whether some ending ends with that character
+        self.lasts = [bool(self.free.ascii[code] or self.bound.ascii[code]) for code in range(128)]
 
     def fit(self, text: str, lo: int, k: int) -> bool:
         """Whether ``text[lo:k]``, which ends with a character that is no whitespace, has one of
         these endings (and the words before them), all inside the window."""
+        code = ord(text[k - 1])
+        if code < 128 and not self.lasts[code]:
+            return False  # no ending ends with that character: half the calls stop here
         if _ends_with(text, lo, k, self.free.ending(text, k - 1)):
             return True
         for tail in self.bound.ending(text, k - 1):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_left
 from datetime import date, timedelta
 from typing import Any, Final, NamedTuple, TYPE_CHECKING
 
+from cartelscope.extract.backward import _is_space_at
 from cartelscope.extract.textmatch import folded_words, holds_any
 
 if TYPE_CHECKING:
@@ -227,25 +227,6 @@ def _without_longer(clues: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c for c in clues if not any(o != c and c.startswith(o) for o in clues))
 
 
-def _first_chars(items: Any) -> str:
-    """The characters a match of the parsed ``items`` must begin with; "" when unsure (a class
-    of characters, a part that may be empty)."""
-    if not items:
-        return ""
-    op, av = items[0]
-    name = str(op)
-    if name == "LITERAL":
-        return chr(av)
-    if name == "SUBPATTERN":
-        return _first_chars(av[3])
-    if name == "BRANCH":
-        each = [_first_chars(alt) for alt in av[1]]
-        return "" if "" in each else "".join(sorted(set("".join(each))))
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
-        return _first_chars(av[2])
-    return ""
-
-
 def _starts_word_char(items: Any) -> bool:
     """Whether a match of the parsed ``items`` surely begins with a word character (\\w)."""
     if not items:
@@ -266,39 +247,77 @@ def _starts_word_char(items: Any) -> bool:
     return False
 
 
-class _Rule:
-    """A date pattern and what bounds its scan (see :func:`_scan_limits`); for one that must
-    start a word (and surely begins with a word character), ``starts`` finds the words where
-    it may begin: those starting with one of its first characters, when these are known."""
+def _first_ascii(items: Any) -> set[str] | None:
+    """The ASCII characters a match of the parsed ``items`` may begin with (other characters are
+    never ruled out), or None when any may (a negated class, a part that may be empty)."""
+    if not items:
+        return None
+    op, av = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(av)} if av < 128 else set()
+    if name == "IN":
+        chars: set[str] = set()
+        for o, a in av:
+            kind = str(o)
+            if kind == "LITERAL":
+                if a < 128:
+                    chars.add(chr(a))
+            elif kind == "RANGE":
+                chars.update(chr(c) for c in range(a[0], min(a[1], 127) + 1))
+            elif kind == "CATEGORY" and str(a) == "CATEGORY_DIGIT":
+                chars.update("0123456789")
+            elif kind == "CATEGORY" and str(a) == "CATEGORY_WORD":
+                chars.update(c for c in map(chr, range(128)) if c.isalnum() or c == "_")
+            else:
+                return None
+        return chars
+    if name == "SUBPATTERN":
+        return _first_ascii(av[3])
+    if name == "BRANCH":
+        union: set[str] = set()
+        for alt in av[1]:
+            each = _first_ascii(alt)
+            if each is None:
+                return None
+            union |= each
+        return union
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _first_ascii(av[2])
+    return None
 
-    __slots__ = ("kind", "pattern", "at_word", "clues", "reach", "starts")
+
+class _Rule:
+    """A date pattern and what bounds its scan (see :func:`_scan_limits`). One that must start
+    a word (and surely begins with a word character) is tried only at the words that begin with
+    an ASCII character it may begin with (``first``, by code) or with any other character."""
+
+    __slots__ = ("kind", "pattern", "at_word", "clues", "reach", "family", "first")
 
     def __init__(self, kind: str, pattern: re.Pattern, at_word: bool) -> None:
         self.kind = kind
         self.pattern = pattern
         self.at_word = at_word
         self.clues, self.reach = _scan_limits(pattern)
-        self.starts = _WORD_START
+        self.family = -1  # the index of its clues among all rules' (see _share_clues)
+        self.first: list[bool] = [True] * 128
         if self.clues and at_word:
             items = _parser.parse(pattern.pattern, pattern.flags)
-            first = _first_chars(items)
             if not _starts_word_char(items):
                 self.clues = ()  # scanned whole: the windows below hold word starts only
-            elif first:
-                chars = "".join(map(re.escape, first))
-                self.starts = re.compile(f"[{chars}](?<!\\w[{chars}])")
-
-
-# a word's first character (where a leading \b holds before a word character)
-_WORD_START: Final = re.compile(r"\w(?<!\w\w)")
+            else:
+                first = _first_ascii(items)
+                if first is not None:
+                    self.first = [chr(code) in first for code in range(128)]
 
 
 _RULES: Final[dict[str, _Rule]] = {kind: _Rule(kind, pat, at_word) for kind, pat, at_word in PATTERNS}
 
 
-def _share_clues(rules: list[_Rule]) -> None:
+def _share_clues(rules: list[_Rule]) -> int:
     """Gives rules whose clues overlap (the weekday patterns, the month patterns) the union
-    of them, found once per sentence for all: a wider set of clues only widens the scan."""
+    of them, found once per sentence for all: a wider set of clues only widens the scan. Each
+    rule's ``family`` numbers its set of clues; returns how many sets there are."""
     families: list[tuple[str, ...]] = []
     for rule in rules:
         if rule.clues:
@@ -306,53 +325,89 @@ def _share_clues(rules: list[_Rule]) -> None:
             families = [f for f in families if f not in joined]
             families.append(tuple(dict.fromkeys(c for f in joined + [rule.clues] for c in f)))
     for rule in rules:
-        for family in families:
+        for number, family in enumerate(families):
             if rule.clues and not set(family).isdisjoint(rule.clues):
                 rule.clues = _without_longer(family)
+                rule.family = number
+    return len(families)
 
 
-_share_clues(list(_RULES.values()))
-# the start of the furthest word a match can reach back to, found on the reversed text:
-# the clue's own word, then up to `reach` runs of white space, each with the word before it
-_BACK: Final = [re.compile(r"\S*(?:\s+\S*){0,%d}" % n) for n in range(1 + max(r.reach for r in _RULES.values()))]
+_FAMILIES: Final = _share_clues(list(_RULES.values()))
+# ASCII codes of word characters (\w)
+_WORD_ASCII: Final = [chr(code).isalnum() or chr(code) == "_" for code in range(128)]
 
 
 class _Sentence:
     """A folded sentence being scanned, with the clue positions found so far."""
 
-    __slots__ = ("text", "reversed", "positions")
+    __slots__ = ("text", "positions")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.reversed = ""
-        self.positions: dict[tuple[str, ...], list[int]] = {}
+        self.positions: list[list[int] | None] = [None] * _FAMILIES  # by clue family
 
-    def clue_positions(self, clues: tuple[str, ...]) -> list[int]:
-        """Where any of ``clues`` occurs (overlaps included), in order."""
-        found = self.positions.get(clues)
+    def clue_positions(self, rule: _Rule) -> list[int]:
+        """Where any of the ``rule``'s clues occurs (overlaps included), in order."""
+        found = self.positions[rule.family]
         if found is None:
             text = self.text
             found = []
-            for clue in clues:
+            for clue in rule.clues:
                 i = text.find(clue)
                 while i >= 0:
                     found.append(i)
                     i = text.find(clue, i + 1)
             found.sort()
-            self.positions[clues] = found
+            self.positions[rule.family] = found
         return found
 
-    def earliest_start(self, clue_at: int, reach: int) -> int:
-        """The earliest start of a match that holds a clue at ``clue_at`` and ``reach`` runs of
-        white space at most."""
-        if not self.reversed:
-            self.reversed = self.text[::-1]
-        n = len(self.text)
-        back = _BACK[reach].match(self.reversed, n - clue_at)
-        return n - back.end() if back is not None else 0
+
+def earliest_start(text: str, clue_at: int, reach: int) -> int:
+    """The earliest start of a match that holds a clue at ``clue_at`` and ``reach`` runs of
+    white space at most: the start of the clue's own word, then back over up to ``reach`` runs
+    of white space, each with the word before it (a loop over characters: a regex on the
+    reversed sentence cost several times more)."""
+    i = clue_at
+    while i > 0 and not _is_space_at(text, i - 1):
+        i -= 1
+    for _ in range(reach):
+        if i == 0:
+            break
+        while i > 0 and _is_space_at(text, i - 1):
+            i -= 1
+        while i > 0 and not _is_space_at(text, i - 1):
+            i -= 1
+    return i
+
+
+def _word_start(rule: _Rule, text: str, i: int) -> bool:
+    """Whether the ``rule`` may match at ``i``: a word starts there (a leading \\b holds) and,
+    for an ASCII character, it is one the rule may begin with."""
+    code = ord(text[i])
+    if code < 128 and not rule.first[code]:
+        return False
+    if i == 0:
+        return True
+    before = ord(text[i - 1])
+    if before < 128:
+        return not _WORD_ASCII[before]
+    return not (text[i - 1].isalnum() or text[i - 1] == "_")
 
 
 _NEAR: Final = 16  # characters
+
+
+def _first_at_or_after(positions: list[int], pos: int) -> int:
+    """``bisect.bisect_left(positions, pos)``, compiled: the module function costs a global
+    lookup and a generic call, more than the search over a sentence's few clue positions."""
+    lo, hi = 0, len(positions)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if positions[mid] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
@@ -367,25 +422,26 @@ def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
     if clues and rule.at_word:
         # a match starts a word between a clue's earliest start and the clue: try those words
         # in order, each clue's after the last one's, instead of every character to the end
-        positions = sentence.clue_positions(clues)
+        positions = sentence.clue_positions(rule)
         tried = pos
-        for i in range(bisect_left(positions, pos), len(positions)):
+        for i in range(_first_at_or_after(positions, pos), len(positions)):
             at = positions[i]
             # near the words already tried, reading back costs more than a few more words
-            start = tried if at - tried <= _NEAR else sentence.earliest_start(at, rule.reach)
-            for word in rule.starts.finditer(text, start if start > tried else tried, at + 1):
-                m = pattern.match(text, word.start())
-                if m is not None:
-                    return m
+            start = tried if at - tried <= _NEAR else earliest_start(text, at, rule.reach)
+            for s in range(start if start > tried else tried, at + 1):
+                if _word_start(rule, text, s):
+                    m = pattern.match(text, s)
+                    if m is not None:
+                        return m
             tried = at + 1
         return None
     while True:
         if clues:
-            positions = sentence.clue_positions(clues)
-            i = bisect_left(positions, pos)
+            positions = sentence.clue_positions(rule)
+            i = _first_at_or_after(positions, pos)
             if i == len(positions):
                 return None
-            start = sentence.earliest_start(positions[i], rule.reach)
+            start = earliest_start(text, positions[i], rule.reach)
             m = pattern.search(text, start if start > pos else pos)
         else:
             m = pattern.search(text, pos)
@@ -430,7 +486,7 @@ _WORD_CLASSES: Final = {"en_month": _EN_MONTHS, "es_month": _ES_MONTHS, "month":
 DATE_WORDS: Final = frozenset().union(*_WORD_CLASSES.values(),
                                 *(r for need in _REQUIRES.values() for r in need if isinstance(r, frozenset)))
 _DIGIT: Final = re.compile(r"\d")
-_DIGITS: Final = "0123456789"
+_DIGITS: Final = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
 _YEARISH: Final = re.compile(r"(?:19|20)\d\d")
 
 
@@ -452,8 +508,8 @@ def _possible(folded: str, year: bool | None = None,
         year = _YEARISH.search(folded) is not None
     if not words and not year:
         return []
-    digit = year or any(map(folded.__contains__, _DIGITS)) or (not folded.isascii() and _DIGIT.search(folded) is not None)
-    inside = year and digit and any(map(folded.__contains__, _MONTH_STEMS))
+    digit = year or _holds(folded, _DIGITS) or (not folded.isascii() and _DIGIT.search(folded) is not None)
+    inside = year and digit and _holds(folded, _MONTH_STEMS)
     key = (words, year, digit, inside)
     found = _PLANS.get(key)
     if found is None:
@@ -467,6 +523,15 @@ def _possible(folded: str, year: bool | None = None,
 
 
 _PLANS: Final[dict[tuple, list[tuple[str, re.Pattern, bool]]]] = {}
+
+
+def _holds(text: str, parts: tuple[str, ...]) -> bool:
+    """One of ``parts`` occurs in ``text`` (a plain loop: ``any(map(text.__contains__, ...))``
+    costs a bound method, a map and a call more, compiled)."""
+    for part in parts:
+        if part in text:
+            return True
+    return False
 
 
 _SINCE: Final = ("since ", "desde ")
