@@ -99,12 +99,3 @@ def test_first_characters_are_read_off_the_patterns():
     assert first["iso"] == "12" and first["slash"] == "0123456789"
     assert first["weekday_last"] == "el" and first["en_md"] == "adfjmnos"
     assert [kind for kind, rule in dates._RULES.items() if all(rule.first)] == ["en_mdy"]  # not at a word
-
-
-def test_first_at_or_after_is_bisect_left():
-    from bisect import bisect_left
-    rng = random.Random(3)
-    for _ in range(500):
-        positions = sorted(rng.sample(range(60), rng.randint(0, 12)))
-        for pos in range(-1, 62):
-            assert dates._first_at_or_after(positions, pos) == bisect_left(positions, pos)

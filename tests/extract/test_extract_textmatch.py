@@ -147,3 +147,15 @@ def test_find_returns_overlapping_matches_by_start_longest_first():
     found = [(x.start, x.end) for x in m.find(text)]
     assert found == sorted(found, key=lambda se: (se[0], -se[1]))
     assert len(found) == 8 and found[0] == (3, 37)  # the longest name first at its start
+
+
+def test_compiled_binary_searches_are_bisect_left_and_right():
+    import random
+    from bisect import bisect_left, bisect_right
+    from cartelscope.extract.textmatch import first_after, first_at_or_after
+    rng = random.Random(3)
+    for _ in range(500):
+        values = sorted(rng.choices(range(60), k=rng.randint(0, 12)))  # repeats included
+        for x in range(-1, 62):
+            assert first_at_or_after(values, x) == bisect_left(values, x)
+            assert first_after(values, x) == bisect_right(values, x)

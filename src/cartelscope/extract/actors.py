@@ -15,13 +15,12 @@ from __future__ import annotations
 from typing import Final
 
 import re
-from bisect import bisect_left
 from operator import attrgetter
 
 from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import ActorRef, DocContext, per_pack
 from cartelscope.extract.places import capitals_in, single_state_of_name
-from cartelscope.extract.textmatch import Match, furthest_ends
+from cartelscope.extract.textmatch import Match, first_at_or_after, furthest_ends
 from cartelscope.knowledge import norm
 
 GROUP_KINDS: Final = frozenset({"cartel", "faction", "cell", "armed_wing", "gang", "foreign_group", "coalition"})
@@ -298,7 +297,7 @@ def _coordinated(ctx: DocContext, actor_ms: list[Match], place_ms: list[Match]) 
     by_start = sorted(actor_ms, key=_START)
     starts = [a.start for a in by_start]
     for p in place_ms:
-        k = bisect_left(starts, p.end)  # the first actor name starting at or after the place's end
+        k = first_at_or_after(starts, p.end)  # the first actor name starting at or after the place's end
         if k == len(by_start) or starts[k] - p.end > 6:
             continue
         nxt = by_start[k]
@@ -387,7 +386,7 @@ def _loyal_faction(ctx: DocContext, refs: list[ActorRef], start: int, end: int, 
     loyal = _LOYAL_AFTER.match(ctx.folded, end)
     if not loyal:
         return None
-    k = bisect_left([r.start for r in refs], loyal.end())
+    k = first_at_or_after([r.start for r in refs], loyal.end())
     if k == len(refs) or refs[k].start - loyal.end() > LOYAL_NAME_REACH \
             or ctx.known[refs[k].actor_id].kind != "person":
         return None
@@ -443,7 +442,7 @@ def _back_references(ctx: DocContext, refs: list[ActorRef]) -> list[ActorRef]:
     starts = [r.start for r in refs]  # refs are sorted by start
     reach = furthest_ends([r.end for r in refs])  # furthest end among the first k refs
     for m in nouns:
-        k = bisect_left(starts, m.end)
+        k = first_at_or_after(starts, m.end)
         if k and reach[k - 1] > m.start:
             continue  # the noun is part of a name ("the Gulf Cartel")
         after = ctx.text[m.end:m.end + 3]

@@ -1,14 +1,14 @@
 """Per-document working state shared by the extraction steps."""
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable, Final, TypeVar
 
 from cartelscope.extract.sentences import Sentence
-from cartelscope.extract.textmatch import Match
+from cartelscope.extract.textmatch import Match, first_after
 from cartelscope.knowledge import KnowledgePack
 from cartelscope.knowledge.models import Actor
 from cartelscope.model import Place
@@ -151,7 +151,7 @@ class DocContext:
         self._cues_of: dict[str, list[list[Match]]] | None = None
 
     def sentence_of(self, pos: int) -> int:
-        i = bisect_right(self._starts, pos) - 1
+        i = first_after(self._starts, pos) - 1
         return i if i > 0 else 0
 
     def index_matches(self) -> None:

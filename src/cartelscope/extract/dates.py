@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any, Final, NamedTuple, TYPE_CHECKING
 
 from cartelscope.extract.backward import _is_space_at
-from cartelscope.extract.textmatch import folded_words, holds_any
+from cartelscope.extract.textmatch import first_at_or_after, folded_words, holds_any
 
 if TYPE_CHECKING:
     from cartelscope.extract.context import DocContext
@@ -397,19 +397,6 @@ def _word_start(rule: _Rule, text: str, i: int) -> bool:
 _NEAR: Final = 16  # characters
 
 
-def _first_at_or_after(positions: list[int], pos: int) -> int:
-    """``bisect.bisect_left(positions, pos)``, compiled: the module function costs a global
-    lookup and a generic call, more than the search over a sentence's few clue positions."""
-    lo, hi = 0, len(positions)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if positions[mid] < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
     """The match ``rule.pattern.finditer`` (or textmatch.word_starts, for a pattern that must
     start a word) would give next when its last match ended at ``pos``: the leftmost match
@@ -424,7 +411,7 @@ def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
         # in order, each clue's after the last one's, instead of every character to the end
         positions = sentence.clue_positions(rule)
         tried = pos
-        for i in range(_first_at_or_after(positions, pos), len(positions)):
+        for i in range(first_at_or_after(positions, pos), len(positions)):
             at = positions[i]
             # near the words already tried, reading back costs more than a few more words
             start = tried if at - tried <= _NEAR else earliest_start(text, at, rule.reach)
@@ -438,7 +425,7 @@ def _next_match(rule: _Rule, sentence: _Sentence, pos: int) -> re.Match | None:
     while True:
         if clues:
             positions = sentence.clue_positions(rule)
-            i = _first_at_or_after(positions, pos)
+            i = first_at_or_after(positions, pos)
             if i == len(positions):
                 return None
             start = earliest_start(text, positions[i], rule.reach)

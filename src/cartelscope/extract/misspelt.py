@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from bisect import bisect_left
 
 from cartelscope.extract.actors import GROUP_KINDS
-from cartelscope.extract.textmatch import Entry, Match, fold_phrase, furthest_ends
+from cartelscope.extract.textmatch import Entry, Match, first_at_or_after, fold_phrase, furthest_ends
 from cartelscope.knowledge import KnowledgePack
 
 MIN_CHARS: Final = 12  # folded length below which a one-letter difference is another name
@@ -63,7 +62,7 @@ class MisspeltNames:
         starts = [s for s, _ in taken]
         reach = furthest_ends([e for _, e in taken])  # furthest end among the first k spans
         for start, end, text in candidates:
-            k = bisect_left(starts, end)  # the spans that start before the name ends
+            k = first_at_or_after(starts, end)  # the spans that start before the name ends
             if k and reach[k - 1] > start:
                 continue  # one of them ends inside or after the name: the name is known
             actor_id = self.resolve(text)

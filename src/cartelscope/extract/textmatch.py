@@ -335,6 +335,31 @@ def furthest_ends(ends: list[int]) -> list[int]:
     return out
 
 
+def first_at_or_after(values: list[int], x: int) -> int:
+    """``bisect.bisect_left(values, x)`` over sorted ints, compiled: the library function costs a
+    global lookup and a generic call, more than the search over a few dozen positions."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def first_after(values: list[int], x: int) -> int:
+    """``bisect.bisect_right(values, x)`` over sorted ints, compiled (see :func:`first_at_or_after`)."""
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """One of ``words`` occurs in ``text[start:end]`` (read in place, no slice): the cheap test
     that stands before a regex every match of which holds one of them."""
