@@ -160,10 +160,10 @@ def test_endings_are_compared_inside_the_window_without_slicing():
 
 
 def test_whitespace_is_read_as_str_isspace_reads_it():
-    from cartelscope.extract.backward import _is_space_at
+    from cartelscope.extract.textmatch import is_space_at
 
     text = "".join(map(chr, range(0x3001))) + "\u205f\U0001f600"
-    assert [i for i in range(len(text)) if _is_space_at(text, i)] == [i for i, ch in enumerate(text) if ch.isspace()]
+    assert [i for i in range(len(text)) if is_space_at(text, i)] == [i for i, ch in enumerate(text) if ch.isspace()]
 
 
 def test_a_repeated_group_is_no_literal_run_into_what_precedes_it():

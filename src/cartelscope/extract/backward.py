@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Final, Iterable, TYPE_CHECKING
 
+from cartelscope.extract.textmatch import is_at, is_space_at
+
 if TYPE_CHECKING:  # typed, so that compiled code reads ``ctx.folded`` natively
     from cartelscope.extract.context import DocContext
 
@@ -76,7 +78,7 @@ class EndingAt:
         endings = self._endings
         if endings is not None:
             k = end
-            while k > lo and _is_space_at(folded, k - 1):
+            while k > lo and is_space_at(folded, k - 1):
                 k -= 1
             if k == lo or not endings.fit(folded, lo, k):
                 return False
@@ -133,9 +135,9 @@ class _Endings:
             return True
         for tail in self.bound.ending(text, k - 1):
             s = k - len(tail)
-            if s > lo and _is_space_at(text, s - 1) and _is_at(text, s, tail):
+            if s > lo and is_space_at(text, s - 1) and is_at(text, s, tail):
                 j = s - 1
-                while j > lo and _is_space_at(text, j - 1):
+                while j > lo and is_space_at(text, j - 1):
                     j -= 1
                 if j > lo and self.before[tail].fit(text, lo, j):
                     return True
@@ -180,26 +182,9 @@ def _ends_with(text: str, lo: int, k: int, words: tuple[str, ...]) -> bool:
     """``text[lo:k].endswith(words)``, without making the slice."""
     for word in words:
         i = k - len(word)
-        if i >= lo and _is_at(text, i, word):
+        if i >= lo and is_at(text, i, word):
             return True
     return False
-
-
-def _is_at(text: str, i: int, word: str) -> bool:
-    """``text.startswith(word, i)`` for a ``word`` that fits in ``text``; compiled, it compares
-    code points, with no method call and no slice."""
-    for n in range(len(word)):
-        if ord(text[i + n]) != ord(word[n]):
-            return False
-    return True
-
-
-def _is_space_at(text: str, i: int) -> bool:
-    """``text[i].isspace()``, without making a one-character string for the common ASCII case."""
-    code = ord(text[i])
-    if code < 128:
-        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
-    return text[i].isspace()
 
 
 def _without_end(items: list) -> list | None:

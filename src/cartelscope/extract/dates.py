@@ -11,8 +11,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Final, NamedTuple, TYPE_CHECKING
 
-from cartelscope.extract.backward import _is_space_at
-from cartelscope.extract.textmatch import first_at_or_after, folded_words, holds_any
+from cartelscope.extract.textmatch import first_at_or_after, folded_words, holds_any, is_space_at
 
 if TYPE_CHECKING:
     from cartelscope.extract.context import DocContext
@@ -368,14 +367,14 @@ def earliest_start(text: str, clue_at: int, reach: int) -> int:
     of white space, each with the word before it (a loop over characters: a regex on the
     reversed sentence cost several times more)."""
     i = clue_at
-    while i > 0 and not _is_space_at(text, i - 1):
+    while i > 0 and not is_space_at(text, i - 1):
         i -= 1
     for _ in range(reach):
         if i == 0:
             break
-        while i > 0 and _is_space_at(text, i - 1):
+        while i > 0 and is_space_at(text, i - 1):
             i -= 1
-        while i > 0 and not _is_space_at(text, i - 1):
+        while i > 0 and not is_space_at(text, i - 1):
             i -= 1
     return i
 

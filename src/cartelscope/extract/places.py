@@ -12,9 +12,9 @@ from typing import Final
 
 import re
 
-from cartelscope.extract.backward import EndingAt, _is_at, _is_space_at
+from cartelscope.extract.backward import EndingAt
 from cartelscope.extract.context import DocContext, PlaceRef, per_pack, place_ref
-from cartelscope.extract.textmatch import Match
+from cartelscope.extract.textmatch import Match, is_at, is_space_at
 from cartelscope.knowledge import norm
 from cartelscope.knowledge.pack import PlaceRef as IndexRef
 from cartelscope.model import Place
@@ -383,12 +383,12 @@ def _followed_by(folded: str, end: int, words: tuple[str, ...], pattern: re.Patt
     answered by this test without a regex call."""
     k = end
     n = len(folded)
-    while k < n and _is_space_at(folded, k):
+    while k < n and is_space_at(folded, k):
         k += 1
     if k == end:
         return False
     for word in words:  # folded.startswith(word, k), compiled without a method call
-        if k + len(word) <= n and _is_at(folded, k, word):
+        if k + len(word) <= n and is_at(folded, k, word):
             return pattern.match(folded, end, endpos) is not None
     return False
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from cartelscope.extract.textmatch import is_space_at
+
 # Tokens that end with a period but do not end a sentence (compared lower-cased, with the period).
 ABBREVIATIONS: Final = frozenset(
     """
@@ -147,7 +149,7 @@ def _boundary_end(text: str, at: int, n: int) -> int:
     quotes, when whitespace, an optional opening quote and a capital or digit follow."""
     if ord(text[at]) == _NEWLINE:
         end = i = at + 1
-        while i < n and _is_space(text, i):
+        while i < n and is_space_at(text, i):
             i += 1
             if ord(text[i - 1]) == _NEWLINE:
                 end = i
@@ -158,21 +160,13 @@ def _boundary_end(text: str, at: int, n: int) -> int:
     while i < n and ord(text[i]) in _CLOSERS:
         i += 1
     end = j = i
-    while j < n and _is_space(text, j):
+    while j < n and is_space_at(text, j):
         j += 1
     if j == end or j == n:
         return -1
     if ord(text[j]) in _OPENERS_BEFORE_CAPITAL:
         j += 1
     return end if j < n and ord(text[j]) in _SENTENCE_STARTS else -1
-
-
-def _is_space(text: str, i: int) -> bool:
-    """``text[i].isspace()`` (what ``\\s`` matches), the ASCII answer read off the code point."""
-    c = ord(text[i])
-    if c < 128:
-        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
-    return text[i].isspace()
 
 
 RUN_ON_LENGTH: Final = 250  # a sentence this long may be several, written without capitals
@@ -219,9 +213,9 @@ def _split_run_ons(text: str, sentences: list[Sentence]) -> list[Sentence]:
 def _emit(text: str, start: int, end: int, out: list[Sentence], paragraph: int) -> None:
     """Add ``text[start:end]`` less the whitespace around it as the next sentence, if anything
     is left (the ends are walked in place: one copy, not three)."""
-    while start < end and _is_space(text, start):
+    while start < end and is_space_at(text, start):
         start += 1
-    while end > start and _is_space(text, end - 1):
+    while end > start and is_space_at(text, end - 1):
         end -= 1
     if start < end:
         out.append(Sentence(len(out), start, end, text[start:end], paragraph))

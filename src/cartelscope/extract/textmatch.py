@@ -360,6 +360,24 @@ def first_after(values: list[int], x: int) -> int:
     return lo
 
 
+def is_at(text: str, i: int, word: str) -> bool:
+    """``text.startswith(word, i)`` for a ``word`` that fits in ``text``; compiled, it compares
+    code points, with no method call and no slice."""
+    for n in range(len(word)):
+        if ord(text[i + n]) != ord(word[n]):
+            return False
+    return True
+
+
+def is_space_at(text: str, i: int) -> bool:
+    """``text[i].isspace()`` (what ``\\s`` matches), without making a one-character string for
+    the common ASCII case."""
+    code = ord(text[i])
+    if code < 128:
+        return code == 32 or 9 <= code <= 13 or 28 <= code <= 31
+    return text[i].isspace()
+
+
 def holds_any(text: str, words: tuple[str, ...], start: int, end: int) -> bool:
     """One of ``words`` occurs in ``text[start:end]`` (read in place, no slice): the cheap test
     that stands before a regex every match of which holds one of them."""
